@@ -1,0 +1,1 @@
+"""Front doors: the HTTP API (FastAPI), the Slack slash command and the CLI."""

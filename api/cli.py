@@ -1,0 +1,93 @@
+"""The `crosscheck` command line: index, ask, serve, eval, bench."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from index.config import get_settings
+
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, help=__doc__, pretty_exceptions_enable=False
+)
+console = Console()
+err = Console(stderr=True)
+
+
+@app.callback()
+def _main() -> None:
+    """crosscheck: answers from news articles, with agreement across outlets."""
+
+
+def _open_store(check_model: bool = True):
+    from index.store import Store, StoreError
+
+    settings = get_settings()
+    try:
+        return Store(settings.data_dir, settings.embed_model, check_model=check_model)
+    except StoreError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def index(
+    paths: list[Path] | None = typer.Argument(  # noqa: B008
+        None, help="Files (.txt, .jsonl) or folders. Default: seeds/"
+    ),
+    rebuild: bool = typer.Option(
+        False, "--rebuild", help="Re-embed everything with the current model."
+    ),
+) -> None:
+    """Index articles: clean, chunk, extract, embed and store them (unchanged files are skipped)."""
+    from index.build import index_documents
+    from index.ingest import read_paths
+
+    settings = get_settings()
+    paths = paths or [Path("seeds")]
+    store = _open_store(check_model=not rebuild)
+    raws, errors = read_paths(paths)
+    columns = (
+        TextColumn("[bold]indexing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("files · {task.fields[passages]} passages · {task.fields[rate]:.0f} passages/s"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=err, transient=False) as bar:
+        task = bar.add_task("index", total=len(raws), passages=0, rate=0.0)
+        counts = {"passages": 0}
+
+        def progress(docs: int, passages: int) -> None:
+            counts["passages"] += passages
+            elapsed = bar.tasks[0].elapsed or 1e-9
+            bar.update(
+                task, advance=docs, passages=counts["passages"], rate=counts["passages"] / elapsed
+            )
+
+        report = index_documents(store, raws, settings, rebuild=rebuild, progress=progress)
+    errors += report.errors
+    for e in errors:
+        err.print(f"[yellow]skipped[/yellow] {e}")
+    stats = store.stats()
+    console.print(
+        f"{len(report.added)} added, {len(report.replaced)} replaced, {len(report.unchanged)} "
+        f"unchanged, {len(errors)} skipped; {report.passages} passages embedded in "
+        f"{report.embed_seconds:.2f}s ({report.passages_per_second:.0f}/s); total "
+        f"{report.seconds:.2f}s. Index: {stats['documents']} documents, {stats['passages']} "
+        f"passages, {stats['disk_bytes'] / 1024:.0f} KiB in {settings.data_dir}."
+    )
+    if errors:
+        raise typer.Exit(1)
+
+
+def main() -> None:  # pragma: no cover - console script entry
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(app())

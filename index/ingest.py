@@ -1,0 +1,191 @@
+"""Read sources: plain-text articles (with an optional manifest.json) and JSONL documents.
+
+Every problem is an `IngestError` naming the file (and line); the other sources still load.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from index.models import DocumentMeta
+
+MANIFEST = "manifest.json"
+TEXT_SUFFIXES = {".txt"}
+JSONL_SUFFIXES = {".jsonl"}
+
+
+class RawDocument(BaseModel):
+    """A source document before cleaning."""
+
+    meta: DocumentMeta
+    raw: str
+    source: str
+
+
+@dataclass
+class IngestError:
+    source: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"
+
+
+class _JsonlLine(DocumentMeta):
+    text: str
+
+
+def _decode(data: bytes) -> str:
+    """Text of a file, or ValueError saying why it is not a UTF-8 text file."""
+    if b"\x00" in data:
+        raise ValueError("binary file (it contains NUL bytes), not a text article")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValueError(
+            f"not UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start} cannot be decoded; "
+            "convert the file to UTF-8"
+        ) from None
+    if not text.strip():
+        raise ValueError("empty file")
+    return text
+
+
+def _format_validation(exc: ValidationError) -> str:
+    parts = []
+    for err in exc.errors():
+        field = ".".join(str(x) for x in err["loc"]) or "(line)"
+        parts.append(f"{field}: {err['msg'].lower()}")
+    return "; ".join(parts)
+
+
+def read_manifest(folder: Path) -> tuple[dict[str, dict], list[IngestError]]:
+    """Manifest entries by file name; entries naming a missing file are errors."""
+    path = folder / MANIFEST
+    if not path.exists():
+        return {}, []
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        entries = data["documents"] if isinstance(data, dict) else data
+        if not isinstance(entries, list):
+            raise TypeError("expected a list of entries under 'documents'")
+    except (ValueError, KeyError, TypeError) as exc:
+        return {}, [IngestError(str(path), f"unreadable manifest: {exc}")]
+    out: dict[str, dict] = {}
+    errors: list[IngestError] = []
+    for i, entry in enumerate(entries):
+        name = entry.get("file") if isinstance(entry, dict) else None
+        if not name:
+            errors.append(IngestError(f"{path} entry {i}", "entry without a 'file' name"))
+        elif not (folder / name).is_file():
+            errors.append(
+                IngestError(
+                    f"{path} entry {i}", f"names {name!r}, which does not exist in {folder}"
+                )
+            )
+        else:
+            out[name] = entry
+    return out, errors
+
+
+def _meta_from(entry: dict, doc_id: str) -> DocumentMeta:
+    fields = {k: entry.get(k) for k in ("outlet", "title", "published", "url")}
+    return DocumentMeta(doc_id=entry.get("doc_id") or doc_id, **fields)
+
+
+def read_text_file(path: Path, entry: dict | None = None) -> RawDocument:
+    raw = _decode(path.read_bytes())
+    try:
+        meta = _meta_from(entry or {}, path.stem)
+    except ValidationError as exc:
+        raise ValueError(f"bad manifest metadata: {_format_validation(exc)}") from None
+    return RawDocument(meta=meta, raw=raw, source=str(path))
+
+
+def read_jsonl(path: Path) -> tuple[list[RawDocument], list[IngestError]]:
+    docs: list[RawDocument] = []
+    errors: list[IngestError] = []
+    try:
+        content = _decode(path.read_bytes())
+    except ValueError as exc:
+        return [], [IngestError(str(path), str(exc))]
+    for lineno, line in enumerate(content.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{lineno}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            errors.append(IngestError(where, f"invalid JSON: {exc.msg} (column {exc.colno})"))
+            continue
+        if not isinstance(obj, dict):
+            errors.append(IngestError(where, "expected a JSON object with doc_id and text"))
+            continue
+        try:
+            item = _JsonlLine.model_validate(obj)
+        except ValidationError as exc:
+            errors.append(IngestError(where, _format_validation(exc)))
+            continue
+        if not item.text.strip():
+            errors.append(IngestError(where, "text is empty"))
+            continue
+        meta = DocumentMeta(**item.model_dump(exclude={"text"}))
+        docs.append(RawDocument(meta=meta, raw=item.text, source=where))
+    return docs, errors
+
+
+def read_paths(paths: list[Path]) -> tuple[list[RawDocument], list[IngestError]]:
+    """Every document under the given files and folders, and every problem found."""
+    docs: list[RawDocument] = []
+    errors: list[IngestError] = []
+    manifests: dict[Path, dict[str, dict]] = {}
+
+    def manifest_of(folder: Path) -> dict[str, dict]:
+        if folder not in manifests:
+            manifests[folder], errs = read_manifest(folder)
+            errors.extend(errs)
+        return manifests[folder]
+
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            manifest_of(path)
+            files += sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES
+            )
+        elif path.is_file():
+            files.append(path)
+        else:
+            errors.append(IngestError(str(path), "no such file or folder"))
+    for f in files:
+        suffix = f.suffix.lower()
+        if suffix in JSONL_SUFFIXES:
+            more, errs = read_jsonl(f)
+            docs += more
+            errors += errs
+        elif suffix in TEXT_SUFFIXES:
+            try:
+                docs.append(read_text_file(f, manifest_of(f.parent).get(f.name)))
+            except (OSError, ValueError) as exc:
+                errors.append(IngestError(str(f), str(exc)))
+        else:
+            errors.append(IngestError(str(f), "unsupported file type (use .txt or .jsonl)"))
+    seen: dict[str, str] = {}
+    unique: list[RawDocument] = []
+    for d in docs:
+        if d.meta.doc_id in seen:
+            errors.append(
+                IngestError(
+                    d.source, f"doc_id {d.meta.doc_id!r} already read from {seen[d.meta.doc_id]}"
+                )
+            )
+        else:
+            seen[d.meta.doc_id] = d.source
+            unique.append(d)
+    return unique, errors

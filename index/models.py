@@ -1,0 +1,61 @@
+"""Pydantic models at the index boundary: documents, passages and extracted values."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+ValueKind = Literal["sentence", "date", "number", "person", "organization", "place", "agent"]
+
+
+class DocumentMeta(BaseModel):
+    """What is known of a document's source. A null outlet means unknown."""
+
+    doc_id: str = Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9_.\-]+$")
+    outlet: str | None = None
+    title: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+
+
+class Document(DocumentMeta):
+    """A document with its cleaned text (the text every offset points into)."""
+
+    text: str
+
+
+class Passage(BaseModel):
+    """A run of whole sentences: `document.text[start:end] == text`."""
+
+    id: str
+    doc_id: str
+    n: int
+    start: int
+    end: int
+    text: str
+
+
+class Value(BaseModel):
+    """A typed value found in a passage at index time, with document offsets."""
+
+    kind: ValueKind
+    start: int
+    end: int
+    text: str
+    norm: str = Field(description="Normalised key compared across outlets.")
+    lo: float | None = Field(None, description="Lower bound (numbers; dates as ordinal days).")
+    hi: float | None = Field(None, description="Upper bound; null means unbounded above.")
+    head: str | None = Field(None, description="Head noun of a number, verb of an agent.")
+    attributed_to: str | None = None
+
+
+def unknown_outlet_label(doc_id: str) -> str:
+    """The outlet name shown for a document of unknown outlet: its own, never shared."""
+    return f"{doc_id} (unknown outlet)"
+
+
+def outlet_of(outlet: str | None, doc_id: str) -> str:
+    """The outlet a document counts under."""
+    return outlet if outlet else unknown_outlet_label(doc_id)

@@ -1,0 +1,584 @@
+"""The persistent index: SQLite (documents, passages, values, embeddings), FAISS and BM25.
+
+SQLite is the source of truth. Every write is one transaction that also bumps a generation
+number; the FAISS and BM25 files are derived from SQLite and named by that generation. A
+crash before the commit leaves the previous index whole; a crash after it leaves derived
+files of an older generation, which the next open rebuilds from SQLite without re-embedding.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import shutil
+import sqlite3
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+from index.lexical import LexicalIndex
+from index.models import Document, DocumentMeta, Passage, Value, outlet_of
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = "1"
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id TEXT PRIMARY KEY,
+    outlet TEXT,
+    title TEXT,
+    published TEXT,
+    url TEXT,
+    text TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    source TEXT,
+    indexed_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS passages (
+    rowid INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+    n INTEGER NOT NULL,
+    start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    embedding BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS passages_doc ON passages(doc_id);
+CREATE TABLE IF NOT EXISTS passage_values (
+    id INTEGER PRIMARY KEY,
+    passage_rowid INTEGER NOT NULL REFERENCES passages(rowid) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    norm TEXT NOT NULL,
+    lo REAL,
+    hi REAL,
+    head TEXT,
+    attributed_to TEXT
+);
+CREATE INDEX IF NOT EXISTS values_passage ON passage_values(passage_rowid);
+"""
+
+
+class StoreError(RuntimeError):
+    """The index cannot be used as it is."""
+
+
+class IndexMismatchError(StoreError):
+    """The index on disk was built with another embedding model."""
+
+
+@dataclass
+class IndexedDocument:
+    """A document ready to store: cleaned, chunked, embedded and extracted."""
+
+    document: Document
+    content_hash: str
+    source: str
+    passages: list[Passage]
+    embeddings: np.ndarray
+    values: list[list[Value]]
+
+
+@dataclass
+class StoredPassage:
+    """A passage as read back for answering, with its document's metadata and values."""
+
+    rowid: int
+    passage: Passage
+    meta: DocumentMeta
+    values: list[Value]
+
+    @property
+    def outlet(self) -> str:
+        return outlet_of(self.meta.outlet, self.meta.doc_id)
+
+
+@dataclass
+class _Derived:
+    generation: int
+    vectors: faiss.Index | None
+    lexical: LexicalIndex
+
+
+@dataclass
+class WriteResult:
+    generation: int
+    added: list[str]
+    replaced: list[str]
+    deleted: list[str]
+    missing: list[str]
+
+
+def _vec_blob(v: np.ndarray) -> bytes:
+    return np.asarray(v, dtype=np.float32).tobytes()
+
+
+def _doc_meta(row: sqlite3.Row) -> DocumentMeta:
+    return DocumentMeta(
+        doc_id=row["doc_id"],
+        outlet=row["outlet"],
+        title=row["title"],
+        published=row["published"],
+        url=row["url"],
+    )
+
+
+class Store:
+    """Open (or create) the index in `data_dir` for the given embedding model name."""
+
+    def __init__(self, data_dir: Path, embed_model: str, *, check_model: bool = True) -> None:
+        self.data_dir = Path(data_dir)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.db_path = self.data_dir / "crosscheck.sqlite"
+        self.embed_model = embed_model
+        self._local = threading.local()
+        self._write_lock = threading.RLock()
+        self._derived_lock = threading.Lock()
+        conn = self._conn()
+        with conn:
+            conn.executescript(SCHEMA)
+            conn.execute(
+                "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,)
+            )
+        if check_model:
+            self.check_model(embed_model)
+        self._derived = self._load_derived()
+
+    # -- connections and metadata ------------------------------------------------------
+    def _conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.db_path, timeout=30, isolation_level=None)
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            self._local.conn = conn
+        return conn
+
+    def _meta(self, key: str) -> str | None:
+        row = self._conn().execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    @property
+    def model_record(self) -> tuple[str | None, int | None]:
+        dim = self._meta("embed_dim")
+        return self._meta("embed_model"), int(dim) if dim else None
+
+    def check_model(self, embed_model: str) -> None:
+        built_with, dim = self.model_record
+        if built_with is not None and built_with != embed_model:
+            raise IndexMismatchError(
+                f"the index in {self.data_dir} was built with embedding model {built_with!r} "
+                f"(dimension {dim}), but the configured model is {embed_model!r}. Run "
+                "`crosscheck index --rebuild` to re-embed it, or set CROSSCHECK_EMBED_MODEL "
+                "back."
+            )
+
+    def generation(self) -> int:
+        return int(self._meta("generation") or 0)
+
+    # -- derived indexes ---------------------------------------------------------------
+    def _vectors_path(self, gen: int) -> Path:
+        return self.data_dir / f"vectors.{gen}.faiss"
+
+    def _lexical_path(self, gen: int) -> Path:
+        return self.data_dir / f"bm25.{gen}"
+
+    def _load_derived(self) -> _Derived:
+        gen = self.generation()
+        vpath, lpath = self._vectors_path(gen), self._lexical_path(gen)
+        try:
+            vectors = faiss.read_index(str(vpath)) if vpath.exists() else None
+            lexical = LexicalIndex.load(lpath) if lpath.is_dir() else None
+        except Exception as exc:  # noqa: BLE001 - a damaged derived file is rebuilt
+            log.warning(
+                "derived index files of generation %s unreadable (%s); rebuilding", gen, exc
+            )
+            vectors = lexical = None
+        n = self.passage_count()
+        if vectors is None or vectors.ntotal != n:
+            vectors = self._build_vectors()
+            self._write_vectors(vectors, gen)
+        if lexical is None or len(lexical.rowids) != n:
+            lexical = self._build_lexical()
+            self._write_lexical(lexical, gen)
+        self._remove_other_generations(gen)
+        return _Derived(gen, vectors, lexical)
+
+    def _build_vectors(self) -> faiss.Index | None:
+        _, dim = self.model_record
+        if dim is None:
+            return None
+        index = faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
+        rows = self._conn().execute("SELECT rowid, embedding FROM passages ORDER BY rowid")
+        batch_ids: list[int] = []
+        batch_vecs: list[bytes] = []
+        for rowid, blob in rows:
+            batch_ids.append(rowid)
+            batch_vecs.append(blob)
+            if len(batch_ids) >= 10_000:
+                self._add_blobs(index, batch_ids, batch_vecs, dim)
+                batch_ids, batch_vecs = [], []
+        self._add_blobs(index, batch_ids, batch_vecs, dim)
+        return index
+
+    @staticmethod
+    def _add_blobs(index: faiss.Index, ids: list[int], blobs: list[bytes], dim: int) -> None:
+        if ids:
+            vecs = np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(ids), dim)
+            index.add_with_ids(vecs, np.asarray(ids, dtype=np.int64))
+
+    def _build_lexical(self) -> LexicalIndex:
+        rows = self._conn().execute("SELECT rowid, text FROM passages ORDER BY rowid").fetchall()
+        return LexicalIndex.build([r[0] for r in rows], [r[1] for r in rows])
+
+    def _write_vectors(self, vectors: faiss.Index | None, gen: int) -> None:
+        if vectors is None:
+            return
+        final = self._vectors_path(gen)
+        tmp = final.with_name(final.name + ".tmp")
+        faiss.write_index(vectors, str(tmp))
+        os.replace(tmp, final)
+
+    def _write_lexical(self, lexical: LexicalIndex, gen: int) -> None:
+        final = self._lexical_path(gen)
+        tmp = final.with_name(final.name + ".tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
+        lexical.save(tmp)
+        shutil.rmtree(final, ignore_errors=True)
+        os.rename(tmp, final)
+
+    def _remove_other_generations(self, gen: int) -> None:
+        keep = {self._vectors_path(gen).name, self._lexical_path(gen).name}
+        for p in self.data_dir.iterdir():
+            if p.name.startswith(("vectors.", "bm25.")) and p.name not in keep:
+                if p.is_dir():
+                    shutil.rmtree(p, ignore_errors=True)
+                else:
+                    p.unlink(missing_ok=True)
+
+    def refresh(self) -> bool:
+        """Reload derived indexes if another process wrote a newer generation."""
+        if self.generation() == self._derived.generation:
+            return False
+        with self._write_lock:
+            if self.generation() != self._derived.generation:
+                self._derived = self._load_derived()
+        return True
+
+    # -- writes ------------------------------------------------------------------------
+    def write(
+        self,
+        upserts: Iterable[IndexedDocument] = (),
+        deletes: Iterable[str] = (),
+        *,
+        dim: int | None = None,
+        reset: bool = False,
+    ) -> WriteResult:
+        """Add or replace documents and delete others, atomically, keeping all indexes in step.
+
+        `reset` (for `--rebuild`) first removes every passage and records the current model.
+        """
+        upserts = list(upserts)
+        deletes = list(deletes)
+        with self._write_lock:
+            conn = self._conn()
+            added: list[str] = []
+            replaced: list[str] = []
+            deleted: list[str] = []
+            missing: list[str] = []
+            removed_ids: list[int] = []
+            new_ids: list[int] = []
+            new_vecs: list[np.ndarray] = []
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                model, old_dim = self.model_record
+                if reset:
+                    conn.execute("DELETE FROM passages")
+                    model = old_dim = None
+                if model is not None and model != self.embed_model:
+                    raise IndexMismatchError(f"index built with {model!r}; run --rebuild")
+                if upserts:
+                    if dim is None:
+                        raise ValueError("dim is required when writing passages")
+                    if old_dim is not None and old_dim != dim:
+                        raise IndexMismatchError(
+                            f"index dimension {old_dim} != model dimension {dim}; run "
+                            "`crosscheck index --rebuild`"
+                        )
+                    conn.execute(
+                        "INSERT OR REPLACE INTO meta VALUES ('embed_model', ?)", (self.embed_model,)
+                    )
+                    conn.execute("INSERT OR REPLACE INTO meta VALUES ('embed_dim', ?)", (str(dim),))
+                for doc_id in deletes:
+                    ids = self._delete_doc(conn, doc_id)
+                    if ids is None:
+                        missing.append(doc_id)
+                    else:
+                        removed_ids += ids
+                        deleted.append(doc_id)
+                now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+                for item in upserts:
+                    ids = self._delete_doc(conn, item.document.doc_id)
+                    if ids is None:
+                        added.append(item.document.doc_id)
+                    else:
+                        removed_ids += ids
+                        replaced.append(item.document.doc_id)
+                    rowids = self._insert_doc(conn, item, now)
+                    new_ids += rowids
+                    new_vecs.append(item.embeddings)
+                gen = self.generation() + 1
+                conn.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(gen),))
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            self._apply_derived(gen, removed_ids, new_ids, new_vecs, reset=reset)
+            return WriteResult(gen, added, replaced, deleted, missing)
+
+    @staticmethod
+    def _delete_doc(conn: sqlite3.Connection, doc_id: str) -> list[int] | None:
+        if not conn.execute("SELECT 1 FROM documents WHERE doc_id=?", (doc_id,)).fetchone():
+            return None
+        ids = [r[0] for r in conn.execute("SELECT rowid FROM passages WHERE doc_id=?", (doc_id,))]
+        conn.execute("DELETE FROM documents WHERE doc_id=?", (doc_id,))
+        return ids
+
+    @staticmethod
+    def _insert_doc(conn: sqlite3.Connection, item: IndexedDocument, now: str) -> list[int]:
+        d = item.document
+        conn.execute(
+            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
+            (
+                d.doc_id,
+                d.outlet,
+                d.title,
+                d.published.isoformat() if d.published else None,
+                d.url,
+                d.text,
+                item.content_hash,
+                item.source,
+                now,
+            ),
+        )
+        rowids = []
+        for p, vec, values in zip(item.passages, item.embeddings, item.values, strict=True):
+            cur = conn.execute(
+                "INSERT INTO passages (id, doc_id, n, start_char, end_char, text, embedding) "
+                "VALUES (?,?,?,?,?,?,?)",
+                (p.id, p.doc_id, p.n, p.start, p.end, p.text, _vec_blob(vec)),
+            )
+            rowid = int(cur.lastrowid)
+            rowids.append(rowid)
+            conn.executemany(
+                "INSERT INTO passage_values (passage_rowid, kind, start_char, end_char, text, "
+                "norm, lo, hi, head, attributed_to) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (
+                        rowid,
+                        v.kind,
+                        v.start,
+                        v.end,
+                        v.text,
+                        v.norm,
+                        v.lo,
+                        v.hi,
+                        v.head,
+                        v.attributed_to,
+                    )
+                    for v in values
+                ],
+            )
+        return rowids
+
+    def _apply_derived(
+        self,
+        gen: int,
+        removed: list[int],
+        new_ids: list[int],
+        new_vecs: list[np.ndarray],
+        *,
+        reset: bool,
+    ) -> None:
+        """Bring FAISS (incrementally) and BM25 to the committed generation, then swap."""
+        current = self._derived
+        if reset or current.vectors is None:
+            vectors = self._build_vectors()
+        else:
+            vectors = faiss.clone_index(current.vectors)  # readers keep the old one meanwhile
+            if removed:
+                vectors.remove_ids(np.asarray(removed, dtype=np.int64))
+            if new_ids:
+                vectors.add_with_ids(
+                    np.ascontiguousarray(np.vstack(new_vecs), dtype=np.float32),
+                    np.asarray(new_ids, dtype=np.int64),
+                )
+        lexical = self._build_lexical()
+        self._write_vectors(vectors, gen)
+        self._write_lexical(lexical, gen)
+        self._derived = _Derived(gen, vectors, lexical)
+        self._remove_other_generations(gen)
+
+    # -- reads -------------------------------------------------------------------------
+    def passage_count(self) -> int:
+        return int(self._conn().execute("SELECT count(*) FROM passages").fetchone()[0])
+
+    def document_count(self) -> int:
+        return int(self._conn().execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    def content_hashes(self) -> dict[str, str]:
+        rows = self._conn().execute("SELECT doc_id, content_hash FROM documents")
+        return {r[0]: r[1] for r in rows}
+
+    def get_document(self, doc_id: str) -> Document | None:
+        row = self._conn().execute("SELECT * FROM documents WHERE doc_id=?", (doc_id,)).fetchone()
+        if row is None:
+            return None
+        return Document(**_doc_meta(row).model_dump(), text=row["text"])
+
+    def list_documents(self, offset: int = 0, limit: int = 100) -> list[DocumentMeta]:
+        rows = self._conn().execute(
+            "SELECT doc_id, outlet, title, published, url FROM documents ORDER BY doc_id "
+            "LIMIT ? OFFSET ?",
+            (limit, offset),
+        )
+        return [_doc_meta(r) for r in rows]
+
+    def all_documents(self) -> list[Document]:
+        rows = self._conn().execute("SELECT * FROM documents ORDER BY doc_id").fetchall()
+        return [Document(**_doc_meta(r).model_dump(), text=r["text"]) for r in rows]
+
+    def passages_of(self, doc_id: str) -> list[Passage]:
+        rows = self._conn().execute(
+            "SELECT id, doc_id, n, start_char, end_char, text FROM passages WHERE doc_id=? "
+            "ORDER BY n",
+            (doc_id,),
+        )
+        return [
+            Passage(id=r[0], doc_id=r[1], n=r[2], start=r[3], end=r[4], text=r[5]) for r in rows
+        ]
+
+    def outlets(self) -> dict[str, list[str]]:
+        """Outlet name -> its doc_ids (an unknown outlet is one per document)."""
+        out: dict[str, list[str]] = {}
+        for r in self._conn().execute("SELECT doc_id, outlet FROM documents ORDER BY doc_id"):
+            out.setdefault(outlet_of(r[1], r[0]), []).append(r[0])
+        return out
+
+    def rowids_of_docs(self, doc_ids: Iterable[str]) -> set[int]:
+        doc_ids = list(doc_ids)
+        if not doc_ids:
+            return set()
+        marks = ",".join("?" * len(doc_ids))
+        rows = self._conn().execute(
+            f"SELECT rowid FROM passages WHERE doc_id IN ({marks})", doc_ids
+        )
+        return {r[0] for r in rows}
+
+    def dense_search(
+        self, vector: np.ndarray, k: int, allowed: set[int] | None = None
+    ) -> list[tuple[int, float]]:
+        """(rowid, cosine) pairs, best first."""
+        vectors = self._derived.vectors
+        if vectors is None or vectors.ntotal == 0 or k <= 0:
+            return []
+        query = np.ascontiguousarray(vector.reshape(1, -1), dtype=np.float32)
+        params = None
+        if allowed is not None:
+            if not allowed:
+                return []
+            params = faiss.SearchParameters(
+                sel=faiss.IDSelectorBatch(np.fromiter(allowed, dtype=np.int64))
+            )
+        scores, ids = vectors.search(query, min(k, vectors.ntotal), params=params)
+        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
+
+    def lexical_search(
+        self, query: str, k: int, allowed: set[int] | None = None
+    ) -> list[tuple[int, float]]:
+        return self._derived.lexical.search(query, k, allowed)
+
+    def fetch(self, rowids: list[int]) -> list[StoredPassage]:
+        """Passages by rowid, in the order asked, with metadata and extracted values."""
+        if not rowids:
+            return []
+        conn = self._conn()
+        marks = ",".join("?" * len(rowids))
+        rows = conn.execute(
+            "SELECT p.rowid AS rowid, p.id, p.n, p.start_char, p.end_char, p.text AS ptext, "
+            "d.doc_id, d.outlet, d.title, d.published, d.url FROM passages p "
+            f"JOIN documents d USING (doc_id) WHERE p.rowid IN ({marks})",
+            rowids,
+        ).fetchall()
+        values: dict[int, list[Value]] = {r: [] for r in rowids}
+        for v in conn.execute(
+            "SELECT passage_rowid, kind, start_char, end_char, text, norm, lo, hi, head, "
+            f"attributed_to FROM passage_values WHERE passage_rowid IN ({marks}) ORDER BY id",
+            rowids,
+        ):
+            values[v[0]].append(
+                Value(
+                    kind=v[1],
+                    start=v[2],
+                    end=v[3],
+                    text=v[4],
+                    norm=v[5],
+                    lo=v[6],
+                    hi=v[7],
+                    head=v[8],
+                    attributed_to=v[9],
+                )
+            )
+        by_id = {
+            r["rowid"]: StoredPassage(
+                rowid=r["rowid"],
+                passage=Passage(
+                    id=r["id"],
+                    doc_id=r["doc_id"],
+                    n=r["n"],
+                    start=r["start_char"],
+                    end=r["end_char"],
+                    text=r["ptext"],
+                ),
+                meta=_doc_meta(r),
+                values=values[r["rowid"]],
+            )
+            for r in rows
+        }
+        return [by_id[i] for i in rowids if i in by_id]
+
+    def disk_bytes(self) -> int:
+        return sum(p.stat().st_size for p in self.data_dir.rglob("*") if p.is_file())
+
+    def stats(self) -> dict[str, object]:
+        model, dim = self.model_record
+        return {
+            "documents": self.document_count(),
+            "passages": self.passage_count(),
+            "embed_model": model,
+            "embed_dim": dim,
+            "generation": self.generation(),
+            "disk_bytes": self.disk_bytes(),
+        }
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+
+def meta_json(meta: DocumentMeta) -> str:
+    return json.dumps(meta.model_dump(mode="json"), sort_keys=True)
