@@ -35,6 +35,13 @@ class Settings(BaseSettings):
     dense_weight: float = Field(1.0, ge=0)
     lexical_weight: float = Field(1.0, ge=0)
     candidates: int = Field(50, ge=1, le=1000, description="Candidates per retriever.")
+    evidence_pool: int = Field(30, ge=1, le=500, description="Passages judged for agreement.")
+    relevance_min: float = Field(
+        0.25, ge=-1, le=1, description="Cosine a passage needs to count as an outlet's evidence."
+    )
+    relevance_margin: float = Field(
+        0.3, ge=0, le=2, description="…and it must be within this of the best passage's cosine."
+    )
     # HTTP
     host: str = "127.0.0.1"
     port: int = 8000

@@ -24,11 +24,28 @@ from spacy.tokens import Span, Token
 from index.chunk import Chunk
 from index.models import Document, Value
 
-EXTRACT_VERSION = "1"
+EXTRACT_VERSION = "5"
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = [m.lower() for m in calendar.month_name[1:] + calendar.month_abbr[1:]] + ["sept"]
 NEGATIONS = {"no", "not", "never", "none", "nobody", "nothing", "neither", "nor", "n't"}
-PRONOUNS = {"he", "she", "him", "her", "they", "them", "it", "i", "we", "you", "who", "which"}
+PRONOUNS = {
+    "he",
+    "she",
+    "him",
+    "her",
+    "they",
+    "them",
+    "it",
+    "i",
+    "we",
+    "you",
+    "who",
+    "which",
+    "that",
+    "this",
+    "what",
+}
+QUOTES = set('“”"')
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -188,6 +205,8 @@ def _phrase(head: Token, limit: int = 12) -> tuple[int, int]:
         lo = max(lo, head.i - limit + 1)
         hi = head.i + 1
     doc = head.doc
+    while hi > lo + 1 and (doc[lo].tag_ in {"WP", "WDT"} or doc[lo].is_punct):
+        lo += 1
     while hi > lo + 1 and doc[hi - 1].is_punct:
         hi -= 1
     while hi > lo + 1 and doc[lo].is_punct:
@@ -231,8 +250,14 @@ def _speaker(sent: Span, ctx: DocumentContext) -> str | None:
     for tok in sent:
         who: str | None = None
         if tok.lemma_.lower() in lex.speech_verbs and tok.pos_ in {"VERB", "AUX"}:
+            if (
+                tok.dep_ in {"relcl", "acl"}
+                or any(a.dep_ in {"relcl", "acl"} for a in tok.ancestors)
+                or any(c.dep_ == "mark" for c in tok.children)
+            ):
+                continue  # "…a shooting that the mayor described as…": not the sentence's claim
             subj = _subject(tok)
-            if subj is None:
+            if subj is None or subj.dep_ == "nsubjpass":
                 continue
             if subj.lower_ in PRONOUNS:
                 if subj.lower_ in {"he", "she"} and ctx.last_person:
@@ -300,6 +325,12 @@ def _number_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
             if t.pos_ not in {"ADJ", "PUNCT", "NUM", "ADV"} and t.lower_ not in {"-", "of"}:
                 break
             j += 1
+        while (
+            head_tok is not None
+            and head_tok.dep_ == "compound"
+            and head_tok.i < head_tok.head.i <= head_tok.i + 3
+        ):
+            head_tok = head_tok.head  # "2,000 immigration agents" counts agents
         head = head_tok.lemma_.lower() if head_tok is not None else None
         end_i = last + 1
         if head_tok is not None:
@@ -385,6 +416,7 @@ def _entity_values(sent: Span, offset: int, speaker: str | None, doc: Document) 
                     end=end,
                     text=ent.text,
                     norm=canonical_place(ent.text),
+                    head=ent.label_,
                     attributed_to=speaker,
                 )
             )
@@ -423,6 +455,40 @@ def _agent_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
     return out
 
 
+def _object_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
+    """What an act was done to or into: 'crashed into a utility pole' -> pole (crash:into)."""
+    out: list[Value] = []
+    doc = sent.doc
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() in lexicon().speech_verbs:
+            continue
+        targets: list[tuple[Token, str]] = []
+        for c in verb.children:
+            if c.dep_ in {"dobj", "obj"}:
+                targets.append((c, verb.lemma_.lower()))
+            elif c.dep_ == "prep":
+                targets += [
+                    (g, f"{verb.lemma_.lower()}:{c.lower_}") for g in c.children if g.dep_ == "pobj"
+                ]
+        for obj, head in targets:
+            if obj.lower_ in PRONOUNS or obj.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            a, b = _phrase(obj)
+            phrase = doc[a:b]
+            out.append(
+                Value(
+                    kind="object",
+                    start=offset + phrase.start_char,
+                    end=offset + phrase.end_char,
+                    text=phrase.text,
+                    norm=obj.lemma_.lower(),
+                    head=head,
+                    attributed_to=speaker,
+                )
+            )
+    return out
+
+
 def content_lemmas(sent: Span) -> list[str]:
     return [
         t.lemma_.lower()
@@ -449,12 +515,14 @@ def extract_values(
                 end=s.end,
                 text=document.text[s.start : s.end],
                 norm=" ".join(lemmas + (["NOT"] if negated else [])),
+                head="heading" if s.heading else None,
                 attributed_to=speaker,
             )
         )
         values += _entity_values(sent, offset, speaker, document)
         values += _number_values(sent, offset, speaker)
         values += _agent_values(sent, offset, speaker)
+        values += _object_values(sent, offset, speaker)
         for ent in sent.ents:
             if ent.label_ == "PERSON":
                 ctx.last_person = (ent.text, canonical_person(ent.text))

@@ -7,7 +7,9 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-ValueKind = Literal["sentence", "date", "number", "person", "organization", "place", "agent"]
+ValueKind = Literal[
+    "sentence", "date", "number", "person", "organization", "place", "agent", "object"
+]
 
 
 class DocumentMeta(BaseModel):
