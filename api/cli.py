@@ -72,7 +72,7 @@ def index(
         report = index_documents(store, raws, settings, rebuild=rebuild, progress=progress)
     errors += report.errors
     for e in errors:
-        err.print(f"[yellow]skipped[/yellow] {e}")
+        err.print(f"[yellow]skipped[/yellow] {e}", soft_wrap=True)
     stats = store.stats()
     console.print(
         f"{len(report.added)} added, {len(report.replaced)} replaced, {len(report.unchanged)} "
@@ -83,6 +83,55 @@ def index(
     )
     if errors:
         raise typer.Exit(1)
+
+
+@app.command()
+def ask(
+    question: str = typer.Argument(..., help="The question, in quotes."),
+    k: int = typer.Option(8, "-k", help="Passages to show (1..50)."),
+    outlet: list[str] | None = typer.Option(None, "--outlet", help="Only these outlets."),  # noqa: B008
+    as_json: bool = typer.Option(False, "--json", help="Print the response model as JSON."),
+) -> None:
+    """Answer a question from the index, with agreement across outlets."""
+    from api.render import render_answer
+    from qa.service import BadRequest, Service
+
+    service = Service(get_settings(), _open_store())
+    try:
+        response = service.ask(question, k, outlet or None)
+    except BadRequest as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    if as_json:
+        print(response.model_dump_json(indent=2))
+    else:
+        render_answer(response, console)
+
+
+@app.command()
+def serve(
+    host: str | None = typer.Option(None, help="Default: CROSSCHECK_HOST (127.0.0.1)."),
+    port: int | None = typer.Option(None, help="Default: CROSSCHECK_PORT (8000)."),
+    index_seeds: bool = typer.Option(False, "--index-seeds", help="Index seeds/ first if empty."),
+) -> None:
+    """Serve the HTTP API with uvicorn."""
+    import uvicorn
+
+    from api.app import create_app
+
+    settings = get_settings()
+    if index_seeds:
+        store = _open_store()
+        if store.document_count() == 0:
+            from index.build import index_documents
+            from index.ingest import read_paths
+
+            raws, errors = read_paths([Path("seeds")])
+            index_documents(store, raws, settings)
+            for e in errors:
+                err.print(f"[yellow]skipped[/yellow] {e}", soft_wrap=True)
+        store.close()
+    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port)
 
 
 def main() -> None:  # pragma: no cover - console script entry

@@ -429,7 +429,12 @@ def _explain(
         c = top.claims[0]
         who = f", attributing it to {c.sentence.attributed_to}" if c.sentence.attributed_to else ""
         return f"Only one independent origin ({_label(c)}) reports “{shown}”{who}."
-    text = f"{support} of {origins} independent origins report “{shown}”"
+    texts = list(dict.fromkeys(c.value.text for c in top.claims))
+    if top.claims[0].value.kind in {"number", "date"} and len(texts) > 1:
+        quoted = ", ".join(f"“{t}”" for t in texts)
+        text = f"{support} of {origins} independent origins report compatible values ({quoted})"
+    else:
+        text = f"{support} of {origins} independent origins report “{shown}”"
     others = []
     for cl in clusters:
         if cl is top:

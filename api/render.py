@@ -1,0 +1,56 @@
+"""Render an answer for people in a terminal (rich): verdict, outlets, quoted passages."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from qa.models import AskResponse
+
+VERDICT_STYLE = {
+    "consistent": "bold green",
+    "mixed": "bold yellow",
+    "conflicting": "bold red",
+    "single_source": "bold cyan",
+    "no_evidence": "bold magenta",
+}
+STANCE_STYLE = {"supports": "green", "conflicts": "red", "unclear": "yellow", "silent": "dim"}
+
+
+def render_answer(r: AskResponse, console: Console) -> None:
+    a = r.agreement
+    score = "–" if a.score is None else f"{a.score:.2f}"
+    console.print(Text(f"Q: {r.question}  [{r.qtype.value}]", style="bold"))
+    console.print(
+        Text.assemble(
+            ("Verdict: ", "bold"),
+            (a.verdict, VERDICT_STYLE[a.verdict]),
+            f"   score {score}   {a.origins} independent origin(s)",
+        )
+    )
+    if r.answer.display:
+        console.print(Text.assemble(("Consensus: ", "bold"), r.answer.display))
+    console.print(a.explanation)
+    table = Table(show_header=True, header_style="bold", expand=False)
+    for col in ("outlet", "stance", "says", "attributed to", "same origin as"):
+        table.add_column(col, overflow="fold")
+    for o in a.outlets:
+        table.add_row(
+            o.outlet,
+            Text(o.stance, STANCE_STYLE[o.stance]),
+            o.display or "",
+            o.attributed_to or "",
+            o.same_origin_as or "",
+        )
+    console.print(table)
+    for p in r.passages:
+        head = (
+            f"#{p.rank} {p.outlet} · {p.published or 'date unknown'} · {p.id} [{p.start}:{p.end}]"
+        )
+        console.print(Text(head, style="bold blue"))
+        body = Text(p.text)
+        if p.answer_span:
+            a0 = p.answer_span.start - p.start
+            body.stylize("bold reverse", a0, a0 + len(p.answer_span.text))
+        console.print(body)

@@ -1,0 +1,172 @@
+"""Incremental writes keep SQLite, FAISS and BM25 in step; crashes and bad input lose nothing."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from index.build import index_documents
+from index.ingest import read_paths
+from index.store import IndexMismatchError, Store
+from tests.conftest import ROOT, SEEDS, make_settings
+
+NEW_DOC = {
+    "doc_id": "zz_new_story",
+    "outlet": "Test Wire",
+    "title": "Harbor bridge closed",
+    "published": "2026-02-02",
+    "url": "https://example.org/bridge",
+    "text": "The Quillfeather harbor bridge was closed on Monday after inspectors found cracks. "
+    "Engineers said repairs would take three weeks.",
+}
+
+
+def consistent(store: Store) -> int:
+    n = store.passage_count()
+    derived = store._derived
+    assert derived.vectors.ntotal == n
+    assert len(derived.lexical.rowids) == n
+    assert derived.generation == store.generation()
+    return n
+
+
+def write_jsonl(path: Path, *docs: dict) -> Path:
+    path.write_text("\n".join(json.dumps(d) for d in docs) + "\n", encoding="utf-8")
+    return path
+
+
+def test_add_replace_delete_keep_three_indexes_in_step(seed_copy, tmp_path):
+    settings = make_settings(seed_copy)
+    store = Store(seed_copy, settings.embed_model)
+    before = consistent(store)
+    raws, _ = read_paths([write_jsonl(tmp_path / "a.jsonl", NEW_DOC)])
+    report = index_documents(store, raws, settings)
+    assert report.added == ["zz_new_story"]
+    assert consistent(store) > before
+    hits = store.lexical_search("Quillfeather bridge", 3)
+    assert store.fetch([hits[0][0]])[0].passage.doc_id == "zz_new_story"
+
+    # unchanged: no embedding work at all
+    again = index_documents(store, raws, settings)
+    assert again.unchanged == ["zz_new_story"] and again.passages == 0
+
+    changed = dict(NEW_DOC, text="The Zephyrine tunnel reopened on Friday.")
+    raws, _ = read_paths([write_jsonl(tmp_path / "b.jsonl", changed)])
+    assert index_documents(store, raws, settings).replaced == ["zz_new_story"]
+    assert consistent(store) == before + 1
+    assert store.lexical_search("Quillfeather", 3) == []
+
+    result = store.write(deletes=["zz_new_story", "no_such_doc"])
+    assert result.deleted == ["zz_new_story"] and result.missing == ["no_such_doc"]
+    assert consistent(store) == before
+    assert store.get_document("zz_new_story") is None
+    # a fresh process sees the same state
+    reopened = Store(seed_copy, settings.embed_model)
+    assert consistent(reopened) == before
+
+
+def test_index_built_with_another_model_is_refused(seed_copy):
+    with pytest.raises(IndexMismatchError, match="crosscheck index --rebuild"):
+        Store(seed_copy, "some/other-model")
+
+
+def _crash_script(data_dir: Path, jsonl: Path, where: str) -> str:
+    return f"""
+import os, sys
+sys.path.insert(0, {str(ROOT)!r})
+import faiss
+from index import build, store as store_mod
+from index.config import Settings
+from index.ingest import read_paths
+if {where!r} == "before_commit":
+    real = build.prepare
+    def boom(*a, **k):
+        os._exit(9)
+    build.prepare = boom
+else:
+    def boom(*a, **k):
+        os._exit(9)
+    store_mod.faiss.write_index = boom
+settings = Settings(data_dir={str(data_dir)!r})
+s = store_mod.Store(settings.data_dir, settings.embed_model)
+raws, _ = read_paths([__import__("pathlib").Path({str(jsonl)!r})])
+build.index_documents(s, raws, settings)
+"""
+
+
+@pytest.mark.parametrize("where", ["before_commit", "after_commit"])
+def test_process_killed_mid_ingest_leaves_a_whole_index(seed_copy, tmp_path, where):
+    settings = make_settings(seed_copy)
+    before = consistent(Store(seed_copy, settings.embed_model))
+    jsonl = write_jsonl(tmp_path / "c.jsonl", NEW_DOC)
+    proc = subprocess.run(
+        [sys.executable, "-c", _crash_script(seed_copy, jsonl, where)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 9, proc.stderr[-2000:]
+    store = Store(seed_copy, settings.embed_model)  # opens, repairs derived files if needed
+    n = consistent(store)
+    if where == "before_commit":
+        assert n == before and store.get_document("zz_new_story") is None
+    else:  # committed: the new state, whole, with FAISS rebuilt from stored vectors
+        assert n > before and store.get_document("zz_new_story") is not None
+    assert store.dense_search(
+        store._derived.vectors.reconstruct(
+            int(store.rowids_of_docs(["003_a36c5d73aa037ea8"]).pop())
+        ),
+        1,
+    )
+
+
+def test_bad_files_are_named_and_others_still_ingested(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "good.txt").write_text("The council approved the budget on Tuesday.", "utf-8")
+    (src / "latin1.txt").write_bytes("Caf\xe9 owners protested.".encode("latin-1"))
+    (src / "empty.txt").write_text("   \n", "utf-8")
+    (src / "blob.txt").write_bytes(b"\x00\x01\x02binary")
+    (src / "docs.jsonl").write_text(
+        json.dumps({"doc_id": "j1", "text": "Rain fell all week in the valley."})
+        + "\n{not json\n"
+        + json.dumps({"doc_id": "j3"})
+        + "\n",
+        "utf-8",
+    )
+    (src / "manifest.json").write_text(json.dumps({"documents": [{"file": "gone.txt"}]}), "utf-8")
+    env = dict(os.environ, CROSSCHECK_DATA_DIR=str(tmp_path / "data"), HF_HUB_OFFLINE="1")
+    proc = subprocess.run(
+        [sys.executable, "-m", "api.cli", "index", str(src)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=300,
+    )
+    assert proc.returncode == 1
+    out = proc.stderr
+    assert "latin1.txt: not UTF-8" in out
+    assert "empty.txt: empty file" in out
+    assert "blob.txt: binary file" in out
+    assert "docs.jsonl:2: invalid JSON" in out
+    assert "docs.jsonl:3: text: field required" in out
+    assert "gone.txt" in out and "does not exist" in out
+    store = Store(tmp_path / "data", make_settings(tmp_path).embed_model)
+    assert {d.doc_id for d in store.list_documents()} == {"good", "j1"}
+
+
+def test_seed_manifest_metadata(seed_dir):
+    store = Store(seed_dir, make_settings(seed_dir).embed_model)
+    docs = {d.doc_id: d for d in store.list_documents()}
+    assert docs["003_a36c5d73aa037ea8"].outlet == "Al Jazeera"
+    assert str(docs["004_0db872d4e7fa121a"].published) == "2026-01-07"
+    outlets = store.outlets()
+    unknown = [o for o in outlets if "unknown" in o]
+    assert len(unknown) == 3 and all(len(outlets[o]) == 1 for o in unknown)
+    assert len(list(SEEDS.glob("*.txt"))) == 5
