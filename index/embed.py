@@ -70,7 +70,11 @@ class Embedder:
         return np.ascontiguousarray(vecs, dtype=np.float32)
 
 
-@lru_cache(maxsize=2)
 def get_embedder(name: str = DEFAULT_EMBED_MODEL, threads: int = 0) -> Embedder:
-    """The process-wide embedder for a model name."""
+    """The process-wide embedder for a model name (one instance however it is asked for)."""
+    return _embedder(name, threads)
+
+
+@lru_cache(maxsize=2)
+def _embedder(name: str, threads: int) -> Embedder:
     return Embedder(name, threads)
