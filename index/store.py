@@ -9,7 +9,6 @@ files of an older generation, which the next open rebuilds from SQLite without r
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import os
 import shutil
@@ -578,7 +577,3 @@ class Store:
         if conn is not None:
             conn.close()
             self._local.conn = None
-
-
-def meta_json(meta: DocumentMeta) -> str:
-    return json.dumps(meta.model_dump(mode="json"), sort_keys=True)
