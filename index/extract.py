@@ -423,17 +423,27 @@ def _entity_values(sent: Span, offset: int, speaker: str | None, doc: Document) 
     return out
 
 
+def _acts(sent: Span) -> list[Token]:
+    """The verbs of a sentence that describe acts (not speech)."""
+    speech = lexicon().speech_verbs
+    return [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() not in speech]
+
+
+def _named_phrase(tok: Token | None) -> Span | None:
+    """The noun phrase headed by a token, unless it is a pronoun or not a noun."""
+    if tok is None or tok.lower_ in PRONOUNS or tok.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    a, b = _phrase(tok)
+    return tok.doc[a:b]
+
+
 def _agent_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
     out: list[Value] = []
-    doc = sent.doc
-    for verb in sent:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() in lexicon().speech_verbs:
-            continue
+    for verb in _acts(sent):
         who = _agent(verb)
-        if who is None or who.lower_ in PRONOUNS or who.pos_ not in {"NOUN", "PROPN"}:
+        phrase = _named_phrase(who)
+        if phrase is None:
             continue
-        a, b = _phrase(who)
-        phrase = doc[a:b]
         orgs = [canonical_org(e.text) for e in phrase.ents if e.label_ == "ORG"]
         orgs += [
             t.text.lower()
@@ -458,10 +468,7 @@ def _agent_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
 def _object_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
     """What an act was done to or into: 'crashed into a utility pole' -> pole (crash:into)."""
     out: list[Value] = []
-    doc = sent.doc
-    for verb in sent:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() in lexicon().speech_verbs:
-            continue
+    for verb in _acts(sent):
         targets: list[tuple[Token, str]] = []
         for c in verb.children:
             if c.dep_ in {"dobj", "obj"}:
@@ -471,10 +478,9 @@ def _object_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
                     (g, f"{verb.lemma_.lower()}:{c.lower_}") for g in c.children if g.dep_ == "pobj"
                 ]
         for obj, head in targets:
-            if obj.lower_ in PRONOUNS or obj.pos_ not in {"NOUN", "PROPN"}:
+            phrase = _named_phrase(obj)
+            if phrase is None:
                 continue
-            a, b = _phrase(obj)
-            phrase = doc[a:b]
             out.append(
                 Value(
                     kind="object",
