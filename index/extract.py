@@ -1,10 +1,11 @@
 """Typed values found at index time: dates, numbers, entities, agents and attributions.
 
 For each passage, every sentence is stored as a `sentence` value (its content lemmas, its
-negation and who it is attributed to), and every date, number (as an interval with its head
-noun), person, organisation, place and act's agent with offsets into the document. The
-question side (`qa/`) only reads and compares these. The word lists are data
-(`index/data/lexicon.toml`), general to English news.
+negation and who it is attributed to), every claim a party makes inside a clause ("a shooting
+that officials claimed was self-defense") as a `claim` value scoped to that clause, and every
+date, number (as an interval with its head noun), person, organisation, place and act's
+agent with offsets into the document. The question side (`qa/`) only reads and compares
+these. The word lists are data (`index/data/lexicon.toml`), general to English news.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from spacy.tokens import Span, Token
 from index.chunk import Chunk
 from index.models import Document, Value
 
-EXTRACT_VERSION = "5"
+EXTRACT_VERSION = "6"
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = [m.lower() for m in calendar.month_name[1:] + calendar.month_abbr[1:]] + ["sept"]
 NEGATIONS = {"no", "not", "never", "none", "nobody", "nothing", "neither", "nor", "n't"}
@@ -49,6 +50,8 @@ QUOTES = set('“”"')
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+CLAUSE_BREAKS = {";", "—", "–", ":"}
+CLAUSE_OPENERS = {"that", "which", "who", "whom"}
 DROP_IN_PHRASE = {"relcl", "acl", "appos", "parataxis", "advcl", "punct", "cc", "conj"}
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d|21\d\d)\b")
 NUMERIC = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
@@ -215,9 +218,10 @@ def _phrase(head: Token, limit: int = 12) -> tuple[int, int]:
 
 
 def _subject(verb: Token) -> Token | None:
-    for c in verb.children:
-        if c.dep_ in SUBJECT_DEPS:
-            return c
+    """A verb's subject; in 'a shooting that officials claimed', 'officials', not 'that'."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if subjects:
+        return next((c for c in subjects if c.tag_ not in {"WDT", "WP"}), subjects[0])
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         return _subject(verb.head)
     return None
@@ -243,40 +247,81 @@ class DocumentContext:
         self.last_person: tuple[str, str] | None = None
 
 
-def _speaker(sent: Span, ctx: DocumentContext) -> str | None:
-    """Who a sentence is attributed to ('DHS spokesperson Tricia McLaughlin'), if anyone."""
-    lex = lexicon()
+def _speaker_of(tok: Token, sent: Span, ctx: DocumentContext) -> tuple[str, int] | None:
+    """If `tok` is a speech verb or 'according to', who speaks and where the phrase starts."""
+    if tok.lemma_.lower() in lexicon().speech_verbs and tok.pos_ in {"VERB", "AUX"}:
+        subj = _subject(tok)
+        if subj is None or subj.dep_ == "nsubjpass":
+            return None
+        if subj.lower_ in PRONOUNS:
+            if subj.lower_ in {"he", "she"} and ctx.last_person:
+                return ctx.last_person[0], subj.i
+            return None
+        a, b = _phrase(subj)
+        return sent.doc[a:b].text, a
+    if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
+        objs = [c for c in tok.nbor().children if c.dep_ == "pobj"]
+        if objs:
+            a, b = _phrase(objs[0])
+            return sent.doc[a:b].text, tok.i
+    return None
+
+
+def _in_clause(tok: Token) -> bool:
+    """Whether a verb speaks inside a relative or subordinate clause, not for the sentence."""
+    return (
+        tok.dep_ in {"relcl", "acl"}
+        or any(a.dep_ in {"relcl", "acl"} for a in tok.ancestors)
+        or any(c.dep_ == "mark" for c in tok.children)
+    )
+
+
+def _clause_end(tok: Token, sent: Span) -> int:
+    """Token index where the clause holding `tok` ends: a dash, semicolon, or 'but that'."""
+    doc = sent.doc
+    for t in doc[tok.i + 1 : sent.end]:
+        if t.text in CLAUSE_BREAKS:
+            return t.i
+        if t.dep_ == "cc" and t.i + 1 < sent.end and doc[t.i + 1].lower_ in CLAUSE_OPENERS:
+            return t.i
+    return sent.end
+
+
+def _speakers(sent: Span, ctx: DocumentContext) -> tuple[str | None, list[Value]]:
+    """Who the sentence is attributed to, and the claims its clauses attribute to others.
+
+    A speech verb in the main clause attributes the whole sentence ("DHS said …"); one inside
+    a relative clause ("a shooting that officials claimed was self-defense but that the mayor
+    called reckless") attributes only its own clause, as a `claim` value.
+    """
     best: tuple[int, str] | None = None
+    claims: list[Value] = []
+    doc = sent.doc
     for tok in sent:
-        who: str | None = None
-        if tok.lemma_.lower() in lex.speech_verbs and tok.pos_ in {"VERB", "AUX"}:
-            if (
-                tok.dep_ in {"relcl", "acl"}
-                or any(a.dep_ in {"relcl", "acl"} for a in tok.ancestors)
-                or any(c.dep_ == "mark" for c in tok.children)
-            ):
-                continue  # "…a shooting that the mayor described as…": not the sentence's claim
-            subj = _subject(tok)
-            if subj is None or subj.dep_ == "nsubjpass":
-                continue
-            if subj.lower_ in PRONOUNS:
-                if subj.lower_ in {"he", "she"} and ctx.last_person:
-                    who = ctx.last_person[0]
-                else:
-                    continue
-            else:
-                a, b = _phrase(subj)
-                who = sent.doc[a:b].text
-        elif tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
-            objs = [c for c in tok.nbor().children if c.dep_ == "pobj"]
-            if objs:
-                a, b = _phrase(objs[0])
-                who = sent.doc[a:b].text
-        if who:
-            depth = len(list(tok.ancestors))
-            if best is None or depth < best[0]:
-                best = (depth, who)
-    return best[1] if best else None
+        found = _speaker_of(tok, sent, ctx)
+        if found is None:
+            continue
+        who, first = found
+        if _in_clause(tok):
+            end = _clause_end(tok, sent)
+            while end > first + 1 and doc[end - 1].is_punct and doc[end - 1].text not in QUOTES:
+                end -= 1
+            span = doc[min(first, tok.i) : end]
+            claims.append(
+                Value(
+                    kind="claim",
+                    start=span.start_char,
+                    end=span.end_char,
+                    text=span.text,
+                    norm=" ".join(content_lemmas(doc[tok.i + 1 : end])),
+                    attributed_to=who,
+                )
+            )
+            continue
+        depth = len(list(tok.ancestors))
+        if best is None or depth < best[0]:
+            best = (depth, who)
+    return (best[1] if best else None), claims
 
 
 def _number_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
@@ -511,7 +556,10 @@ def extract_values(
     values: list[Value] = []
     for s in chunk.sentences:
         sent, offset = s.span, s.offset
-        speaker = _speaker(sent, ctx)
+        speaker, claims = _speakers(sent, ctx)
+        claims = [
+            c.model_copy(update={"start": c.start + offset, "end": c.end + offset}) for c in claims
+        ]
         lemmas = content_lemmas(sent)
         negated = any(t.dep_ == "neg" or t.lower_ in NEGATIONS for t in sent)
         values.append(
@@ -525,10 +573,18 @@ def extract_values(
                 attributed_to=speaker,
             )
         )
-        values += _entity_values(sent, offset, speaker, document)
-        values += _number_values(sent, offset, speaker)
-        values += _agent_values(sent, offset, speaker)
-        values += _object_values(sent, offset, speaker)
+        typed = (
+            _entity_values(sent, offset, speaker, document)
+            + _number_values(sent, offset, speaker)
+            + _agent_values(sent, offset, speaker)
+            + _object_values(sent, offset, speaker)
+        )
+        for v in typed:  # a value inside an attributed clause is that party's claim
+            scope = next((c for c in claims if c.start <= v.start and v.end <= c.end), None)
+            values.append(
+                v.model_copy(update={"attributed_to": scope.attributed_to}) if scope else v
+            )
+        values += claims
         for ent in sent.ents:
             if ent.label_ == "PERSON":
                 ctx.last_person = (ent.text, canonical_person(ent.text))

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 ValueKind = Literal[
-    "sentence", "date", "number", "person", "organization", "place", "agent", "object"
+    "sentence", "claim", "date", "number", "person", "organization", "place", "agent", "object"
 ]
 
 

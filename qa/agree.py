@@ -84,6 +84,7 @@ class Claim:
     weight: float
     origin: int = -1
     same_origin_as: str | None = None
+    attributed_to: str | None = None
 
 
 def _sentence_of(v: Value, sentences: list[Value]) -> Value | None:
@@ -327,6 +328,20 @@ def consensus_display(cl: Cluster) -> tuple[str, str]:
     return best.value.norm, best.value.text
 
 
+def attribution(q: Question, value: Value, sentence: Value, values: list[Value]) -> str | None:
+    """Who the answer is attributed to: the value's or sentence's speaker, or else the party
+    whose clause inside the sentence speaks to the question ("that officials claimed was …")."""
+    if value.attributed_to or sentence.attributed_to:
+        return value.attributed_to or sentence.attributed_to
+    best: tuple[float, str] | None = None
+    for v in values:
+        if v.kind == "claim" and sentence.start <= v.start and v.end <= sentence.end:
+            score = _overlap(q, v)
+            if score > 0 and v.attributed_to and (best is None or score > best[0]):
+                best = (score, v.attributed_to)
+    return best[1] if best else None
+
+
 def _label(c: Claim) -> str:
     return c.outlet
 
@@ -349,6 +364,7 @@ def agree(
             weight = score + (hit.dense or 0.0)
             if best is None or weight > best.weight:
                 best = Claim(outlet, doc_ids[outlet], hit, value, sentence, weight)
+                best.attributed_to = attribution(q, value, sentence, hit.stored.values)
         if best is None:
             unclear.append(outlet)
         else:
@@ -416,7 +432,7 @@ def _stance(c: Claim, stance: str) -> OutletStance:
         value=c.value.norm if c.value.kind != "sentence" else None,
         display=c.value.text,
         passage_id=c.hit.stored.passage.id,
-        attributed_to=c.value.attributed_to or c.sentence.attributed_to,
+        attributed_to=c.attributed_to,
         same_origin_as=c.same_origin_as,
     )
 
@@ -427,7 +443,7 @@ def _explain(
     shown = display if len(display) <= 80 else display[:77].rsplit(" ", 1)[0] + "…"
     if verdict == "single_source":
         c = top.claims[0]
-        who = f", attributing it to {c.sentence.attributed_to}" if c.sentence.attributed_to else ""
+        who = f", attributing it to {c.attributed_to}" if c.attributed_to else ""
         return f"Only one independent origin ({_label(c)}) reports “{shown}”{who}."
     texts = list(dict.fromkeys(c.value.text for c in top.claims))
     if top.claims[0].value.kind in {"number", "date"} and len(texts) > 1:
