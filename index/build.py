@@ -167,3 +167,31 @@ def index_documents(
     flush()
     report.seconds = time.perf_counter() - started
     return report
+
+
+class DocumentExists(ValueError):
+    """A create for a doc_id that is already stored."""
+
+
+def put_document(
+    store: Store, raw: RawDocument, settings: Settings, *, create: bool = False
+) -> tuple[str, int]:
+    """Add (or, unless `create`, replace) one document; (added|replaced|unchanged, passages).
+
+    The existence check and the write happen under the store's writer lock, so two clients
+    creating the same doc_id cannot both succeed. ValueError when nothing but debris remains.
+    """
+    doc_id = raw.meta.doc_id
+    with store.write_lock:
+        if create and store.has_document(doc_id):
+            raise DocumentExists(f"document {doc_id!r} already exists; PUT replaces it")
+        report = index_documents(store, [raw], settings)
+    if report.errors:
+        raise ValueError(report.errors[0].message)
+    status = "added" if report.added else "replaced" if report.replaced else "unchanged"
+    return status, len(store.passages_of(doc_id))
+
+
+def delete_document(store: Store, doc_id: str) -> bool:
+    """Remove a document from every index; False if it was not stored."""
+    return bool(store.write([], [doc_id]).deleted)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 ValueKind = Literal[
     "sentence", "claim", "date", "number", "person", "organization", "place", "agent", "object"
@@ -14,6 +14,20 @@ ValueKind = Literal[
 
 class DocumentMeta(BaseModel):
     """What is known of a document's source. A null outlet means unknown."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "doc_id": "004_0db872d4e7fa121a",
+                    "outlet": "MS NOW",
+                    "title": "An Immigration and Customs Enforcement agent shot and killed a woman",
+                    "published": "2026-01-07",
+                    "url": None,
+                }
+            ]
+        }
+    )
 
     doc_id: str = Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9_.\-]+$")
     outlet: str | None = None

@@ -434,6 +434,16 @@ class Store:
     def passage_count(self) -> int:
         return int(self._conn().execute("SELECT count(*) FROM passages").fetchone()[0])
 
+    @property
+    def write_lock(self) -> threading.RLock:
+        """Held by every write; hold it to make a check and a write one step."""
+        return self._write_lock
+
+    def has_document(self, doc_id: str) -> bool:
+        return bool(
+            self._conn().execute("SELECT 1 FROM documents WHERE doc_id=?", (doc_id,)).fetchone()
+        )
+
     def document_count(self) -> int:
         return int(self._conn().execute("SELECT count(*) FROM documents").fetchone()[0])
 

@@ -6,7 +6,61 @@ import datetime as dt
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
+
+EXAMPLE = {
+    "question": "How many shots were fired?",
+    "qtype": "how_many",
+    "answer": {"value": "3", "display": "three gunshots", "type": "number"},
+    "agreement": {
+        "score": 1.0,
+        "verdict": "consistent",
+        "origins": 3,
+        "outlets": [
+            {
+                "outlet": "MS NOW",
+                "doc_ids": ["004_0db872d4e7fa121a"],
+                "stance": "supports",
+                "value": "3",
+                "display": "three gunshots",
+                "passage_id": "004_0db872d4e7fa121a:3",
+                "attributed_to": None,
+                "same_origin_as": None,
+            },
+            {
+                "outlet": "Al Jazeera",
+                "doc_ids": ["003_a36c5d73aa037ea8"],
+                "stance": "supports",
+                "value": "3-4",
+                "display": "three or four times",
+                "passage_id": "003_a36c5d73aa037ea8:6",
+                "attributed_to": "The witness",
+                "same_origin_as": None,
+            },
+        ],
+        "explanation": "3 of 3 independent origins report compatible values "
+        "(“three gunshots”, “three or four times”, “at least two shots”).",
+    },
+    "passages": [
+        {
+            "id": "004_0db872d4e7fa121a:3",
+            "doc_id": "004_0db872d4e7fa121a",
+            "outlet": "MS NOW",
+            "title": "An Immigration and Customs Enforcement agent shot and killed a woman",
+            "published": "2026-01-07",
+            "url": None,
+            "text": "The car briefly moves in reverse, then starts to drive off when three "
+            "gunshots ring out, and the car crashes into a parked vehicle.",
+            "start": 1210,
+            "end": 1341,
+            "score": 1.0,
+            "rank": 1,
+            "dense_score": 0.52,
+            "lexical_score": 4.1,
+            "answer_span": {"start": 1274, "end": 1288, "text": "three gunshots"},
+        }
+    ],
+}
 
 
 class QType(StrEnum):
@@ -27,12 +81,16 @@ Verdict = Literal["consistent", "mixed", "conflicting", "single_source", "no_evi
 
 
 class Answer(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [EXAMPLE["answer"]]})
+
     value: str | None = Field(None, description="Normalised consensus value.")
     display: str | None = Field(None, description="The consensus as quoted by a source.")
     type: AnswerType = "none"
 
 
 class OutletStance(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [EXAMPLE["agreement"]["outlets"][0]]})
+
     outlet: str
     doc_ids: list[str]
     stance: Stance
@@ -44,6 +102,8 @@ class OutletStance(BaseModel):
 
 
 class Agreement(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [EXAMPLE["agreement"]]})
+
     score: float | None = Field(None, ge=0, le=1)
     verdict: Verdict
     origins: int = 0
@@ -52,12 +112,18 @@ class Agreement(BaseModel):
 
 
 class AnswerSpan(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [EXAMPLE["passages"][0]["answer_span"]]}
+    )
+
     start: int
     end: int
     text: str
 
 
 class PassageOut(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [EXAMPLE["passages"][0]]})
+
     id: str
     doc_id: str
     outlet: str
@@ -75,6 +141,8 @@ class PassageOut(BaseModel):
 
 
 class AskResponse(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [EXAMPLE]})
+
     question: str
     qtype: QType
     answer: Answer

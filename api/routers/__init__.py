@@ -1,0 +1,1 @@
+"""HTTP routes, one module per resource: ask, documents (and outlets), health."""

@@ -1,0 +1,43 @@
+"""POST/GET /v1/ask: answers with agreement across outlets (the SPEC's response model)."""
+
+from __future__ import annotations
+
+import time
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.concurrency import run_in_threadpool
+
+from api.errors import ERROR_RESPONSES
+from api.routers.health import ready_service
+from api.schemas import AskRequest
+from api.security import require_reader
+from qa.models import AskResponse
+from qa.service import MAX_K
+
+router = APIRouter(prefix="/v1", tags=["answers"], dependencies=[Depends(require_reader)])
+RESPONSES = {s: ERROR_RESPONSES[s] for s in (401, 422, 503)}
+
+
+async def answer(request: Request, question: str, k: int, outlets: list[str] | None) -> AskResponse:
+    service = ready_service(request)
+    t0 = time.perf_counter()
+    response = await run_in_threadpool(service.ask, question, k, outlets)
+    request.app.state.metrics.observe(time.perf_counter() - t0, response.agreement.verdict)
+    return response
+
+
+@router.post("/ask", response_model=AskResponse, responses=RESPONSES)
+async def ask_post(request: Request, body: AskRequest) -> AskResponse:
+    """Answer a question from the corpus, with the agreement across outlets."""
+    return await answer(request, body.question, body.k, body.outlets)
+
+
+@router.get("/ask", response_model=AskResponse, responses=RESPONSES)
+async def ask_get(
+    request: Request,
+    q: str = Query(..., min_length=1, max_length=20_000, examples=["Who fired?"]),
+    k: int = Query(8, ge=1, le=MAX_K),
+    outlet: list[str] | None = Query(None, description="Repeat for several outlets."),  # noqa: B008
+) -> AskResponse:
+    """The same answer for a question in the query string (`?q=…&k=…&outlet=…`)."""
+    return await answer(request, q, k, outlet)

@@ -1,0 +1,200 @@
+"""Request and response models of the HTTP API that are not the answer contract itself."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from index.models import DocumentMeta
+from qa.service import MAX_K
+
+MAX_DOCUMENT_CHARS = 1_000_000
+_BAD_CHARS = re.compile(r"[\x00\ud800-\udfff]")
+
+
+def _check_text(value: str) -> str:
+    """Refuse text that cannot be stored as UTF-8 or would corrupt offsets."""
+    bad = _BAD_CHARS.search(value)
+    if bad:
+        what = "a NUL character" if bad.group() == "\x00" else "an unpaired surrogate"
+        raise ValueError(f"text contains {what} at offset {bad.start()}; send valid UTF-8 text")
+    return value
+
+
+class AskRequest(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [{"question": "How many shots were fired?", "k": 8, "outlets": None}]
+        }
+    )
+
+    question: str = Field(
+        min_length=1,
+        max_length=20_000,
+        description="1..500 characters after trimming.",
+        examples=["How many shots were fired?"],
+    )
+    k: int = Field(8, ge=1, le=MAX_K, description="Passages to return.")
+    outlets: list[str] | None = Field(
+        None,
+        max_length=100,
+        description="Only these outlets (names or doc_ids).",
+        examples=[["MS NOW"]],
+    )
+
+
+class DocumentFields(BaseModel):
+    """A document's fields for PUT /v1/documents/{doc_id} (the doc_id is in the path)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "outlet": "Example Gazette",
+                    "title": "Officer fires on SUV",
+                    "published": "2026-01-07",
+                    "url": None,
+                    "text": "An officer fired three shots at an SUV on Wednesday, police said.",
+                }
+            ]
+        }
+    )
+
+    outlet: str | None = Field(None, max_length=200, examples=["Example Gazette"])
+    title: str | None = Field(None, max_length=1000, examples=["Officer fires on SUV"])
+    published: dt.date | None = Field(None, examples=["2026-01-07"])
+    url: str | None = Field(None, max_length=2000, examples=["https://example.org/story"])
+    text: str = Field(
+        min_length=1,
+        max_length=MAX_DOCUMENT_CHARS,
+        description="The article text. A first line ` date YYYY-MM-DD` is read as metadata; "
+        "template debris is removed.",
+        examples=["An officer fired three shots at an SUV on Portland Avenue on Wednesday."],
+    )
+
+    @field_validator("text", "outlet", "title", "url")
+    @classmethod
+    def _valid_text(cls, v: str | None) -> str | None:
+        return _check_text(v) if isinstance(v, str) else v
+
+
+class DocumentIn(DocumentFields):
+    """A new document (POST /v1/documents)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "doc_id": "gazette_0001",
+                    "outlet": "Example Gazette",
+                    "title": "Officer fires on SUV",
+                    "published": "2026-01-07",
+                    "url": "https://example.org/story",
+                    "text": "An officer fired three shots at an SUV on Wednesday, police said.",
+                }
+            ]
+        }
+    )
+
+    doc_id: str = Field(
+        min_length=1, max_length=200, pattern=r"^[A-Za-z0-9_.\-]+$", examples=["gazette_0001"]
+    )
+
+
+class DocumentWritten(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [{"doc_id": "gazette_0001", "status": "added", "passages": 4}]
+        }
+    )
+
+    doc_id: str
+    status: str = Field(examples=["added"], description="added, replaced or unchanged")
+    passages: int = Field(description="Passages now stored for the document.")
+
+
+class PassageRef(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [{"id": "004_0db872d4e7fa121a:0", "n": 0, "start": 0, "end": 412}]
+        }
+    )
+
+    id: str
+    n: int
+    start: int
+    end: int
+
+
+class DocumentOut(DocumentMeta):
+    """A stored document: `text[start:end]` is each passage and each answer span."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "doc_id": "gazette_0001",
+                    "outlet": "Example Gazette",
+                    "title": "Officer fires on SUV",
+                    "published": "2026-01-07",
+                    "url": None,
+                    "text": "An officer fired three shots at an SUV on Wednesday.",
+                    "passages": [{"id": "gazette_0001:0", "n": 0, "start": 0, "end": 52}],
+                }
+            ]
+        }
+    )
+
+    text: str
+    passages: list[PassageRef]
+
+
+class DocumentPage(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "items": [DocumentMeta.model_config["json_schema_extra"]["examples"][0]],
+                    "total": 5,
+                    "offset": 0,
+                    "limit": 1,
+                    "next_offset": 1,
+                }
+            ]
+        }
+    )
+
+    items: list[DocumentMeta]
+    total: int
+    offset: int
+    limit: int
+    next_offset: int | None = Field(description="Offset of the next page, null on the last.")
+
+
+class OutletOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [{"outlet": "MS NOW", "doc_ids": ["004_0db872d4e7fa121a"], "documents": 1}]
+        }
+    )
+
+    outlet: str = Field(examples=["MS NOW"])
+    doc_ids: list[str]
+    documents: int
+
+
+class ErrorDetail(BaseModel):
+    code: str = Field(examples=["invalid_request"])
+    message: str = Field(examples=["question: String should have at least 1 character"])
+
+
+class ErrorOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [{"error": {"code": "not_found", "message": "no document 'x'"}}]
+        }
+    )
+
+    error: ErrorDetail
