@@ -8,7 +8,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 
 class BodyTooLarge(Exception):
-    pass
+    """Raised from `receive` once a body passes the limit."""
 
 
 class BodyLimit:

@@ -11,6 +11,15 @@ from index.models import DocumentMeta
 from qa.service import MAX_K
 
 MAX_DOCUMENT_CHARS = 1_000_000
+EXAMPLE_TEXT = "An officer fired three shots at an SUV on Wednesday, police said."
+EXAMPLE_DOC = {
+    "doc_id": "gazette_0001",
+    "outlet": "Example Gazette",
+    "title": "Officer fires on SUV",
+    "published": "2026-01-07",
+    "url": "https://example.org/story",
+    "text": EXAMPLE_TEXT,
+}
 _BAD_CHARS = re.compile(r"[\x00\ud800-\udfff]")
 
 
@@ -49,17 +58,7 @@ class DocumentFields(BaseModel):
     """A document's fields for PUT /v1/documents/{doc_id} (the doc_id is in the path)."""
 
     model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "outlet": "Example Gazette",
-                    "title": "Officer fires on SUV",
-                    "published": "2026-01-07",
-                    "url": None,
-                    "text": "An officer fired three shots at an SUV on Wednesday, police said.",
-                }
-            ]
-        }
+        json_schema_extra={"examples": [{k: v for k, v in EXAMPLE_DOC.items() if k != "doc_id"}]}
     )
 
     outlet: str | None = Field(None, max_length=200, examples=["Example Gazette"])
@@ -83,20 +82,7 @@ class DocumentFields(BaseModel):
 class DocumentIn(DocumentFields):
     """A new document (POST /v1/documents)."""
 
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "doc_id": "gazette_0001",
-                    "outlet": "Example Gazette",
-                    "title": "Officer fires on SUV",
-                    "published": "2026-01-07",
-                    "url": "https://example.org/story",
-                    "text": "An officer fired three shots at an SUV on Wednesday, police said.",
-                }
-            ]
-        }
-    )
+    model_config = ConfigDict(json_schema_extra={"examples": [EXAMPLE_DOC]})
 
     doc_id: str = Field(
         min_length=1, max_length=200, pattern=r"^[A-Za-z0-9_.\-]+$", examples=["gazette_0001"]
@@ -134,14 +120,11 @@ class DocumentOut(DocumentMeta):
     model_config = ConfigDict(
         json_schema_extra={
             "examples": [
-                {
-                    "doc_id": "gazette_0001",
-                    "outlet": "Example Gazette",
-                    "title": "Officer fires on SUV",
-                    "published": "2026-01-07",
-                    "url": None,
-                    "text": "An officer fired three shots at an SUV on Wednesday.",
-                    "passages": [{"id": "gazette_0001:0", "n": 0, "start": 0, "end": 52}],
+                EXAMPLE_DOC
+                | {
+                    "passages": [
+                        {"id": "gazette_0001:0", "n": 0, "start": 0, "end": len(EXAMPLE_TEXT)}
+                    ]
                 }
             ]
         }
