@@ -417,7 +417,7 @@ def agree(
     stances: dict[str, OutletStance] = {}
     answer = Answer()
     if not claims:
-        verdict = "no_evidence" if not unclear else "no_evidence"
+        verdict = "no_evidence"
         agreement_score = None
         explanation = (
             "No outlet has a passage that answers this question."
