@@ -13,7 +13,7 @@ from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
 from fastapi.middleware.cors import CORSMiddleware
 
-from api import errors
+from api import errors, slack
 from api.limits import BodyLimit
 from api.metrics import instrument
 from api.routers import ask, documents, health
@@ -54,6 +54,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health.router)
     app.include_router(ask.router)
     app.include_router(documents.router)
+    app.include_router(slack.router)
     app.state.metrics = instrument(app)
     origins = split_keys(settings.cors_origins)
     if origins:

@@ -50,8 +50,17 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(2_000_000, ge=1024)
     cors_origins: str = ""
     # Slack
-    slack_signing_secret: str | None = None
-    slack_bot_token: str | None = None
+    slack_signing_secret: str | None = Field(
+        None, description="The Slack app's signing secret; /slack/commands is off (503) without it."
+    )
+    slack_reply_seconds: float = Field(
+        2.0,
+        ge=0,
+        le=2.9,
+        description="How long /factcheck waits for an answer before acknowledging 'Checking…' "
+        "and posting the answer to Slack's response_url instead (Slack allows 3 s).",
+    )
+    slack_post_timeout: float = Field(10.0, gt=0, le=60, description="Per POST to response_url.")
 
 
 @lru_cache(maxsize=1)
