@@ -28,7 +28,7 @@ def _open_store(check_model: bool = True):
 
     settings = get_settings()
     try:
-        return Store(settings.data_dir, settings.embed_model, check_model=check_model)
+        return Store.from_settings(settings, check_model=check_model)
     except StoreError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None
@@ -202,6 +202,42 @@ def evaluate(
     if plot_path:
         write_plot(report, plot_path)
         console.print(f"wrote {plot_path}")
+
+
+@app.command()
+def bench(
+    quick: bool = typer.Option(False, "--quick", help="Every section small: under a minute."),
+    json_path: Path | None = typer.Option(None, "--json", help="Write every figure here."),  # noqa: B008
+    sizes: str | None = typer.Option(
+        None, "--sizes", help="Vector counts, comma-separated (default 100000,1000000)."
+    ),
+    vectors: str = typer.Option("perturbed", "--vectors", help="perturbed (seed-like) or random."),
+    work: Path | None = typer.Option(  # noqa: B008
+        None, "--work", help="Scratch folder (default: a temporary one, removed after)."
+    ),
+) -> None:
+    """Measure start-up, answer latency, HTTP throughput, indexing and vector search at scale."""
+    import tempfile
+
+    from eval.bench import QUICK, BenchConfig, run_bench
+    from eval.report import print_bench
+
+    cfg = QUICK.model_copy() if quick else BenchConfig()
+    try:
+        if sizes:
+            cfg.vector_sizes = [int(s.replace("_", "")) for s in sizes.split(",") if s.strip()]
+        cfg = BenchConfig.model_validate({**cfg.model_dump(), "vector_kind": vectors})
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    with tempfile.TemporaryDirectory(prefix="crosscheck-bench-") as tmp:
+        report = run_bench(
+            cfg, work or Path(tmp), get_settings(), say=lambda m: err.print(f"[dim]· {m}[/dim]")
+        )
+    print_bench(report, console)
+    if json_path:
+        json_path.write_text(report.model_dump_json(indent=2))
+        console.print(f"wrote {json_path}")
 
 
 def main() -> None:  # pragma: no cover - console script entry

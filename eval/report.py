@@ -7,6 +7,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from eval.bench import BenchReport
 from eval.harness import EvalReport
 
 COLUMNS = [
@@ -106,3 +107,22 @@ def write_plot(report: EvalReport, path: Path) -> None:
     lat.legend()
     fig.savefig(path, dpi=110)
     plt.close(fig)
+
+
+def print_bench(report: BenchReport, console: Console) -> None:
+    """The bench table: one row per figure, with its target and whether it is met."""
+    table = Table(title=f"crosscheck bench ({report.seconds:.0f} s)", header_style="bold")
+    for col in ("section", "metric", "value", "target", ""):
+        table.add_column(col)
+    last = None
+    for r in report.rows:
+        value = "–" if r.value is None else f"{r.value:g} {r.unit}".strip()
+        mark = "" if r.ok is None else ("[green]met[/green]" if r.ok else "[red]missed[/red]")
+        table.add_row(r.section if r.section != last else "", r.metric, value, r.target or "", mark)
+        last = r.section
+    console.print(table)
+    m = report.machine
+    console.print(
+        f"{m['cpus']} CPUs, Python {m['python']}, faiss {m['faiss']}, torch threads "
+        f"{m['torch_threads']}; vector settings {report.settings}"
+    )

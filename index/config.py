@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -41,6 +42,17 @@ class Settings(BaseSettings):
     )
     relevance_margin: float = Field(
         0.3, ge=0, le=2, description="…and it must be within this of the best passage's cosine."
+    )
+    # vector index (index/vectors.py)
+    vector_index: Literal["auto", "exact", "ivf"] = Field(
+        "auto", description="auto: exact below vector_approx_min passages, IVF-SQ8 from there."
+    )
+    vector_approx_min: int = Field(100_000, ge=1)
+    vector_nlist: int = Field(0, ge=0, description="IVF lists; 0 picks about 4·√passages.")
+    vector_nprobe: int = Field(64, ge=1, description="IVF lists scanned per query.")
+    vector_train_per_list: int = Field(30, ge=1, le=1000)
+    vector_filter_exact_max: int = Field(
+        5_000, ge=0, description="An outlet filter this small is scored exactly, from SQLite."
     )
     # HTTP
     host: str = "127.0.0.1"

@@ -21,6 +21,8 @@ from pathlib import Path
 import faiss
 import numpy as np
 
+from index import vectors as vec
+from index.config import Settings
 from index.lexical import LexicalIndex
 from index.models import Document, DocumentMeta, Passage, Value, outlet_of
 
@@ -135,8 +137,16 @@ def _doc_meta(row: sqlite3.Row) -> DocumentMeta:
 class Store:
     """Open (or create) the index in `data_dir` for the given embedding model name."""
 
-    def __init__(self, data_dir: Path, embed_model: str, *, check_model: bool = True) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        embed_model: str,
+        *,
+        check_model: bool = True,
+        vector_params: vec.VectorParams | None = None,
+    ) -> None:
         self.data_dir = Path(data_dir)
+        self.vector_params = vector_params or vec.VectorParams()
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.db_path = self.data_dir / "crosscheck.sqlite"
         self.embed_model = embed_model
@@ -152,6 +162,15 @@ class Store:
         if check_model:
             self.check_model(embed_model)
         self._derived = self._load_derived()
+
+    @classmethod
+    def from_settings(cls, settings: Settings, *, check_model: bool = True) -> Store:
+        return cls(
+            settings.data_dir,
+            settings.embed_model,
+            check_model=check_model,
+            vector_params=vec.params_from(settings),
+        )
 
     # -- connections and metadata ------------------------------------------------------
     def _conn(self) -> sqlite3.Connection:
@@ -206,7 +225,11 @@ class Store:
             )
             vectors = lexical = None
         n = self.passage_count()
-        if vectors is None or vectors.ntotal != n:
+        if (
+            vectors is None
+            or vectors.ntotal != n
+            or vec.needs_rebuild(vectors, n, self.vector_params)
+        ):
             vectors = self._build_vectors()
             self._write_vectors(vectors, gen)
         if lexical is None or len(lexical.rowids) != n:
@@ -216,10 +239,13 @@ class Store:
         return _Derived(gen, vectors, lexical)
 
     def _build_vectors(self) -> faiss.Index | None:
+        """A new vector index from the embeddings in SQLite, of the kind its size calls for."""
         _, dim = self.model_record
         if dim is None:
             return None
-        index = faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
+        n = self.passage_count()
+        sample = self._sample_embeddings(vec.train_size(n, self.vector_params), dim)
+        index = vec.new_index(dim, n, self.vector_params, sample)
         rows = self._conn().execute("SELECT rowid, embedding FROM passages ORDER BY rowid")
         batch_ids: list[int] = []
         batch_vecs: list[bytes] = []
@@ -230,7 +256,32 @@ class Store:
                 self._add_blobs(index, batch_ids, batch_vecs, dim)
                 batch_ids, batch_vecs = [], []
         self._add_blobs(index, batch_ids, batch_vecs, dim)
+        log.info("vector index: %s over %d passages", vec.kind_of(index), index.ntotal)
         return index
+
+    def _sample_embeddings(self, size: int, dim: int) -> np.ndarray | None:
+        """`size` embeddings drawn at random (seeded: a rebuild is reproducible)."""
+        if size <= 0:
+            return None
+        rowids = np.fromiter(
+            (r[0] for r in self._conn().execute("SELECT rowid FROM passages")), dtype=np.int64
+        )
+        pick = np.random.default_rng(0).choice(rowids, size=min(size, len(rowids)), replace=False)
+        return self.embeddings([int(i) for i in pick], dim)[1]
+
+    def embeddings(self, rowids: list[int], dim: int | None = None) -> tuple[list[int], np.ndarray]:
+        """The stored embeddings of these passages: (rowids found, one row each), in order."""
+        dim = dim or self.model_record[1] or 0
+        found: dict[int, bytes] = {}
+        conn = self._conn()
+        for i in range(0, len(rowids), 900):
+            chunk = rowids[i : i + 900]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT rowid, embedding FROM passages WHERE rowid IN ({marks})"
+            found.update(conn.execute(sql, chunk).fetchall())
+        ids = [r for r in rowids if r in found]
+        blobs = b"".join(found[r] for r in ids)
+        return ids, np.frombuffer(blobs, dtype=np.float32).reshape(len(ids), dim)
 
     @staticmethod
     def _add_blobs(index: faiss.Index, ids: list[int], blobs: list[bytes], dim: int) -> None:
@@ -373,11 +424,11 @@ class Store:
             ),
         )
         rowids = []
-        for p, vec, values in zip(item.passages, item.embeddings, item.values, strict=True):
+        for p, embedding, values in zip(item.passages, item.embeddings, item.values, strict=True):
             cur = conn.execute(
                 "INSERT INTO passages (id, doc_id, n, start_char, end_char, text, embedding) "
                 "VALUES (?,?,?,?,?,?,?)",
-                (p.id, p.doc_id, p.n, p.start, p.end, p.text, _vec_blob(vec)),
+                (p.id, p.doc_id, p.n, p.start, p.end, p.text, _vec_blob(embedding)),
             )
             rowid = int(cur.lastrowid)
             rowids.append(rowid)
@@ -413,7 +464,11 @@ class Store:
     ) -> None:
         """Bring FAISS (incrementally) and BM25 to the committed generation, then swap."""
         current = self._derived
-        if reset or current.vectors is None:
+        if (
+            reset
+            or current.vectors is None
+            or vec.needs_rebuild(current.vectors, self.passage_count(), self.vector_params)
+        ):
             vectors = self._build_vectors()
         else:
             vectors = faiss.clone_index(current.vectors)  # readers keep the old one meanwhile
@@ -499,19 +554,24 @@ class Store:
     def dense_search(
         self, vector: np.ndarray, k: int, allowed: set[int] | None = None
     ) -> list[tuple[int, float]]:
-        """(rowid, cosine) pairs, best first."""
+        """(rowid, cosine) pairs, best first; only `allowed` rowids when given."""
         vectors = self._derived.vectors
         if vectors is None or vectors.ntotal == 0 or k <= 0:
             return []
         query = np.ascontiguousarray(vector.reshape(1, -1), dtype=np.float32)
-        params = None
         if allowed is not None:
             if not allowed:
                 return []
-            params = faiss.SearchParameters(
-                sel=faiss.IDSelectorBatch(np.fromiter(allowed, dtype=np.int64))
-            )
-        scores, ids = vectors.search(query, min(k, vectors.ntotal), params=params)
+            if (
+                vec.kind_of(vectors) == "ivf"
+                and len(allowed) <= self.vector_params.filter_exact_max
+            ):  # a few passages of a large index: score them exactly, from SQLite
+                ids, matrix = self.embeddings(sorted(allowed), vectors.d)
+                scores = matrix @ query[0]
+                best = np.argsort(-scores)[:k]
+                return [(ids[i], float(scores[i])) for i in best]
+        allowed_ids = np.fromiter(allowed, dtype=np.int64) if allowed is not None else None
+        scores, ids = vec.search(vectors, query, k, self.vector_params, allowed_ids)
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
 
     def lexical_search(
@@ -579,6 +639,7 @@ class Store:
             "embed_model": model,
             "embed_dim": dim,
             "generation": self.generation(),
+            "vector_index": vec.kind_of(self._derived.vectors) if self._derived.vectors else None,
             "disk_bytes": self.disk_bytes(),
         }
 

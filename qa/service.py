@@ -44,7 +44,7 @@ class Service:
         if self._store is None:
             with self._lock:
                 if self._store is None:
-                    self._store = Store(self.settings.data_dir, self.settings.embed_model)
+                    self._store = Store.from_settings(self.settings)
         return self._store
 
     @cached_property

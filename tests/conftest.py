@@ -26,7 +26,7 @@ def make_settings(data_dir: Path, **kw) -> Settings:
 
 def build_index(data_dir: Path, paths: list[Path] | None = None) -> Store:
     settings = make_settings(data_dir)
-    store = Store(settings.data_dir, settings.embed_model)
+    store = Store.from_settings(settings)
     raws, errors = read_paths(paths or [SEEDS])
     assert not errors
     index_documents(store, raws, settings)

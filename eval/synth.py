@@ -1,0 +1,95 @@
+"""Synthetic data for benchmarks, built from the seed articles (nothing is downloaded).
+
+- A corpus: new documents made of seed sentences re-combined in random order, under
+  invented outlets, dates and URLs, written as JSONL for `crosscheck index`.
+- Vectors: normalised mixtures of seed-sentence embeddings plus Gaussian noise, so that
+  they spread over the same region of the embedding space as real passages do (pure random
+  vectors in 384 dimensions have no neighbourhood structure at all; `kind="random"` gives
+  them as the worst case).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+
+from index.build import document_from_raw
+from index.config import Settings
+from index.ingest import read_paths
+from index.nlp import get_nlp, split_sentences
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+OUTLETS = [
+    "Northern Ledger", "Capitol Wire", "Riverside Post", "Metro Daily", "The Evening Courier",
+    "Lakeside Herald", "Prairie News Service", "Harbor Times", "Union Dispatch", "Valley Report",
+]  # fmt: skip
+
+
+def seed_sentences(settings: Settings, seeds: Path = SEEDS) -> list[str]:
+    """Every sentence of the cleaned seed articles, in order."""
+    raws, _ = read_paths([seeds])
+    nlp = get_nlp(settings.spacy_model)
+    out: list[str] = []
+    for raw in raws:
+        doc = document_from_raw(raw)
+        out += [doc.text[s.start : s.end] for s in split_sentences(doc.text, nlp)]
+    return [s for s in out if len(s.split()) >= 4]
+
+
+def write_corpus(
+    path: Path, sentences: list[str], passages: int, per_passage: int = 3, seed: int = 0
+) -> int:
+    """Write documents holding about `passages` passages to `path` (JSONL); returns the
+    number of documents. Each has 6-30 sentences in paragraphs of up to three."""
+    rng = np.random.default_rng(seed)
+    wanted = passages * per_passage * 1.1  # sentences; chunking packs about 3 per passage
+    written = n_sentences = 0
+    day0 = dt.date(2025, 1, 1)
+    with path.open("w", encoding="utf-8") as f:
+        while n_sentences < wanted:
+            k = int(rng.integers(6, 31))
+            picked = [sentences[i] for i in rng.choice(len(sentences), size=k, replace=False)]
+            paragraphs = [" ".join(picked[i : i + 3]) for i in range(0, k, 3)]
+            outlet = OUTLETS[int(rng.integers(len(OUTLETS)))] if rng.random() < 0.9 else None
+            row = {
+                "doc_id": f"synth_{written:06d}",
+                "outlet": outlet,
+                "title": picked[0][:120],
+                "published": (day0 + dt.timedelta(days=int(rng.integers(0, 700)))).isoformat(),
+                "url": f"https://news.example.org/{written}" if rng.random() < 0.7 else None,
+                "text": "\n\n".join(paragraphs),
+            }
+            f.write(json.dumps(row) + "\n")
+            written += 1
+            n_sentences += k
+    return written
+
+
+def vectors(
+    bases: np.ndarray,
+    n: int,
+    seed: int,
+    kind: Literal["perturbed", "random"] = "perturbed",
+    noise: float = 0.05,
+    chunk: int = 100_000,
+) -> np.ndarray:
+    """`n` unit vectors: each a random mixture of three base embeddings plus noise per
+    dimension (or, for `kind="random"`, isotropic Gaussian directions)."""
+    rng = np.random.default_rng(seed)
+    d = bases.shape[1]
+    out = np.empty((n, d), dtype=np.float32)
+    for lo in range(0, n, chunk):
+        m = min(chunk, n - lo)
+        if kind == "random":
+            x = rng.standard_normal((m, d), dtype=np.float32)
+        else:
+            pick = rng.integers(0, len(bases), (m, 3))
+            weights = rng.dirichlet([1.0, 1.0, 1.0], m).astype(np.float32)
+            x = np.einsum("mk,mkd->md", weights, bases[pick])
+            x += rng.standard_normal((m, d), dtype=np.float32) * noise
+        out[lo : lo + m] = x / np.linalg.norm(x, axis=1, keepdims=True)
+    return out

@@ -1,0 +1,56 @@
+"""`crosscheck bench --quick`: the smoke test (the full bench is never part of the suite)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from eval.bench import load_targets
+from eval.serve import ROOT
+
+
+@pytest.mark.slow
+def test_quick_bench_measures_every_section(tmp_path):
+    out = tmp_path / "bench.json"
+    run = subprocess.run(
+        [sys.executable, "-m", "api.cli", "bench", "--quick", "--json", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    report = json.loads(out.read_text())
+    rows = {r["key"]: r for r in report["rows"]}
+    for key in (
+        "cold_start_s",
+        "ask_ms_median",
+        "ask_ms_p99",
+        "http_one_ms_median",
+        "http_many_rps",
+        "serve_peak_rss_mib",
+        "index_passages_per_s",
+        "index_peak_rss_mib",
+        "vectors_20k_exact_ms_median",
+        "vectors_20k_ms_median",
+        "vectors_20k_recall10",
+        "vectors_20k_memory_mib",
+    ):
+        assert rows[key]["value"] is not None and rows[key]["value"] > 0, key
+    assert rows["http_many_errors"]["value"] == 0
+    assert rows["ask_ms_median"]["value"] <= rows["ask_ms_p99"]["value"]
+    # IVF-SQ8 must hold less than the exact float32 index and find most true neighbours
+    assert rows["vectors_20k_memory_mib"]["value"] < rows["vectors_20k_exact_memory_mib"]["value"]
+    assert 0.5 <= rows["vectors_20k_recall10"]["value"] <= 1
+    # every target in the data file names a row the full bench produces, and is judged
+    judged = {k for k, r in rows.items() if r["ok"] is not None}
+    assert {"cold_start_s", "ask_ms_median", "http_many_rps"} <= judged
+    assert set(load_targets()) - set(rows) <= {
+        "vectors_1m_ms_median",
+        "vectors_1m_recall10",
+        "vectors_1m_memory_mib",
+    }
+    assert "crosscheck bench" in run.stdout
