@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -124,7 +125,14 @@ def serve(
         store = _open_store()
         _index_seeds_if_empty(store)
         store.close()
-    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port)
+    host, port = host or settings.host, port or settings.port
+    if settings.workers == 1:
+        uvicorn.run(create_app(settings), host=host, port=port)
+        return
+    if not settings.torch_threads:  # share the cores between the workers' torch pools
+        cores = os.cpu_count() or 1
+        os.environ["CROSSCHECK_TORCH_THREADS"] = str(max(1, cores // settings.workers))
+    uvicorn.run("api.app:create_app", factory=True, workers=settings.workers, host=host, port=port)
 
 
 def _index_seeds_if_empty(store) -> None:

@@ -44,6 +44,7 @@ MiB = 1024 * 1024
 class BenchConfig(BaseModel):
     repeat: int = 3  # gold questions asked this many times (in process, one HTTP client)
     clients: int = 8
+    http_workers: list[int] = [1, 2]  # the server is measured with each number of workers
     requests_per_client: int = 150
     index_passages: int = 5_000
     vector_sizes: list[int] = [100_000, 1_000_000]
@@ -54,6 +55,7 @@ class BenchConfig(BaseModel):
 
 QUICK = BenchConfig(
     repeat=1,
+    http_workers=[1],
     requests_per_client=10,
     index_passages=300,
     vector_sizes=[20_000],
@@ -121,7 +123,7 @@ def bench_ask(settings: Settings, questions: list[str], repeat: int) -> list[Row
     """`Service.ask` in this process, every gold question `repeat` times, after a warm-up."""
     service = Service(settings)
     service.warm_up()
-    for q in questions[:5]:
+    for q in questions:  # warm-up: one pass, as a server that has been answering
         service.ask(q)
     times = []
     for _ in range(repeat):
@@ -136,7 +138,7 @@ def bench_ask(settings: Settings, questions: list[str], repeat: int) -> list[Row
 def _http_one(url: str, questions: list[str], repeat: int) -> list[Row]:
     times = []
     with httpx.Client(base_url=url, timeout=30) as c:
-        for q in questions[:5]:
+        for q in questions:  # warm-up pass
             c.post("/v1/ask", json={"question": q})
         for _ in range(repeat):
             for q in questions:
@@ -179,20 +181,33 @@ def _http_many(url: str, questions: list[str], clients: int, per_client: int) ->
     )
 
 
-def bench_server(data_dir: Path, questions: list[str], cfg: BenchConfig) -> list[Row]:
-    """Cold start to /readyz, /v1/ask with one and with many clients, the server's peak RSS."""
-    server = ServerProcess(data_dir)
+def bench_server(data_dir: Path, questions: list[str], cfg: BenchConfig, workers: int) -> list[Row]:
+    """Cold start to /readyz, /v1/ask with one and with many clients, the server's peak RSS.
+
+    Keys of a server with more than one worker end in `_w<N>`."""
+    server = ServerProcess(data_dir, CROSSCHECK_WORKERS=str(workers))
+    tag = "" if workers == 1 else f" ({workers} workers)"
     try:
         cold = server.wait_ready()
-        rows = table("server", ("cold_start_s", "start → /readyz", round(cold, 2), "s"))
+        rows = table("server" + tag, ("cold_start_s", "start → /readyz", round(cold, 2), "s"))
         rows += _http_one(server.url, questions, cfg.repeat)
         rows += _http_many(server.url, questions, cfg.clients, cfg.requests_per_client)
         rss = server.peak_rss()
         rss_mib = round(rss / MiB, 1) if rss else None
-        rows += table("server", ("serve_peak_rss_mib", "peak RSS while serving", rss_mib, "MiB"))
+        rows += table(
+            "server" + tag,
+            ("serve_peak_rss_mib", "peak RSS while serving (per process)", rss_mib, "MiB"),
+        )
     finally:
         server.stop()
-    return rows
+    if workers == 1:
+        return rows
+    return [
+        r.model_copy(
+            update={"key": f"{r.key}_w{workers}", "section": r.section.replace(tag, "") + tag}
+        )
+        for r in rows
+    ]
 
 
 INDEX_WORKER = """
@@ -356,8 +371,9 @@ def run_bench(
     store.close()
     questions = [q.question for q in load_gold(DEFAULT_GOLD)]
     rows: list[Row] = []
-    say("server: cold start, HTTP with 1 and with many clients")
-    rows += bench_server(seeds.data_dir, questions, cfg)
+    say(f"server ({'/'.join(map(str, cfg.http_workers))} workers): cold start, HTTP, memory")
+    for workers in cfg.http_workers:
+        rows += bench_server(seeds.data_dir, questions, cfg, workers)
     say("ask in process")
     rows += bench_ask(seeds, questions, cfg.repeat)
     say(f"indexing about {cfg.index_passages} passages")

@@ -57,6 +57,13 @@ class Settings(BaseSettings):
     # HTTP
     host: str = "127.0.0.1"
     port: int = 8000
+    workers: int = Field(
+        1,
+        ge=1,
+        le=16,
+        description="Server processes (uvicorn workers). Each loads the model (~600 MB) and "
+        "gets cores/workers torch threads; writes in one are seen by the others.",
+    )
     api_keys: str = Field("", description="Comma-separated bearer keys allowed to write.")
     read_keys: str = Field("", description="Comma-separated keys; when set, reads need one.")
     max_body_bytes: int = Field(2_000_000, ge=1024)

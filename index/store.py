@@ -15,7 +15,7 @@ import shutil
 import sqlite3
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import faiss
@@ -29,6 +29,7 @@ from index.models import Document, DocumentMeta, Passage, Value, outlet_of
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = "1"
+FETCH_CACHE = 50_000  # passages kept in memory per generation
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
@@ -109,6 +110,8 @@ class _Derived:
     generation: int
     vectors: faiss.Index | None
     lexical: LexicalIndex
+    # passages fetched in this generation: read-mostly, and replaced with it on every write
+    passages: dict[int, StoredPassage] = field(default_factory=dict)
 
 
 @dataclass
@@ -353,6 +356,10 @@ class Store:
             new_vecs: list[np.ndarray] = []
             conn.execute("BEGIN IMMEDIATE")
             try:
+                if self.generation() != self._derived.generation:
+                    # another process (a second server worker) wrote since we last looked:
+                    # start from its generation, or our incremental update would drop its work
+                    self._derived = self._load_derived()
                 model, old_dim = self.model_record
                 if reset:
                     conn.execute("DELETE FROM passages")
@@ -580,9 +587,20 @@ class Store:
         return self._derived.lexical.search(query, k, allowed)
 
     def fetch(self, rowids: list[int]) -> list[StoredPassage]:
-        """Passages by rowid, in the order asked, with metadata and extracted values."""
-        if not rowids:
-            return []
+        """Passages by rowid, in the order asked, with metadata and extracted values.
+
+        Served from this generation's cache where possible (a write starts a new one)."""
+        cache = self._derived.passages
+        got = {r: cache[r] for r in rowids if r in cache}
+        missing = [r for r in rowids if r not in got]
+        if missing:
+            if len(cache) + len(missing) > FETCH_CACHE:
+                cache.clear()
+            for p in self._fetch_uncached(missing):
+                got[p.rowid] = cache[p.rowid] = p
+        return [got[r] for r in rowids if r in got]
+
+    def _fetch_uncached(self, rowids: list[int]) -> list[StoredPassage]:
         conn = self._conn()
         marks = ",".join("?" * len(rowids))
         rows = conn.execute(

@@ -65,15 +65,21 @@ def _lexicon() -> tuple[dict[str, set[str]], set[frozenset[str]]]:
 
 def related(a: str | None, b: str | None) -> bool:
     """Same lemma or in one synonym group ('gunshot' ~ 'shot', 'time:shoot' ~ 'shot')."""
-    if not a or not b:
-        return False
-    groups, _ = _lexicon()
-    a, b = a.lower(), b.lower()
-    return a == b or b in groups.get(a, ()) or a.split(":")[-1] in groups.get(b, {b})
+    return bool(a and b) and b.lower() in kin(a)
 
 
 def related_any(word: str | None, others: list[str]) -> bool:
-    return any(related(word, o) for o in others)
+    return bool(word) and not kin(word).isdisjoint(o.lower() for o in others if o)
+
+
+@lru_cache(maxsize=1 << 14)  # thousands of lookups per answer, from a small vocabulary
+def kin(word: str) -> frozenset[str]:
+    """Every word `related` to `word`: itself, its bare lemma (`time:shoot` → `shoot`) and
+    their synonym groups (group membership is symmetric, so this is the whole relation)."""
+    groups, _ = _lexicon()
+    w = word.lower()
+    tail = w.split(":")[-1]
+    return frozenset({w, tail} | groups.get(w, set()) | groups.get(tail, set()))
 
 
 # -- one outlet's claim ------------------------------------------------------------------------

@@ -170,3 +170,25 @@ def test_seed_manifest_metadata(seed_dir):
     unknown = [o for o in outlets if "unknown" in o]
     assert len(unknown) == 3 and all(len(outlets[o]) == 1 for o in unknown)
     assert len(list(SEEDS.glob("*.txt"))) == 5
+
+
+def test_two_processes_writing_in_turn_keep_every_write(seed_copy, tmp_path):
+    """Two server workers each hold a Store on the same folder; each write must build on the
+    other's, not on its own stale copy of the vector and BM25 indexes."""
+    settings = make_settings(seed_copy)
+    a, b = Store.from_settings(settings), Store.from_settings(settings)
+    n = consistent(a)
+    raws, _ = read_paths([write_jsonl(tmp_path / "a.jsonl", NEW_DOC)])
+    index_documents(a, raws, settings)
+    other = dict(NEW_DOC, doc_id="zz_other", text="The Zephyrine tunnel reopened on Friday.")
+    raws, _ = read_paths([write_jsonl(tmp_path / "b.jsonl", other)])
+    index_documents(b, raws, settings)  # b has not read since a wrote
+    both = b.rowids_of_docs(["zz_new_story", "zz_other"])
+    assert consistent(b) == n + len(both)
+    assert a.refresh() and consistent(a) == n + len(both)
+    for store in (a, b):
+        ids = {
+            store.fetch([r])[0].passage.doc_id
+            for r, _ in store.lexical_search("Quillfeather Zephyrine", 10)
+        }
+        assert {"zz_new_story", "zz_other"} <= ids
