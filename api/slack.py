@@ -139,12 +139,9 @@ async def slack_command(request: Request, background: BackgroundTasks) -> JSONRe
     if question is None:
         return JSONResponse(note_message(USAGE))
     pending = asyncio.ensure_future(reply(request, question, response_type))
-    try:
-        return JSONResponse(
-            await asyncio.wait_for(asyncio.shield(pending), settings.slack_reply_seconds)
-        )
-    except TimeoutError:
-        pass
+    done, _ = await asyncio.wait({pending}, timeout=settings.slack_reply_seconds)
+    if done:  # ready within the budget: the answer is the reply itself
+        return JSONResponse(pending.result())
     url = form.get("response_url")
     if not url:
         return JSONResponse(await pending)  # nowhere to post later: answer late rather than never

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -75,11 +76,9 @@ class ServerProcess:
                     self._reader.join(timeout=5)
                     raise RuntimeError("".join(self.log)[-5000:])
                 if first is None:
-                    try:
+                    with contextlib.suppress(httpx.HTTPError):  # not listening yet
                         if client.get(f"{self.url}/readyz").status_code == 200:
                             first = time.perf_counter() - self.started
-                    except httpx.HTTPError:
-                        pass
                 if first is not None and self._workers_started() >= self.workers:
                     return first
                 time.sleep(0.02)
