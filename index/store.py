@@ -127,6 +127,11 @@ def _vec_blob(v: np.ndarray) -> bytes:
     return np.asarray(v, dtype=np.float32).tobytes()
 
 
+def _blob_matrix(blobs: list[bytes], dim: int) -> np.ndarray:
+    """Stored embedding blobs as one (len(blobs), dim) float32 matrix (the inverse of _vec_blob)."""
+    return np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(blobs), dim)
+
+
 def _doc_meta(row: sqlite3.Row) -> DocumentMeta:
     return DocumentMeta(
         doc_id=row["doc_id"],
@@ -283,14 +288,12 @@ class Store:
             sql = f"SELECT rowid, embedding FROM passages WHERE rowid IN ({marks})"
             found.update(conn.execute(sql, chunk).fetchall())
         ids = [r for r in rowids if r in found]
-        blobs = b"".join(found[r] for r in ids)
-        return ids, np.frombuffer(blobs, dtype=np.float32).reshape(len(ids), dim)
+        return ids, _blob_matrix([found[r] for r in ids], dim)
 
     @staticmethod
     def _add_blobs(index: faiss.Index, ids: list[int], blobs: list[bytes], dim: int) -> None:
         if ids:
-            vecs = np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(ids), dim)
-            index.add_with_ids(vecs, np.asarray(ids, dtype=np.int64))
+            index.add_with_ids(_blob_matrix(blobs, dim), np.asarray(ids, dtype=np.int64))
 
     def _build_lexical(self) -> LexicalIndex:
         rows = self._conn().execute("SELECT rowid, text FROM passages ORDER BY rowid").fetchall()
