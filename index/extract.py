@@ -25,7 +25,7 @@ from spacy.tokens import Span, Token
 from index.chunk import Chunk
 from index.models import Document, Value
 
-EXTRACT_VERSION = "6"
+EXTRACT_VERSION = "7"
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = [m.lower() for m in calendar.month_name[1:] + calendar.month_abbr[1:]] + ["sept"]
 NEGATIONS = {"no", "not", "never", "none", "nobody", "nothing", "neither", "nor", "n't"}
@@ -367,7 +367,11 @@ def _number_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
             if t.pos_ in {"NOUN", "PROPN"}:
                 head_tok = t
                 break
-            if t.pos_ not in {"ADJ", "PUNCT", "NUM", "ADV"} and t.lower_ not in {"-", "of"}:
+            if (
+                t.pos_ not in {"ADJ", "PUNCT", "NUM", "ADV"}
+                and t.dep_ != "amod"  # "nine cooling centres", "two injured officers"
+                and t.lower_ not in {"-", "of"}
+            ):
                 break
             j += 1
         while (

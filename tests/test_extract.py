@@ -81,7 +81,8 @@ def test_values_extracted_from_a_written_article(tmp_path):
     text = (
         "Police said a gunman fired at least five shots outside a bakery on Monday. "
         "Witnesses told reporters that two or three people were hurt. "
-        "The Federal Bureau of Investigation sent some 40 agents to Springfield."
+        "The Federal Bureau of Investigation sent some 40 agents to Springfield. "
+        "The county opened nine cooling centres, and two injured officers were treated."
     )
     doc = Document(doc_id="w", outlet="Gazette", published=dt.date(2025, 6, 4), text=text)
     prep = prepare(doc, "h", "test", make_settings(tmp_path))
@@ -96,6 +97,11 @@ def test_values_extracted_from_a_written_article(tmp_path):
     assert (hurt.lo, hurt.hi) == (2, 3)
     agents = next(v for v in by_kind["number"] if v.head == "agent")
     assert agents.lo < 40 < agents.hi
+    # a participle between the number and its noun ("nine cooling centres") is skipped
+    centres = next(v for v in by_kind["number"] if v.head == "centre")
+    assert (centres.lo, centres.text) == (9, "nine cooling centres")
+    officers = next(v for v in by_kind["number"] if v.head == "officer")
+    assert (officers.lo, officers.text) == (2, "two injured officers")
     monday = next(v for v in by_kind["date"] if v.text == "Monday")
     assert monday.norm == "2025-06-02"
     gunman = next(v for v in by_kind["agent"] if v.head == "fire")
