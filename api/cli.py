@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -116,23 +115,14 @@ def serve(
     index_seeds: bool = typer.Option(False, "--index-seeds", help="Index seeds/ first if empty."),
 ) -> None:
     """Serve the HTTP API with uvicorn."""
-    import uvicorn
-
-    from api.app import create_app
+    from api.server import serve as run_server
 
     settings = get_settings()
     if index_seeds:
         store = _open_store()
         _index_seeds_if_empty(store)
         store.close()
-    host, port = host or settings.host, port or settings.port
-    if settings.workers == 1:
-        uvicorn.run(create_app(settings), host=host, port=port)
-        return
-    if not settings.torch_threads:  # share the cores between the workers' torch pools
-        cores = os.cpu_count() or 1
-        os.environ["CROSSCHECK_TORCH_THREADS"] = str(max(1, cores // settings.workers))
-    uvicorn.run("api.app:create_app", factory=True, workers=settings.workers, host=host, port=port)
+    run_server(settings, host or settings.host, port or settings.port)
 
 
 def _index_seeds_if_empty(store) -> None:
