@@ -32,7 +32,7 @@ from eval.serve import ServerProcess
 from index import vectors as vec
 from index.build import index_documents
 from index.config import Settings
-from index.embed import get_embedder
+from index.embed import embedder_for
 from index.ingest import read_paths
 from index.store import Store
 from qa.service import Service
@@ -378,9 +378,7 @@ def run_bench(
     rows += bench_ask(seeds, questions, cfg.repeat)
     say(f"indexing about {cfg.index_passages} passages")
     rows += bench_indexing(work, seeds, cfg.index_passages)
-    bases = get_embedder(settings.embed_model, settings.torch_threads).encode(
-        synth.seed_sentences(settings)
-    )
+    bases = embedder_for(settings).encode(synth.seed_sentences(settings))
     for n in cfg.vector_sizes:
         say(f"vector search over {n:,} vectors")
         rows += bench_vectors(bases, n, cfg, vec.params_from(settings))

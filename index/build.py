@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from index.chunk import chunk
 from index.clean import CLEAN_VERSION, clean
 from index.config import Settings
-from index.embed import get_embedder
+from index.embed import embedder_for
 from index.extract import EXTRACT_VERSION, DocumentContext, extract_values
 from index.ingest import IngestError, RawDocument
 from index.models import Document, Value
@@ -136,7 +136,7 @@ def index_documents(
             report.errors.append(IngestError(raw.source, str(exc)))
             if progress:
                 progress(1, 0)
-    embedder = get_embedder(settings.embed_model, settings.torch_threads) if todo else None
+    embedder = embedder_for(settings) if todo else None
     batch: list[IndexedDocument] = []
     first_write = True
 

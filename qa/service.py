@@ -6,7 +6,7 @@ import threading
 from functools import cached_property
 
 from index.config import Settings
-from index.embed import Embedder, get_embedder
+from index.embed import Embedder, embedder_for
 from index.models import Value
 from index.store import Store
 from qa.agree import Claim, agree, best_value
@@ -49,12 +49,12 @@ class Service:
 
     @cached_property
     def embedder(self) -> Embedder:
-        return get_embedder(self.settings.embed_model, self.settings.torch_threads)
+        return embedder_for(self.settings)
 
     def warm_up(self) -> None:
         """Load the index, the embedder and the spaCy pipeline now rather than on first use."""
         self.store.refresh()
-        self.embedder.encode(["warm up"])
+        self.embedder.encode_one("warm up")
         analyze("warm up?", self.settings.spacy_model)
 
     def resolve_outlets(
@@ -94,7 +94,7 @@ class Service:
         self.store.refresh()
         outlet_docs, allowed = self.resolve_outlets(outlets)
         q = analyze(q_text, s.spacy_model)
-        vector = self.embedder.encode([q_text])[0]
+        vector = self.embedder.encode_one(q_text)
         hits = retrieve(
             self.store,
             vector,

@@ -1,0 +1,109 @@
+"""The embedder: the traced transformer gives sentence-transformers' vectors, concurrent
+questions share one forward pass, and a failure reaches every caller."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import numpy as np
+import pytest
+
+from index import embed
+from index.embed import Embedder, get_embedder
+
+TEXTS = [
+    "Firefighters pulled a kayaker from the reservoir before dawn.",
+    "Who closed the bridge?",
+    "The school board voted four to three to delay the vote on the new calendar, "
+    "after parents filled the hall on Thursday evening and spoke for two hours.",
+    "Rain.",
+    "How many homes lost power when the storm reached the coast on Sunday night?",
+]
+
+
+@pytest.fixture(scope="module")
+def embedder() -> Embedder:
+    return get_embedder()
+
+
+def test_traced_transformer_gives_the_library_vectors(embedder):
+    assert embedder._forward is not None, "the default model should run traced"
+    expected = embedder._encode_library(TEXTS, 32)
+    together = embedder.encode(TEXTS, batch_size=2)  # sorted by length, padded, re-ordered
+    alone = np.vstack([embedder.encode([t]) for t in TEXTS])
+    one = np.vstack([embedder.encode_one(t) for t in TEXTS])
+    for got in (together, alone, one):
+        assert got.shape == (len(TEXTS), embedder.dim) and got.dtype == np.float32
+        assert np.abs(got - expected).max() < 1e-4
+    assert np.allclose(np.linalg.norm(together, axis=1), 1, atol=1e-5)
+    assert embedder.encode([]).shape == (0, embedder.dim)
+
+
+def test_a_model_that_does_not_match_its_trace_uses_the_library(monkeypatch, caplog):
+    monkeypatch.setattr(embed, "TRACE_TOLERANCE", -1.0)  # no trace can pass this check
+    fallback = Embedder(embed.DEFAULT_EMBED_MODEL)
+    assert fallback._forward is None
+    assert "traced differs" in caplog.text
+    expected = get_embedder()._encode_library(TEXTS[:2], 32)
+    assert np.abs(fallback.encode(TEXTS[:2]) - expected).max() < 1e-6
+
+
+def _hold_the_model(embedder: Embedder, monkeypatch, fail: bool = False):
+    """Make the first forward pass wait until released, and record every batch."""
+    batches: list[list[str]] = []
+    entered, release = threading.Event(), threading.Event()
+    real = embedder._encode_locked
+
+    def forward(texts: list[str], batch_size: int) -> np.ndarray:
+        batches.append(list(texts))
+        if len(batches) == 1:
+            entered.set()
+            release.wait(10)
+        if fail:
+            raise RuntimeError("model broke")
+        return real(texts, batch_size)
+
+    monkeypatch.setattr(embedder, "_encode_locked", forward)
+    return batches, entered, release
+
+
+def _ask_together(embedder: Embedder, texts: list[str], entered, release) -> list:
+    results: list = [None] * len(texts)
+
+    def ask(i: int) -> None:
+        try:
+            results[i] = embedder.encode_one(texts[i])
+        except RuntimeError as exc:
+            results[i] = exc
+
+    first = threading.Thread(target=ask, args=(0,))
+    first.start()
+    assert entered.wait(10)  # the first question holds the model
+    rest = [threading.Thread(target=ask, args=(i,)) for i in range(1, len(texts))]
+    for t in rest:
+        t.start()
+    deadline = time.monotonic() + 10
+    while len(embedder._pending) < len(rest) and time.monotonic() < deadline:
+        time.sleep(0.005)
+    release.set()
+    for t in [first, *rest]:
+        t.join(10)
+        assert not t.is_alive(), "a caller hung"
+    return results
+
+
+def test_questions_asked_together_share_one_forward_pass(embedder, monkeypatch):
+    batches, entered, release = _hold_the_model(embedder, monkeypatch)
+    results = _ask_together(embedder, TEXTS, entered, release)
+    assert batches == [TEXTS[:1], TEXTS[1:]]  # the four waiting went in as one batch
+    expected = embedder._encode_library(TEXTS, 32)
+    for i, vector in enumerate(results):
+        assert np.abs(vector - expected[i]).max() < 1e-4, f"caller {i} got another's vector"
+
+
+def test_a_failed_forward_pass_reaches_every_caller_in_it(embedder, monkeypatch):
+    _, entered, release = _hold_the_model(embedder, monkeypatch, fail=True)
+    results = _ask_together(embedder, TEXTS[:4], entered, release)
+    assert all(isinstance(r, RuntimeError) for r in results)
+    assert not embedder._pending
