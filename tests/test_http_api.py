@@ -88,7 +88,15 @@ def test_bad_questions_are_422(client, body):
 
 @pytest.mark.parametrize(
     "raw",
-    [b'{"question": "Who', b"not json", b"", b'{"question": "a", }', b"\xff\xfe"],
+    [
+        b'{"question": "Who',
+        b"not json",
+        b"",
+        b'{"question": "a", }',
+        b"\xff\xfe",
+        b"NaN",  # JavaScript's non-standard numbers, which Python's parser accepts
+        b'{"question": "Who fired?", "k": Infinity}',
+    ],
 )
 def test_malformed_json_is_422(client, raw):
     r = client.post("/v1/ask", content=raw, headers={"content-type": "application/json"})
@@ -263,7 +271,11 @@ def test_openapi_shows_every_model_with_an_example(client):
 
 
 JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(),
     lambda inner: (
         st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
     ),
