@@ -133,8 +133,11 @@ class PassageOut(BaseModel):
     text: str
     start: int
     end: int
-    score: float
-    rank: int
+    score: float = Field(description="Retrieval score (dense and BM25 ranks fused).")
+    rank: int = Field(
+        description="1 = shown first. Passages in which an outlet states a typed answer come "
+        "first, then the rest; each group by retrieval score."
+    )
     dense_score: float | None = None
     lexical_score: float | None = None
     answer_span: AnswerSpan | None = None

@@ -31,6 +31,16 @@ def clean_question(question: str) -> str:
     return q
 
 
+def answers_first(hits: list[Hit], claims: dict[str, Claim]) -> list[Hit]:
+    """The passages in which an outlet states a typed answer (a date, a number, a name, a
+    place), then the rest; each group in retrieval order. An answering *sentence* (untyped
+    questions) moves nothing: there, retrieval ranks better than word overlap does."""
+    typed = {c.hit.stored.rowid for c in claims.values() if c.value.kind != "sentence"}
+    return [h for h in hits if h.stored.rowid in typed] + [
+        h for h in hits if h.stored.rowid not in typed
+    ]
+
+
 class Service:
     """Answers questions over one store. Models load lazily, once, and are shared."""
 
@@ -108,7 +118,8 @@ class Service:
         )
         evidence = self.evidence(hits, outlet_docs)
         agreement, answer, claims = agree(q, evidence, outlet_docs)
-        passages = [self._passage_out(h, rank, q, claims) for rank, h in enumerate(hits[:k], 1)]
+        shown = answers_first(hits, claims)
+        passages = [self._passage_out(h, rank, q, claims) for rank, h in enumerate(shown[:k], 1)]
         return AskResponse(
             question=q_text, qtype=q.qtype, answer=answer, agreement=agreement, passages=passages
         )
