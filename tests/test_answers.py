@@ -95,3 +95,23 @@ def test_outlet_filter_and_bad_input(service):
             service.ask(bad)
     with pytest.raises(BadRequest):
         service.ask("Who fired?", k=0)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When did the shooting happen?",
+        "How many shots were fired?",
+        "In what city did the shooting take place?",
+    ],
+)
+def test_passages_stating_an_outlets_typed_answer_come_first(service, question):
+    r = service.ask(question, k=10)
+    stated = {o.passage_id for o in r.agreement.outlets if o.value is not None}
+    shown = [p.id in stated for p in r.passages]
+    assert any(shown), "some outlet's answer should be among the passages"
+    assert shown == sorted(shown, reverse=True), "a passage without an answer came first"
+    for group in (True, False):  # each group keeps retrieval order
+        scores = [p.score for p, s in zip(r.passages, shown, strict=True) if s is group]
+        assert scores == sorted(scores, reverse=True)
+    assert [p.rank for p in r.passages] == list(range(1, len(r.passages) + 1))
