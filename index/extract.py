@@ -25,7 +25,7 @@ from spacy.tokens import Span, Token
 from index.chunk import Chunk
 from index.models import Document, Value
 
-EXTRACT_VERSION = "7"
+EXTRACT_VERSION = "8"
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = [m.lower() for m in calendar.month_name[1:] + calendar.month_abbr[1:]] + ["sept"]
 NEGATIONS = {"no", "not", "never", "none", "nobody", "nothing", "neither", "nor", "n't"}
@@ -324,13 +324,21 @@ def _speakers(sent: Span, ctx: DocumentContext) -> tuple[str | None, list[Value]
     return (best[1] if best else None), claims
 
 
+def _is_age(tok: Token) -> bool:
+    """NER labels ages ("37-year-old", "37 years old") as dates; they are counts of years."""
+    following = "".join(t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 5])
+    return following.startswith(("-year-old", "year-old", "yearsold", "yearold", "-years-old"))
+
+
 def _number_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
     lex = lexicon()
     out: list[Value] = []
     doc = sent.doc
     skip: set[int] = set()
     for tok in sent:
-        if tok.i in skip or tok.ent_type_ in {"DATE", "TIME", "ORDINAL", "MONEY", "PERCENT"}:
+        if tok.i in skip:
+            continue
+        if tok.ent_type_ in {"DATE", "TIME", "ORDINAL", "MONEY", "PERCENT"} and not _is_age(tok):
             continue
         if tok.lower_ in {"a", "an", "once", "twice"} or not (tok.like_num or tok.pos_ == "NUM"):
             continue
@@ -384,8 +392,10 @@ def _number_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
         end_i = last + 1
         if head_tok is not None:
             end_i = head_tok.i + 1
-            if head == "year" and end_i + 1 < sent.end and doc[end_i].text == "-":
-                head, end_i = "year-old", min(end_i + 2, sent.end)
+            if head == "year":  # "37-year-old", "37 years old"
+                rest = [t.lower_ for t in doc[end_i : min(end_i + 2, sent.end)]]
+                if rest[:1] == ["old"] or rest == ["-", "old"]:
+                    head, end_i = "year-old", end_i + rest.index("old") + 1
             if head == "time":  # "three times": count of the verb's act
                 verb = next((a for a in head_tok.ancestors if a.pos_ == "VERB"), None)
                 if verb is not None:

@@ -82,7 +82,8 @@ def test_values_extracted_from_a_written_article(tmp_path):
         "Police said a gunman fired at least five shots outside a bakery on Monday. "
         "Witnesses told reporters that two or three people were hurt. "
         "The Federal Bureau of Investigation sent some 40 agents to Springfield. "
-        "The county opened nine cooling centres, and two injured officers were treated."
+        "The county opened nine cooling centres, and two injured officers were treated. "
+        "A 9-year-old boy and his grandfather, 71 years old, were rescued."
     )
     doc = Document(doc_id="w", outlet="Gazette", published=dt.date(2025, 6, 4), text=text)
     prep = prepare(doc, "h", "test", make_settings(tmp_path))
@@ -102,6 +103,9 @@ def test_values_extracted_from_a_written_article(tmp_path):
     assert (centres.lo, centres.text) == (9, "nine cooling centres")
     officers = next(v for v in by_kind["number"] if v.head == "officer")
     assert (officers.lo, officers.text) == (2, "two injured officers")
+    # ages, which NER calls dates, are counts of years
+    ages = {(v.lo, v.text) for v in by_kind["number"] if v.head == "year-old"}
+    assert ages == {(9, "9-year-old"), (71, "71 years old")}
     monday = next(v for v in by_kind["date"] if v.text == "Monday")
     assert monday.norm == "2025-06-02"
     gunman = next(v for v in by_kind["agent"] if v.head == "fire")
