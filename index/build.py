@@ -21,6 +21,7 @@ from index.nlp import get_nlp, split_sentences
 from index.store import IndexedDocument, Store
 
 WRITE_BATCH_DOCS = 500
+EMBED_PASSAGES = 256  # passages of several documents embedded together
 
 
 @dataclass
@@ -151,19 +152,44 @@ def index_documents(
             first_write = False
         batch = []
 
-    for doc, digest, source in todo:
-        prep = prepare(doc, digest, source, settings)
+    prepared: list[Prepared] = []
+
+    def embed_prepared() -> None:
+        """Embed the prepared documents' passages together: batches of similar length across
+        documents waste less on padding than one small batch per document."""
+        nonlocal prepared
+        if not prepared or embedder is None:
+            return
+        texts = [t for prep in prepared for t in prep.texts]
         t0 = time.perf_counter()
-        vectors = embedder.encode(prep.texts, settings.embed_batch_size)
+        vectors = embedder.encode(texts, settings.embed_batch_size)
         report.embed_seconds += time.perf_counter() - t0
-        report.passages += len(prep.passages)
-        batch.append(
-            IndexedDocument(prep.document, digest, source, prep.passages, vectors, prep.values)
-        )
-        if progress:
-            progress(1, len(prep.passages))
+        at = 0
+        for prep in prepared:
+            n = len(prep.texts)
+            batch.append(
+                IndexedDocument(
+                    prep.document,
+                    prep.content_hash,
+                    prep.source,
+                    prep.passages,
+                    vectors[at : at + n],
+                    prep.values,
+                )
+            )
+            at += n
+            report.passages += n
+            if progress:
+                progress(1, n)
+        prepared = []
+
+    for doc, digest, source in todo:
+        prepared.append(prepare(doc, digest, source, settings))
+        if sum(len(p.texts) for p in prepared) >= EMBED_PASSAGES:
+            embed_prepared()
         if len(batch) >= WRITE_BATCH_DOCS and not rebuild:  # a rebuild is one transaction
             flush()
+    embed_prepared()
     flush()
     report.seconds = time.perf_counter() - started
     return report

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from index.build import index_documents
@@ -192,3 +193,24 @@ def test_two_processes_writing_in_turn_keep_every_write(seed_copy, tmp_path):
             for r, _ in store.lexical_search("Quillfeather Zephyrine", 10)
         }
         assert {"zz_new_story", "zz_other"} <= ids
+
+
+def test_passages_embedded_across_documents_keep_their_own_vectors(tmp_path, monkeypatch):
+    """Passages of several documents are embedded in shared batches; each stored vector must
+    still be its own passage's embedding."""
+    from index import build
+    from index.embed import embedder_for
+
+    monkeypatch.setattr(build, "EMBED_PASSAGES", 25)  # several documents in one call, twice
+    settings = make_settings(tmp_path / "data")
+    store = Store.from_settings(settings)
+    raws, errors = read_paths([SEEDS])
+    assert not errors
+    report = index_documents(store, raws, settings)
+    assert report.passages == consistent(store) > 25
+    rowids = sorted(store.rowids_of_docs(raw.meta.doc_id for raw in raws))
+    found, stored = store.embeddings(rowids)
+    texts = [s.passage.text for s in store.fetch(found)]
+    assert len(found) == report.passages
+    expected = embedder_for(settings).encode(texts)
+    assert float(np.abs(stored - expected).max()) < 1e-4
