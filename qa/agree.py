@@ -430,6 +430,11 @@ def agree(
             if not unclear
             else f"{len(unclear)} outlet(s) have related passages, but none states an answer."
         )
+        if not q.lemmas:  # "when did it happen?": nothing to match a passage's words against
+            explanation += (
+                " The question names nothing to look for: say which event, person or thing "
+                "it is about."
+            )
         origins = 0
     else:
         top = max(clusters, key=lambda cl: (len(cl.origins), cl.weight))

@@ -115,3 +115,15 @@ def test_passages_stating_an_outlets_typed_answer_come_first(service, question):
         scores = [p.score for p, s in zip(r.passages, shown, strict=True) if s is group]
         assert scores == sorted(scores, reverse=True)
     assert [p.rank for p in r.passages] == list(range(1, len(r.passages) + 1))
+
+
+@pytest.mark.parametrize("question", ["When did it happen?", "Where was that?", "Who did it?"])
+def test_a_question_that_names_nothing_says_so(service, question):
+    r = service.ask(question)
+    assert r.agreement.verdict == "no_evidence"
+    assert "names nothing to look for" in r.agreement.explanation
+
+
+def test_a_question_that_names_something_gets_no_such_hint(service):
+    r = service.ask("When did the volcano on the moon erupt?")
+    assert "names nothing" not in r.agreement.explanation
