@@ -25,7 +25,7 @@ from spacy.tokens import Span, Token
 from index.chunk import Chunk
 from index.models import Document, Value
 
-EXTRACT_VERSION = "8"
+EXTRACT_VERSION = "9"
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = [m.lower() for m in calendar.month_name[1:] + calendar.month_abbr[1:]] + ["sept"]
 NEGATIONS = {"no", "not", "never", "none", "nobody", "nothing", "neither", "nor", "n't"}
@@ -467,7 +467,7 @@ def _entity_values(sent: Span, offset: int, speaker: str | None, doc: Document) 
                     attributed_to=speaker,
                 )
             )
-        elif ent.label_ in PLACE_LABELS:
+        elif ent.label_ in PLACE_LABELS and not _attributive(ent):
             out.append(
                 Value(
                     kind="place",
@@ -480,6 +480,18 @@ def _entity_values(sent: Span, offset: int, speaker: str | None, doc: Document) 
                 )
             )
     return out
+
+
+def _attributive(ent: Span) -> bool:
+    """A name used as a modifier ("US cities", "a Minneapolis motorist", "Texas governor")
+    qualifies a noun; it does not say where something happened."""
+    root = ent.root
+    return (
+        root.dep_ in {"compound", "amod", "nmod"}
+        and root.head.pos_ in {"NOUN", "PROPN"}
+        and root.head.i > ent.end - 1
+        and root.head.ent_iob_ != "I"  # not inside a longer name ("New York City")
+    )
 
 
 def _acts(sent: Span) -> list[Token]:

@@ -135,3 +135,18 @@ def test_claims_in_clauses_are_attributed_to_their_own_speaker(tmp_path):
     assert exits.attributed_to == "the company"  # the clause's speaker, not the council
     second = [v for v in values if v.kind == "sentence"][1]
     assert second.attributed_to == "The council"
+
+
+def test_a_place_name_used_as_a_modifier_is_not_a_location(tmp_path):
+    from index.build import prepare
+    from index.models import Document
+    from tests.conftest import make_settings
+
+    text = (
+        "Ohio officials said the Texas governor was in Denver on Friday. "
+        "A Boston firefighter was hurt when the blaze spread through New York City."
+    )
+    doc = Document(doc_id="p", outlet="Gazette", published=dt.date(2025, 6, 4), text=text)
+    prep = prepare(doc, "h", "test", make_settings(tmp_path))
+    places = {v.text for vs in prep.values for v in vs if v.kind == "place"}
+    assert places == {"Denver", "New York City"}
