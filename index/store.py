@@ -112,6 +112,7 @@ class _Derived:
     lexical: LexicalIndex
     # passages fetched in this generation: read-mostly, and replaced with it on every write
     passages: dict[int, StoredPassage] = field(default_factory=dict)
+    outlets: dict[str, list[str]] | None = None  # outlet -> doc_ids, read once per generation
 
 
 @dataclass
@@ -545,11 +546,18 @@ class Store:
         ]
 
     def outlets(self) -> dict[str, list[str]]:
-        """Outlet name -> its doc_ids (an unknown outlet is one per document)."""
-        out: dict[str, list[str]] = {}
-        for r in self._conn().execute("SELECT doc_id, outlet FROM documents ORDER BY doc_id"):
-            out.setdefault(outlet_of(r[1], r[0]), []).append(r[0])
-        return out
+        """Outlet name -> its doc_ids (an unknown outlet is one per document).
+
+        Read from SQLite once per index generation (every question needs it; a write starts a
+        new generation). The lists are shared: do not change them."""
+        self.refresh()  # another process may have written since
+        derived = self._derived
+        if derived.outlets is None:
+            out: dict[str, list[str]] = {}
+            for r in self._conn().execute("SELECT doc_id, outlet FROM documents ORDER BY doc_id"):
+                out.setdefault(outlet_of(r[1], r[0]), []).append(r[0])
+            derived.outlets = out
+        return dict(derived.outlets)
 
     def rowids_of_docs(self, doc_ids: Iterable[str]) -> set[int]:
         doc_ids = list(doc_ids)

@@ -280,19 +280,16 @@ def shingles(text: str, n: int = SHINGLE) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + n]) for i in range(max(0, len(words) - n + 1))}
 
 
-def shares_wording(a: Claim, b: Claim) -> bool:
-    """Copied text: most of one answering sentence's word 5-grams appear in the other's passage."""
-    for x, y in ((a, b), (b, a)):
-        sx = shingles(x.sentence.text)
-        if len(sx) >= 3 and len(sx & shingles(y.hit.stored.passage.text)) / len(sx) >= (
-            SAME_ORIGIN_CONTAINMENT
-        ):
-            return True
-    return False
+def shares_wording(sentence: set[tuple[str, ...]], passage: set[tuple[str, ...]]) -> bool:
+    """Copied text: most of one answering sentence's word 5-grams appear in another passage."""
+    return len(sentence) >= 3 and len(sentence & passage) / len(sentence) >= SAME_ORIGIN_CONTAINMENT
 
 
 def assign_origins(claims: list[Claim]) -> int:
     parent = list(range(len(claims)))
+    # each text's 5-grams once, not once per pair of claims
+    sentences = [shingles(c.sentence.text) for c in claims]
+    passages = [shingles(c.hit.stored.passage.text) for c in claims]
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -302,7 +299,9 @@ def assign_origins(claims: list[Claim]) -> int:
 
     for i in range(len(claims)):
         for j in range(i + 1, len(claims)):
-            if shares_wording(claims[i], claims[j]):
+            if shares_wording(sentences[i], passages[j]) or shares_wording(
+                sentences[j], passages[i]
+            ):
                 parent[find(j)] = find(i)
                 if claims[j].same_origin_as is None:
                     claims[j].same_origin_as = claims[i].outlet
