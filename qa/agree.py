@@ -102,11 +102,11 @@ def _sentence_of(v: Value, sentences: list[Value]) -> Value | None:
 
 def _overlap(q: Question, sentence: Value, skip: frozenset[str] = frozenset()) -> float:
     """Share of the question's content lemmas (less `skip`) the sentence has."""
-    words = sentence.norm.split()
     lemmas = [x for x in q.lemmas if x not in skip]
     if not lemmas:
         return 0.0
-    return sum(1 for x in lemmas if related_any(x, words)) / len(lemmas)
+    words = {w.lower() for w in sentence.norm.split()}  # once, not once per question lemma
+    return sum(1 for x in lemmas if not kin(x).isdisjoint(words)) / len(lemmas)
 
 
 def asks_for_party(q: Question) -> bool:
