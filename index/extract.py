@@ -23,7 +23,7 @@ import dateparser
 from spacy.tokens import Span, Token
 
 from index.chunk import Chunk
-from index.models import Document, Value
+from index.models import Document, Value, ValueKind
 
 EXTRACT_VERSION = "9"
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -508,6 +508,21 @@ def _named_phrase(tok: Token | None) -> Span | None:
     return tok.doc[a:b]
 
 
+def _phrase_value(
+    kind: ValueKind, phrase: Span, offset: int, norm: str, head: str, speaker: str | None
+) -> Value:
+    """A value quoting a noun phrase of the sentence, with document offsets."""
+    return Value(
+        kind=kind,
+        start=offset + phrase.start_char,
+        end=offset + phrase.end_char,
+        text=phrase.text,
+        norm=norm,
+        head=head,
+        attributed_to=speaker,
+    )
+
+
 def _agent_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
     out: list[Value] = []
     for verb in _acts(sent):
@@ -522,17 +537,7 @@ def _agent_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
             if t.text.isupper() and len(t.text) > 1 and not any(t.text.lower() == o for o in orgs)
         ]
         norm = " ".join(dict.fromkeys([*orgs, who.lemma_.lower()]))
-        out.append(
-            Value(
-                kind="agent",
-                start=offset + phrase.start_char,
-                end=offset + phrase.end_char,
-                text=phrase.text,
-                norm=norm,
-                head=verb.lemma_.lower(),
-                attributed_to=speaker,
-            )
-        )
+        out.append(_phrase_value("agent", phrase, offset, norm, verb.lemma_.lower(), speaker))
     return out
 
 
@@ -552,17 +557,7 @@ def _object_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
             phrase = _named_phrase(obj)
             if phrase is None:
                 continue
-            out.append(
-                Value(
-                    kind="object",
-                    start=offset + phrase.start_char,
-                    end=offset + phrase.end_char,
-                    text=phrase.text,
-                    norm=obj.lemma_.lower(),
-                    head=head,
-                    attributed_to=speaker,
-                )
-            )
+            out.append(_phrase_value("object", phrase, offset, obj.lemma_.lower(), head, speaker))
     return out
 
 
