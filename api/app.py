@@ -16,7 +16,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from api import errors, slack
 from api.limits import BodyLimit
 from api.metrics import instrument
-from api.routers import ask, documents, health
+from api.routers import ask, documents, health, stories
 from index.config import Settings, get_settings, split_keys
 from index.embed import ModelLoadError
 from index.store import StoreError
@@ -54,6 +54,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health.router)
     app.include_router(ask.router)
     app.include_router(documents.router)
+    app.include_router(stories.router)
     app.include_router(slack.router)
     app.state.metrics = instrument(app)
     origins = split_keys(settings.cors_origins)

@@ -51,6 +51,7 @@ USAGE = (
     "scoring how far the outlets agree.\n"
     "• `/factcheck how many shots were fired?` (only you see the answer)\n"
     "• `/factcheck share who fired?` (posts the answer in the channel)\n"
+    "• `/factcheck story:<id> who fired?` (within one story; by default the best match)\n"
     "• `/factcheck help` (this message)"
 )
 
@@ -168,8 +169,15 @@ def answer_blocks(r: AskResponse, top: int = TOP_PASSAGES) -> list[Block]:
     if r.answer.display:
         consensus = escape(clip(r.answer.display, 1000)[0])
         head.append(SectionBlock(text=MarkdownTextObject(text=f"*Answer:* {consensus}")))
+    story = ""
+    if r.story is not None:
+        story = f"Story: {r.story.title} (`{r.story.id}`). "
+        if r.other_stories:
+            story += "Also matched: " + ", ".join(f"`{o.id}`" for o in r.other_stories[:3]) + ". "
     head.append(
-        ContextBlock(elements=[MarkdownTextObject(text=escape(clip(a.explanation, 2000)[0]))])
+        ContextBlock(
+            elements=[MarkdownTextObject(text=escape(clip(story + a.explanation, 2000)[0]))]
+        )
     )
     outlets = sorted(a.outlets, key=lambda o: (STANCE_ORDER[o.stance], o.outlet))
     body: list[Block] = []

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from index.config import get_settings
@@ -90,6 +91,9 @@ def ask(
     question: str = typer.Argument(..., help="The question, in quotes."),
     k: int = typer.Option(8, "-k", help="Passages to show (1..50)."),
     outlet: list[str] | None = typer.Option(None, "--outlet", help="Only these outlets."),  # noqa: B008
+    story: str | None = typer.Option(
+        None, "--story", help="Answer within this story (default: the best match)."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the response model as JSON."),
 ) -> None:
     """Answer a question from the index, with agreement across outlets."""
@@ -98,7 +102,7 @@ def ask(
 
     service = Service(get_settings(), _open_store())
     try:
-        response = service.ask(question, k, outlet or None)
+        response = service.ask(question, k, outlet or None, story=story)
     except BadRequest as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None
@@ -106,6 +110,30 @@ def ask(
         print(response.model_dump_json(indent=2))
     else:
         render_answer(response, console)
+
+
+@app.command()
+def stories(
+    as_json: bool = typer.Option(False, "--json", help="Print the stories as JSON."),
+) -> None:
+    """List the stories (one news event each), newest first."""
+    from rich.table import Table
+
+    from api.routers.stories import newest_first
+
+    items = newest_first(list(_open_store().stories().values()))
+    if as_json:
+        print("[" + ",".join(s.model_dump_json() for s in items) + "]")
+        return
+    table = Table(title=f"{len(items)} stories", show_lines=False)
+    for col in ("story", "title", "docs", "outlets", "dates"):
+        table.add_column(col, overflow="fold")
+    for s in items:
+        dates = f"{s.first} … {s.last}" if s.first else "undated"
+        table.add_row(
+            escape(s.story_id), escape(s.title), str(s.documents), str(len(s.outlets)), dates
+        )
+    console.print(table)
 
 
 @app.command()
@@ -138,8 +166,11 @@ def _index_seeds_if_empty(store) -> None:
 
 @app.command("eval")
 def evaluate(
-    gold: Path | None = typer.Option(  # noqa: B008
-        None, "--gold", help="Gold questions (JSONL). Default: the seed gold set in eval/."
+    gold: list[Path] | None = typer.Option(  # noqa: B008
+        None,
+        "--gold",
+        help="Gold questions (JSONL), or a folder of story folders with gold.jsonl; repeat "
+        "for several. Default: the seed gold set in eval/.",
     ),
     methods: str = typer.Option(
         "bm25,dense,hybrid",
@@ -150,16 +181,18 @@ def evaluate(
     plot_path: Path | None = typer.Option(None, "--plot", help="Write a PNG comparing methods."),  # noqa: B008
     repeat: int = typer.Option(1, "--repeat", min=1, help="Ask each question N times (latency)."),
     misses: bool = typer.Option(False, "--misses", help="List what the last method gets wrong."),
+    wide: bool = typer.Option(False, "--wide", help="Every metric (a wide table)."),
     index_seeds: bool = typer.Option(False, "--index-seeds", help="Index seeds/ first if empty."),
 ) -> None:
     """Score the index against gold questions: retrieval, answers, verdicts, latency."""
-    from eval.gold import DEFAULT_GOLD, GoldError, load_gold
+    from eval.gold import DEFAULT_GOLD, GoldError, load_golds
     from eval.harness import parse_variant, run_eval
     from eval.report import print_report, write_json, write_plot
 
-    gold_path = gold or DEFAULT_GOLD
+    gold_paths = gold or [DEFAULT_GOLD]
+    gold_name = ", ".join(p.name if p.name != "gold.jsonl" else p.parent.name for p in gold_paths)
     try:
-        questions = load_gold(gold_path)
+        questions = load_golds(gold_paths)
         variants = [parse_variant(m.strip()) for m in methods.split(";" if ":" in methods else ",")]
     except (GoldError, ValueError) as exc:
         err.print(f"[red]error:[/red] {exc}")
@@ -190,10 +223,10 @@ def evaluate(
             questions,
             variants,
             repeat=repeat,
-            gold_name=gold_path.name,
+            gold_name=gold_name,
             progress=lambda name, n: bar.update(task, advance=n, description=name),
         )
-    print_report(report, console, misses=misses)
+    print_report(report, console, misses=misses, wide=wide)
     if json_path:
         write_json(report, json_path)
         console.print(f"wrote {json_path}")

@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.schemas import ErrorOut
-from qa.service import BadRequest
+from qa.service import BadRequest, NotFound
 
 log = logging.getLogger("crosscheck.api")
 
@@ -69,6 +69,8 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(BadRequest)
     async def _bad(_: Request, exc: BadRequest) -> JSONResponse:
+        if isinstance(exc, NotFound):
+            return error(404, "not_found", str(exc))
         return error(422, "invalid_request", str(exc))
 
     @app.exception_handler(Exception)

@@ -22,6 +22,15 @@ def render_answer(r: AskResponse, console: Console) -> None:
     a = r.agreement
     score = "–" if a.score is None else f"{a.score:.2f}"
     console.print(Text(f"Q: {r.question}  [{r.qtype.value}]", style="bold"))
+    if r.story is not None:
+        also = ", ".join(o.id for o in r.other_stories[:3])
+        console.print(
+            Text.assemble(
+                ("Story: ", "bold"),
+                f"{r.story.title} ({r.story.id})",
+                (f"   also matched: {also}" if also else "", "dim"),
+            )
+        )
     console.print(
         Text.assemble(
             ("Verdict: ", "bold"),

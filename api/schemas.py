@@ -8,6 +8,7 @@ import re
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from index.models import DocumentMeta
+from index.stories import STORY_ID
 from qa.service import MAX_K
 
 MAX_DOCUMENT_CHARS = 1_000_000
@@ -46,6 +47,13 @@ class AskRequest(BaseModel):
         examples=["How many shots were fired?"],
     )
     k: int = Field(8, ge=1, le=MAX_K, description="Passages to return.")
+    story: str | None = Field(
+        None,
+        max_length=100,
+        description="Answer within this story (GET /v1/stories); by default, the story the "
+        "best evidence comes from.",
+        examples=[None],
+    )
     outlets: list[str] | None = Field(
         None,
         max_length=100,
@@ -65,6 +73,12 @@ class DocumentFields(BaseModel):
     title: str | None = Field(None, max_length=1000, examples=["Officer fires on SUV"])
     published: dt.date | None = Field(None, examples=["2026-01-07"])
     url: str | None = Field(None, max_length=2000, examples=["https://example.org/story"])
+    story: str | None = Field(
+        None,
+        pattern=STORY_ID,
+        description="The story this document belongs to (a slug); assigned when omitted.",
+        examples=[None],
+    )
     text: str = Field(
         min_length=1,
         max_length=MAX_DOCUMENT_CHARS,
@@ -166,6 +180,22 @@ class OutletOut(BaseModel):
     outlet: str = Field(examples=["MS NOW"])
     doc_ids: list[str]
     documents: int
+
+
+class StoryMove(BaseModel):
+    """PATCH /v1/documents/{doc_id}: move the document to another (or a new) story."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"story": "gazette-shooting"}]})
+
+    story: str = Field(pattern=STORY_ID, description="Story id: lower-case letters, digits, '-'.")
+
+
+class StoryMerge(BaseModel):
+    """POST /v1/stories/{story_id}/merge: move every document of the story into another."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"into": "gazette-shooting"}]})
+
+    into: str = Field(pattern=STORY_ID)
 
 
 class ErrorDetail(BaseModel):

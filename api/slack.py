@@ -67,10 +67,20 @@ def parse_command(text: str) -> tuple[str | None, str]:
     return text, "ephemeral"
 
 
+def split_story(text: str) -> tuple[str | None, str]:
+    """`story:<id> <question>` answers within that story; otherwise the story is routed to,
+    as the API does."""
+    first, _, rest = text.strip().partition(" ")
+    if first.lower().startswith("story:") and rest.strip():
+        return first[len("story:") :] or None, rest.strip()
+    return None, text
+
+
 async def reply(request: Request, question: str, response_type: str) -> dict[str, Any]:
     """The message answering `question`; a user's mistake becomes a note, never an error."""
+    story, question = split_story(question)
     try:
-        response = await answer(request, question, ASK_K, None)
+        response = await answer(request, question, ASK_K, None, story)
     except BadRequest as exc:
         return note_message(f":warning: {exc}")
     except ApiError as exc:

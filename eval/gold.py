@@ -28,6 +28,9 @@ class GoldQuestion(BaseModel):
     conflicting_docs: list[str] = Field(default_factory=list)
     value: list[str] | None = Field(None, description="Acceptable typed answers, if typed.")
     note: str | None = None
+    group: str = Field(
+        "gold", description="The gold file it came from (its folder's name for a gold.jsonl)."
+    )
 
     @field_validator("value", mode="before")
     @classmethod
@@ -37,6 +40,43 @@ class GoldQuestion(BaseModel):
     @property
     def answerable(self) -> bool:
         return bool(self.docs and self.answers)
+
+
+def group_name(path: Path) -> str:
+    """'seeds' for the product's own gold set, a story folder's name for its gold.jsonl, else
+    the file's stem."""
+    path = Path(path)
+    if path.resolve() == DEFAULT_GOLD.resolve():
+        return "seeds"
+    return path.parent.name if path.name == "gold.jsonl" else path.stem
+
+
+def gold_files(paths: list[Path]) -> list[Path]:
+    """Gold files named, a folder standing for every gold.jsonl beneath it (sorted)."""
+    out: list[Path] = []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            found = sorted(p.rglob("gold.jsonl"))
+            if not found:
+                raise GoldError(f"{p}: no gold.jsonl in this folder")
+            out += found
+        else:
+            out.append(p)
+    return out
+
+
+def load_golds(paths: list[Path]) -> list[GoldQuestion]:
+    """Several gold files (or folders) as one list; ids must be unique across them."""
+    out: list[GoldQuestion] = []
+    seen: dict[str, Path] = {}
+    for path in gold_files(paths):
+        for q in load_gold(path):
+            if q.id in seen:
+                raise GoldError(f"{path}: id {q.id!r} also in {seen[q.id]}")
+            seen[q.id] = path
+            out.append(q)
+    return out
 
 
 def load_gold(path: Path = DEFAULT_GOLD) -> list[GoldQuestion]:
@@ -51,7 +91,7 @@ def load_gold(path: Path = DEFAULT_GOLD) -> list[GoldQuestion]:
         if not line.strip():
             continue
         try:
-            q = GoldQuestion.model_validate(json.loads(line))
+            q = GoldQuestion.model_validate(json.loads(line) | {"group": group_name(path)})
         except (json.JSONDecodeError, ValidationError) as exc:
             raise GoldError(f"{path}:{n}: {exc}") from None
         if q.id in seen:

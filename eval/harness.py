@@ -26,6 +26,7 @@ from eval.metrics import (
 )
 from index.config import Settings
 from index.store import Store
+from qa.models import AskResponse
 from qa.service import Service
 
 BASE_METHODS = ("bm25", "dense", "hybrid")
@@ -76,6 +77,10 @@ class QuestionResult(BaseModel):
     verdict: str
     conflicting_gold: list[str]
     conflicting_flagged: list[str]
+    group: str = "gold"
+    story_expected: str | None = None
+    story_routed: str | None = None
+    contaminated: bool = False
     latency_ms: float
 
 
@@ -94,6 +99,8 @@ class MethodSummary(BaseModel):
     verdict_confusion: dict[str, dict[str, int]]
     conflict_precision: float | None
     conflict_recall: float | None
+    routing_accuracy: float | None = None
+    contaminated: int = 0
     latency_median_ms: float
     latency_p95_ms: float
 
@@ -101,6 +108,9 @@ class MethodSummary(BaseModel):
 class MethodReport(BaseModel):
     variant: Variant
     summary: MethodSummary
+    groups: dict[str, MethodSummary] = Field(
+        default_factory=dict, description="The same figures per gold file (story)."
+    )
     questions: list[QuestionResult]
 
 
@@ -112,8 +122,28 @@ class EvalReport(BaseModel):
     methods: list[MethodReport]
 
 
+def expected_story(g: GoldQuestion, story_of: dict[str, str | None]) -> str | None:
+    """The story of the question's gold documents (the most common one), if it has any."""
+    stories = Counter(story_of[d] for d in g.docs if story_of.get(d))
+    return stories.most_common(1)[0][0] if stories else None
+
+
+def stories_in(r: AskResponse, story_of: dict[str, str | None]) -> set[str]:
+    """Every story an answer's outlets, values and passages come from (more than one is
+    contamination)."""
+    docs = {d for o in r.agreement.outlets for d in o.doc_ids}
+    docs |= {o.passage_id.split(":")[0] for o in r.agreement.outlets if o.passage_id}
+    docs |= {p.doc_id for p in r.passages}
+    return {s for d in docs if (s := story_of.get(d))}
+
+
 def _score_question(
-    g: GoldQuestion, service: Service, variant: Variant, repeat: int, relevant_total: int
+    g: GoldQuestion,
+    service: Service,
+    variant: Variant,
+    repeat: int,
+    relevant_total: int,
+    story_of: dict[str, str | None],
 ) -> QuestionResult:
     times = []
     for _ in range(repeat):
@@ -147,6 +177,10 @@ def _score_question(
         verdict=r.agreement.verdict,
         conflicting_gold=sorted(g.conflicting_docs),
         conflicting_flagged=sorted(flagged_docs(r)),
+        group=g.group,
+        story_expected=expected_story(g, story_of),
+        story_routed=r.story.id if r.story else None,
+        contaminated=len(stories_in(r, story_of)) > 1,
         latency_ms=round(statistics.median(times), 3),
     )
 
@@ -179,6 +213,10 @@ def summarize(name: str, rows: list[QuestionResult]) -> MethodSummary:
         verdict_confusion={g: dict(c) for g, c in sorted(confusion.items())},
         conflict_precision=None if precision is None else round(precision, 4),
         conflict_recall=None if recall is None else round(recall, 4),
+        routing_accuracy=mean(
+            float(q.story_routed == q.story_expected) for q in rows if q.story_expected
+        ),
+        contaminated=sum(q.contaminated for q in rows),
         latency_median_ms=round(statistics.median(lat), 3),
         latency_p95_ms=round(percentile(lat, 95), 3),
     )
@@ -195,7 +233,9 @@ def run_eval(
     progress: Callable[[str, int], None] | None = None,
 ) -> EvalReport:
     """Every gold question through every variant, scored; the store is shared and read-only."""
-    passages = [p for d in store.all_documents() for p in store.passages_of(d.doc_id)]
+    documents = store.all_documents()
+    story_of = {d.doc_id: d.story for d in documents}
+    passages = [p for d in documents for p in store.passages_of(d.doc_id)]
     relevant = {g.id: sum(answer_bearing(p.text, p.doc_id, g) for p in passages) for g in gold}
     reports = []
     for v in variants:
@@ -203,10 +243,21 @@ def run_eval(
         service.warm_up()
         rows = []
         for g in gold:
-            rows.append(_score_question(g, service, v, repeat, relevant[g.id]))
+            rows.append(_score_question(g, service, v, repeat, relevant[g.id], story_of))
             if progress:
                 progress(v.name, 1)
-        reports.append(MethodReport(variant=v, summary=summarize(v.name, rows), questions=rows))
+        groups = {
+            name: summarize(name, [q for q in rows if q.group == name])
+            for name in dict.fromkeys(q.group for q in rows)
+        }
+        reports.append(
+            MethodReport(
+                variant=v,
+                summary=summarize(v.name, rows),
+                groups=groups if len(groups) > 1 else {},
+                questions=rows,
+            )
+        )
     stats = store.stats()
     return EvalReport(
         gold=gold_name,

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
 from eval.bench import BenchReport
-from eval.harness import EvalReport
+from eval.harness import EvalReport, MethodSummary
 
 COLUMNS = [
     ("recall_at_1", "R@1"),
@@ -28,24 +29,49 @@ def _fmt(x: float | None) -> str:
     return "–" if x is None else f"{x:.3f}"
 
 
-def print_report(report: EvalReport, console: Console, misses: bool = False) -> None:
+COMPACT = [  # the key columns, readable in 80 columns and when piped
+    ("recall_at_5", "R@5"),
+    ("typed_accuracy", "typed"),
+    ("verdict_accuracy", "verdict"),
+    ("conflict_precision", "confP"),
+    ("conflict_recall", "confR"),
+    ("routing_accuracy", "route"),
+]
+
+
+def _row(name: str, s: MethodSummary, columns: list[tuple[str, str]], wide: bool) -> list[str]:
+    cells = [name[:22], str(s.questions), *(_fmt(getattr(s, key)) for key, _ in columns)]
+    cells.append(str(s.contaminated))
+    cells.append(f"{s.latency_median_ms:.1f}")
+    if wide:
+        cells.append(f"{s.latency_p95_ms:.1f}")
+    return cells
+
+
+def print_report(
+    report: EvalReport, console: Console, misses: bool = False, wide: bool = False
+) -> None:
+    """One row per method (and, with several gold files, one per file under each method)."""
+    columns = COLUMNS + [("routing_accuracy", "Route acc")] if wide else COMPACT
     table = Table(
         title=f"{report.gold}: {report.methods[0].summary.questions} questions · "
-        f"{report.documents} documents · {report.passages} passages"
+        f"{report.documents} documents · {report.passages} passages",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        padding=(0, 1) if wide else (0, 0, 0, 1),
     )
-    table.add_column("method", style="bold")
-    for _, label in COLUMNS:
-        table.add_column(label, justify="right")
-    table.add_column("median ms", justify="right")
-    table.add_column("p95 ms", justify="right")
+    table.add_column("method" if len(report.methods) > 1 else "gold", no_wrap=True)
+    table.add_column("n", justify="right")
+    for _, label in columns:
+        table.add_column(label, justify="right", no_wrap=True)
+    table.add_column("contam" if not wide else "Contaminated", justify="right")
+    table.add_column("ms" if not wide else "median ms", justify="right")
+    if wide:
+        table.add_column("p95 ms", justify="right")
     for m in report.methods:
-        s = m.summary
-        table.add_row(
-            m.variant.name,
-            *(_fmt(getattr(s, key)) for key, _ in COLUMNS),
-            f"{s.latency_median_ms:.1f}",
-            f"{s.latency_p95_ms:.1f}",
-        )
+        table.add_row(*_row(m.variant.name, m.summary, columns, wide), style="bold")
+        for name, g in m.groups.items():
+            table.add_row(*_row(f"  {name}", g, columns, wide))
     console.print(table)
     last = report.methods[-1]
     verdicts = sorted({v for row in last.summary.verdict_confusion.values() for v in row})

@@ -19,6 +19,7 @@ from index.ingest import IngestError, RawDocument
 from index.models import Document, Value
 from index.nlp import get_nlp, split_sentences
 from index.store import IndexedDocument, Store
+from index.stories import entities_of, signature_text
 
 WRITE_BATCH_DOCS = 500
 EMBED_PASSAGES = 256  # passages of several documents embedded together
@@ -87,6 +88,11 @@ class Prepared:
     texts: list[str]
     passages: list
     values: list[list[Value]]
+    entities: list[str]
+
+    @property
+    def signature_text(self) -> str:
+        return signature_text(self.document.title, self.document.text)
 
 
 def prepare(document: Document, digest: str, source: str, settings: Settings) -> Prepared:
@@ -102,7 +108,10 @@ def prepare(document: Document, digest: str, source: str, settings: Settings) ->
     ctx = DocumentContext()
     values = [extract_values(c, document, ctx) for c in chunks]
     passages = [c.passage for c in chunks]
-    return Prepared(document, digest, source, [p.text for p in passages], passages, values)
+    ents = [(e.text, e.label_, s.offset + e.start_char) for s in sentences for e in s.span.ents]
+    return Prepared(
+        document, digest, source, [p.text for p in passages], passages, values, entities_of(ents)
+    )
 
 
 def index_documents(
@@ -163,9 +172,12 @@ def index_documents(
         texts = [t for prep in prepared for t in prep.texts]
         t0 = time.perf_counter()
         vectors = embedder.encode(texts, settings.embed_batch_size)
+        signatures = embedder.encode(
+            [p.signature_text for p in prepared], settings.embed_batch_size
+        )
         report.embed_seconds += time.perf_counter() - t0
         at = 0
-        for prep in prepared:
+        for prep, signature in zip(prepared, signatures, strict=True):
             n = len(prep.texts)
             batch.append(
                 IndexedDocument(
@@ -175,6 +187,8 @@ def index_documents(
                     prep.passages,
                     vectors[at : at + n],
                     prep.values,
+                    signature=signature,
+                    entities=prep.entities,
                 )
             )
             at += n

@@ -48,6 +48,25 @@ class Settings(BaseSettings):
     relevance_margin: float = Field(
         0.3, ge=0, le=2, description="…and it must be within this of the best passage's cosine."
     )
+    evidence_per_outlet: int = Field(
+        8, ge=1, le=50, description="Passages of each outlet of the story judged as its evidence."
+    )
+    # stories (index/stories.py)
+    story_min_similarity: float = Field(
+        0.5,
+        ge=-1,
+        le=1,
+        description="Cosine of title+lead a document needs with a story's closest document to "
+        "join it (with at least one named entity in common).",
+    )
+    story_duplicate_similarity: float = Field(
+        0.8, ge=-1, le=1, description="…or this much, with no entity in common."
+    )
+    story_max_gap_days: int = Field(
+        14,
+        ge=0,
+        description="A document dated further than this from a story's dates starts another.",
+    )
     # vector index (index/vectors.py)
     vector_index: Literal["auto", "exact", "ivf"] = Field(
         "auto", description="auto: exact below vector_approx_min passages, IVF-SQ8 from there."

@@ -93,7 +93,7 @@ def read_manifest(folder: Path) -> tuple[dict[str, dict], list[IngestError]]:
 
 
 def _meta_from(entry: dict, doc_id: str) -> DocumentMeta:
-    fields = {k: entry.get(k) for k in ("outlet", "title", "published", "url")}
+    fields = {k: entry.get(k) for k in ("outlet", "title", "published", "url", "story")}
     return DocumentMeta(doc_id=entry.get("doc_id") or doc_id, **fields)
 
 

@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from index.stories import STORY_ID
+
 ValueKind = Literal[
     "sentence", "claim", "date", "number", "person", "organization", "place", "agent", "object"
 ]
@@ -34,6 +36,40 @@ class DocumentMeta(BaseModel):
     title: str | None = None
     published: dt.date | None = None
     url: str | None = None
+    story: str | None = Field(
+        None,
+        pattern=STORY_ID,
+        description="The story (news event) the document belongs to. Given on ingest it is "
+        "kept; otherwise it is assigned at index time.",
+    )
+
+
+class StoryInfo(BaseModel):
+    """A story: one news event and the documents that cover it."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "story_id": "ice-shooting-minneapolis-fatal-officer-involved",
+                    "title": "ICE Shooting in Minneapolis: What We Know",
+                    "outlets": ["Al Jazeera", "MS NOW"],
+                    "doc_ids": ["003_a36c5d73aa037ea8", "004_0db872d4e7fa121a"],
+                    "documents": 2,
+                    "first": "2026-01-07",
+                    "last": "2026-01-07",
+                }
+            ]
+        }
+    )
+
+    story_id: str
+    title: str = Field(description="The most central headline of its documents.")
+    outlets: list[str]
+    doc_ids: list[str]
+    documents: int
+    first: dt.date | None = Field(None, description="Earliest publication date.")
+    last: dt.date | None = Field(None, description="Latest publication date.")
 
 
 class Document(DocumentMeta):

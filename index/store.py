@@ -21,54 +21,18 @@ from pathlib import Path
 import faiss
 import numpy as np
 
+from index import storydb
 from index import vectors as vec
 from index.config import Settings
 from index.lexical import LexicalIndex
-from index.models import Document, DocumentMeta, Passage, Value, outlet_of
+from index.models import Document, DocumentMeta, Passage, StoryInfo, Value, outlet_of
+from index.schema import migrate
+from index.stories import LEAD_CHARS, StoryRules
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "1"
 FETCH_CACHE = 50_000  # passages kept in memory per generation
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS documents (
-    doc_id TEXT PRIMARY KEY,
-    outlet TEXT,
-    title TEXT,
-    published TEXT,
-    url TEXT,
-    text TEXT NOT NULL,
-    content_hash TEXT NOT NULL,
-    source TEXT,
-    indexed_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS passages (
-    rowid INTEGER PRIMARY KEY AUTOINCREMENT,
-    id TEXT NOT NULL UNIQUE,
-    doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
-    n INTEGER NOT NULL,
-    start_char INTEGER NOT NULL,
-    end_char INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    embedding BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS passages_doc ON passages(doc_id);
-CREATE TABLE IF NOT EXISTS passage_values (
-    id INTEGER PRIMARY KEY,
-    passage_rowid INTEGER NOT NULL REFERENCES passages(rowid) ON DELETE CASCADE,
-    kind TEXT NOT NULL,
-    start_char INTEGER NOT NULL,
-    end_char INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    norm TEXT NOT NULL,
-    lo REAL,
-    hi REAL,
-    head TEXT,
-    attributed_to TEXT
-);
-CREATE INDEX IF NOT EXISTS values_passage ON passage_values(passage_rowid);
-"""
+STORY_VECTOR_CACHE = 256  # stories whose embedding matrix is kept per generation
 
 
 class StoreError(RuntimeError):
@@ -89,6 +53,8 @@ class IndexedDocument:
     passages: list[Passage]
     embeddings: np.ndarray
     values: list[list[Value]]
+    signature: np.ndarray | None = None  # title + lead, for story assignment
+    entities: list[str] = field(default_factory=list)  # named in the lead
 
 
 @dataclass
@@ -113,6 +79,11 @@ class _Derived:
     # passages fetched in this generation: read-mostly, and replaced with it on every write
     passages: dict[int, StoredPassage] = field(default_factory=dict)
     outlets: dict[str, list[str]] | None = None  # outlet -> doc_ids, read once per generation
+    stories: dict[str, StoryInfo] | None = None  # read once per generation
+    story_rows: dict[str, tuple[dict[str, list[int]], dict[str, list[str]]]] = field(
+        default_factory=dict
+    )  # story -> (outlet -> passage rowids, outlet -> doc_ids)
+    story_vectors: dict[str, tuple[list[int], np.ndarray]] = field(default_factory=dict)
 
 
 @dataclass
@@ -140,6 +111,7 @@ def _doc_meta(row: sqlite3.Row) -> DocumentMeta:
         title=row["title"],
         published=row["published"],
         url=row["url"],
+        story=row["story"],
     )
 
 
@@ -153,6 +125,7 @@ class Store:
         *,
         check_model: bool = True,
         vector_params: vec.VectorParams | None = None,
+        story_rules: StoryRules | None = None,
     ) -> None:
         self.data_dir = Path(data_dir)
         self.vector_params = vector_params or vec.VectorParams()
@@ -162,15 +135,12 @@ class Store:
         self._local = threading.local()
         self._write_lock = threading.RLock()
         self._derived_lock = threading.Lock()
-        conn = self._conn()
-        with conn:
-            conn.executescript(SCHEMA)
-            conn.execute(
-                "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,)
-            )
+        self.story_rules = story_rules or StoryRules()
+        migrate(self._conn())
         if check_model:
             self.check_model(embed_model)
         self._derived = self._load_derived()
+        self._assign_unassigned()
 
     @classmethod
     def from_settings(cls, settings: Settings, *, check_model: bool = True) -> Store:
@@ -179,6 +149,11 @@ class Store:
             settings.embed_model,
             check_model=check_model,
             vector_params=vec.params_from(settings),
+            story_rules=StoryRules(
+                min_similarity=settings.story_min_similarity,
+                duplicate_similarity=settings.story_duplicate_similarity,
+                max_gap_days=settings.story_max_gap_days,
+            ),
         )
 
     # -- connections and metadata ------------------------------------------------------
@@ -391,15 +366,18 @@ class Store:
                         deleted.append(doc_id)
                 now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
                 for item in upserts:
+                    kept = self._kept_story(conn, item)
                     ids = self._delete_doc(conn, item.document.doc_id)
                     if ids is None:
                         added.append(item.document.doc_id)
                     else:
                         removed_ids += ids
                         replaced.append(item.document.doc_id)
-                    rowids = self._insert_doc(conn, item, now)
+                    story, pinned = kept or self._new_story(conn, item, now)
+                    rowids = self._insert_doc(conn, item, now, story, pinned)
                     new_ids += rowids
                     new_vecs.append(item.embeddings)
+                storydb.drop_empty(conn)
                 gen = self.generation() + 1
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(gen),))
                 conn.execute("COMMIT")
@@ -410,6 +388,37 @@ class Store:
             return WriteResult(gen, added, replaced, deleted, missing)
 
     @staticmethod
+    def _kept_story(conn: sqlite3.Connection, item: IndexedDocument) -> tuple[str, bool] | None:
+        """The story a document keeps when written again: the one it names, the one the desk
+        pinned it to, or (content unchanged, e.g. a rebuild) the one it has; else None."""
+        d = item.document
+        if d.story:
+            return d.story, True
+        row = conn.execute(
+            "SELECT story, story_pinned, content_hash FROM documents WHERE doc_id=?", (d.doc_id,)
+        ).fetchone()
+        if row is None or row[0] is None:
+            return None
+        if row[1] or row[2] == item.content_hash:
+            return row[0], bool(row[1])
+        return None
+
+    def _new_story(
+        self, conn: sqlite3.Connection, item: IndexedDocument, now: str
+    ) -> tuple[str, bool]:
+        d = item.document
+        story = storydb.assign(
+            conn,
+            title=d.title,
+            published=d.published,
+            signature=item.signature,
+            entities=item.entities,
+            rules=self.story_rules,
+            now=now,
+        )
+        return story, False
+
+    @staticmethod
     def _delete_doc(conn: sqlite3.Connection, doc_id: str) -> list[int] | None:
         if not conn.execute("SELECT 1 FROM documents WHERE doc_id=?", (doc_id,)).fetchone():
             return None
@@ -418,10 +427,15 @@ class Store:
         return ids
 
     @staticmethod
-    def _insert_doc(conn: sqlite3.Connection, item: IndexedDocument, now: str) -> list[int]:
+    def _insert_doc(
+        conn: sqlite3.Connection, item: IndexedDocument, now: str, story: str, pinned: bool
+    ) -> list[int]:
         d = item.document
+        storydb.ensure_story(conn, story, now)
         conn.execute(
-            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO documents (doc_id, outlet, title, published, url, text, content_hash, "
+            "source, indexed_at, story, story_pinned, signature, entities) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 d.doc_id,
                 d.outlet,
@@ -432,6 +446,10 @@ class Store:
                 item.content_hash,
                 item.source,
                 now,
+                story,
+                int(pinned),
+                None if item.signature is None else _vec_blob(item.signature),
+                "\n".join(item.entities),
             ),
         )
         rowids = []
@@ -525,7 +543,7 @@ class Store:
 
     def list_documents(self, offset: int = 0, limit: int = 100) -> list[DocumentMeta]:
         rows = self._conn().execute(
-            "SELECT doc_id, outlet, title, published, url FROM documents ORDER BY doc_id "
+            "SELECT doc_id, outlet, title, published, url, story FROM documents ORDER BY doc_id "
             "LIMIT ? OFFSET ?",
             (limit, offset),
         )
@@ -558,6 +576,129 @@ class Store:
                 out.setdefault(outlet_of(r[1], r[0]), []).append(r[0])
             derived.outlets = out
         return dict(derived.outlets)
+
+    def stories(self) -> dict[str, StoryInfo]:
+        """Every story by id, read from SQLite once per index generation (shared: do not
+        change them)."""
+        self.refresh()
+        derived = self._derived
+        if derived.stories is None:
+            derived.stories = storydb.infos(self._conn())
+        return derived.stories
+
+    def story_outlets(self, story: str) -> dict[str, list[int]]:
+        """Outlet -> rowids of its passages in one story, once per generation."""
+        return self._story_members(story)[0]
+
+    def story_docs(self, story: str) -> dict[str, list[str]]:
+        """Outlet -> its doc_ids in one story, once per generation."""
+        return self._story_members(story)[1]
+
+    def _story_members(self, story: str) -> tuple[dict[str, list[int]], dict[str, list[str]]]:
+        derived = self._derived
+        got = derived.story_rows.get(story)
+        if got is None:
+            rows: dict[str, list[int]] = {}
+            docs: dict[str, list[str]] = {}
+            for rowid, doc_id, outlet in self._conn().execute(
+                "SELECT p.rowid, d.doc_id, d.outlet FROM passages p JOIN documents d "
+                "USING (doc_id) WHERE d.story=? ORDER BY d.doc_id, p.rowid",
+                (story,),
+            ):
+                name = outlet_of(outlet, doc_id)
+                rows.setdefault(name, []).append(rowid)
+                if doc_id not in docs.setdefault(name, []):
+                    docs[name].append(doc_id)
+            got = derived.story_rows[story] = (rows, docs)
+        return got
+
+    def story_matrix(self, story: str) -> tuple[list[int], np.ndarray]:
+        """The rowids of a story's passages and their embeddings (one row each), cached per
+        generation: a question is scored against a whole story with one matrix product."""
+        derived = self._derived
+        got = derived.story_vectors.get(story)
+        if got is None:
+            rows = sorted(r for rs in self.story_outlets(story).values() for r in rs)
+            got = self.embeddings(rows)
+            if len(derived.story_vectors) >= STORY_VECTOR_CACHE:
+                derived.story_vectors.clear()
+            derived.story_vectors[story] = got
+        return got
+
+    def move_documents(self, doc_ids: list[str], story: str) -> list[str]:
+        """Pin documents to a story (created when new): the desk's correction of assignment.
+        Returns the doc_ids that are not stored (nothing is moved then)."""
+        with self._write_lock:
+            conn = self._conn()
+            now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                if self.generation() != self._derived.generation:
+                    self._derived = self._load_derived()
+                missing = storydb.move(conn, doc_ids, story, now)
+                if missing:
+                    conn.execute("ROLLBACK")
+                    return missing
+                gen = self.generation() + 1
+                conn.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(gen),))
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            self._apply_derived(gen, [], [], [], reset=False)
+            return []
+
+    def _assign_unassigned(self) -> None:
+        """Give a story to documents stored before stories existed (schema 1). Their
+        signature is the mean of their lead passages' embeddings (no model is loaded here)."""
+        conn = self._conn()
+        if not conn.execute("SELECT 1 FROM documents WHERE story IS NULL LIMIT 1").fetchone():
+            return
+        _, dim = self.model_record
+        with self._write_lock:
+            now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                todo = conn.execute(
+                    "SELECT doc_id, title, published FROM documents WHERE story IS NULL "
+                    "ORDER BY doc_id"
+                ).fetchall()
+                for doc_id, title, published in todo:
+                    sig = self._lead_signature(doc_id, dim)
+                    story = storydb.assign(
+                        conn,
+                        title=title,
+                        published=dt.date.fromisoformat(published) if published else None,
+                        signature=sig,
+                        entities=(),
+                        rules=self.story_rules,
+                        now=now,
+                    )
+                    conn.execute(
+                        "UPDATE documents SET story=?, signature=? WHERE doc_id=?",
+                        (story, None if sig is None else _vec_blob(sig), doc_id),
+                    )
+                gen = self.generation() + 1
+                conn.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(gen),))
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            self._apply_derived(gen, [], [], [], reset=False)
+
+    def _lead_signature(self, doc_id: str, dim: int | None) -> np.ndarray | None:
+        rows = (
+            self._conn()
+            .execute(
+                "SELECT embedding FROM passages WHERE doc_id=? AND start_char < ? ORDER BY n",
+                (doc_id, LEAD_CHARS),
+            )
+            .fetchall()
+        )
+        if not rows or not dim:
+            return None
+        mean = _blob_matrix([r[0] for r in rows], dim).mean(axis=0)
+        return (mean / (np.linalg.norm(mean) or 1.0)).astype(np.float32)
 
     def rowids_of_docs(self, doc_ids: Iterable[str]) -> set[int]:
         doc_ids = list(doc_ids)
@@ -616,7 +757,7 @@ class Store:
         marks = ",".join("?" * len(rowids))
         rows = conn.execute(
             "SELECT p.rowid AS rowid, p.id, p.n, p.start_char, p.end_char, p.text AS ptext, "
-            "d.doc_id, d.outlet, d.title, d.published, d.url FROM passages p "
+            "d.doc_id, d.outlet, d.title, d.published, d.url, d.story FROM passages p "
             f"JOIN documents d USING (doc_id) WHERE p.rowid IN ({marks})",
             rowids,
         ).fetchall()

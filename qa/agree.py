@@ -477,6 +477,23 @@ def agree(
     return agreement, answer, {c.outlet: c for c in claims}
 
 
+def not_mentioned(
+    missing: list[str], story_title: str, doc_ids: dict[str, list[str]]
+) -> tuple[Agreement, Answer, dict[str, Claim]]:
+    """No evidence: what the question is about appears in no article of the story."""
+    quoted = ", ".join(f"“{m}”" for m in missing)
+    agreement = Agreement(
+        score=None,
+        verdict="no_evidence",
+        origins=0,
+        outlets=[
+            OutletStance(outlet=o, doc_ids=d, stance="silent") for o, d in sorted(doc_ids.items())
+        ],
+        explanation=f"No article of the story “{story_title}” mentions {quoted}.",
+    )
+    return agreement, Answer(), {}
+
+
 def _stance(c: Claim, stance: str) -> OutletStance:
     return OutletStance(
         outlet=c.outlet,

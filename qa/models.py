@@ -11,6 +11,12 @@ from pydantic import BaseModel, ConfigDict, Field
 EXAMPLE = {
     "question": "How many shots were fired?",
     "qtype": "how_many",
+    "story": {
+        "id": "ice-shooting-minneapolis-fatal-officer-involved",
+        "title": "ICE Shooting in Minneapolis",
+        "score": 1.9,
+    },
+    "other_stories": [],
     "answer": {"value": "3", "display": "three gunshots", "type": "number"},
     "agreement": {
         "score": 1.0,
@@ -143,11 +149,27 @@ class PassageOut(BaseModel):
     answer_span: AnswerSpan | None = None
 
 
+class StoryRef(BaseModel):
+    """The story an answer comes from (or another that also matched the question)."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [EXAMPLE["story"]]})
+
+    id: str
+    title: str
+    score: float | None = Field(None, description="Routing score (sum of its best hits').")
+
+
 class AskResponse(BaseModel):
     model_config = ConfigDict(json_schema_extra={"examples": [EXAMPLE]})
 
     question: str
     qtype: QType
+    story: StoryRef | None = Field(
+        None, description="The story answered within: the one asked for, or the best match."
+    )
+    other_stories: list[StoryRef] = Field(
+        default_factory=list, description="Other stories whose passages also matched."
+    )
     answer: Answer
     agreement: Agreement
     passages: list[PassageOut]

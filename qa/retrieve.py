@@ -66,3 +66,42 @@ def retrieve(
     return [
         Hit(stored[r], score, dense_by.get(r), lex_by.get(r)) for r, score in fused if r in stored
     ]
+
+
+def rank_story(
+    store: Store,
+    query_vector: np.ndarray,
+    question: str,
+    story: str,
+    *,
+    method: Method = "hybrid",
+    rrf_k: int = 60,
+    weights: tuple[float, float] = (1.0, 1.0),
+) -> list[tuple[int, float, float, float | None]]:
+    """Every passage of one story as (rowid, fused score, cosine, BM25), best first.
+
+    One pass over the story: cosines from its stored embeddings (one matrix product, however
+    many outlets), BM25 restricted to its passages; the caller picks each outlet's best."""
+    rows, matrix = store.story_matrix(story)
+    if not rows:
+        return []
+    cos = matrix @ np.asarray(query_vector, dtype=np.float32)
+    dense = sorted(zip(rows, cos.tolist(), strict=True), key=lambda x: -x[1])
+    lexical = store.lexical_search(question, len(rows), set(rows)) if method != "dense" else []
+    if method == "dense":
+        fused = rrf([dense], [1.0], rrf_k)
+    elif method == "bm25":
+        fused = rrf([lexical], [1.0], rrf_k)
+        seen = {r for r, _ in fused}
+        fused += [(r, 0.0) for r, _ in dense if r not in seen]  # unmatched last, by cosine
+    else:
+        fused = rrf([dense, lexical], list(weights), rrf_k)
+    cos_by = dict(dense)
+    lex_by = dict(lexical)
+    return [(r, s, cos_by[r], lex_by.get(r)) for r, s in fused]
+
+
+def hits_of(store: Store, ranked: list[tuple[int, float, float, float | None]]) -> list[Hit]:
+    """The ranked passages as hits, fetched with their metadata and values, in order."""
+    stored = {s.rowid: s for s in store.fetch([r for r, *_ in ranked])}
+    return [Hit(stored[r], s, c, lx) for r, s, c, lx in ranked if r in stored]

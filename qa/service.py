@@ -1,4 +1,5 @@
-"""One `ask(question, k, outlets)` for every front door: retrieve, judge, agree, quote."""
+"""One `ask(question, k, outlets, story)` for every front door: route to a story, retrieve
+each outlet's evidence, judge, agree, quote."""
 
 from __future__ import annotations
 
@@ -7,12 +8,14 @@ from functools import cached_property
 
 from index.config import Settings
 from index.embed import Embedder, embedder_for
-from index.models import Value
+from index.models import StoryInfo, Value
 from index.store import Store
-from qa.agree import Claim, agree, best_value
-from qa.models import AnswerSpan, AskResponse, PassageOut
-from qa.question import analyze
-from qa.retrieve import Hit, Method, retrieve
+from qa.agree import Claim, agree, best_value, not_mentioned
+from qa.models import AnswerSpan, AskResponse, PassageOut, StoryRef
+from qa.question import Question, analyze
+from qa.relevance import coverage, missing_terms, stems
+from qa.retrieve import Hit, Method, hits_of, rank_story, retrieve
+from qa.stories import ROUTE_TOP, route
 
 MAX_QUESTION = 500
 MAX_K = 50
@@ -20,6 +23,10 @@ MAX_K = 50
 
 class BadRequest(ValueError):
     """A question or filter the user must correct (the message says how)."""
+
+
+class NotFound(BadRequest):
+    """A story (or other named thing) that does not exist; the message lists what does."""
 
 
 def clean_question(question: str) -> str:
@@ -48,6 +55,7 @@ class Service:
         self.settings = settings
         self._store = store
         self._lock = threading.Lock()
+        self._vocab: dict[tuple[int, str], set[str]] = {}
 
     @property
     def store(self) -> Store:
@@ -68,73 +76,210 @@ class Service:
         analyze("warm up?", self.settings.spacy_model)
 
     def resolve_outlets(
-        self, outlets: list[str] | None
-    ) -> tuple[dict[str, list[str]], set[int] | None]:
-        """Outlet name -> doc_ids for the outlets asked for (by name or doc_id), and their rows."""
-        known = self.store.outlets()
+        self, outlets: list[str] | None, story_docs: dict[str, list[str]], story: str
+    ) -> dict[str, list[str]]:
+        """Outlet name -> its doc_ids in the story, for the outlets asked for (by name or
+        doc_id, case-insensitive); every outlet of the story when none is asked for."""
         if not outlets:
-            return known, None
-        chosen: dict[str, list[str]] = {}
+            return story_docs
+        self.outlet_rows(outlets)  # unknown outlets are an error whatever the story
+        known = self.store.outlets()
         by_doc = {d: name for name, docs in known.items() for d in docs}
+        lower = {n.lower(): n for n in known}
+        chosen: dict[str, list[str]] = {}
+        elsewhere = []
+        for o in outlets:
+            name = o if o in known else by_doc.get(o) or lower.get(o.strip().lower())
+            if name is not None and name in story_docs:
+                chosen[name] = story_docs[name]
+            elif name is not None:
+                elsewhere.append(name)
+        if not chosen:
+            raise BadRequest(
+                f"outlet(s) {', '.join(map(repr, elsewhere))} have no article in story "
+                f"{story!r}; its outlets: " + ", ".join(sorted(story_docs))
+            )
+        return chosen
+
+    def outlet_rows(self, outlets: list[str]) -> set[int]:
+        """Passages of the outlets asked for (by name or doc_id), in any story: routing then
+        picks among their stories. BadRequest naming the outlets that do not exist."""
+        known = self.store.outlets()
+        by_doc = {d: [d] for docs in known.values() for d in docs}
+        lower = {n.lower(): docs for n, docs in known.items()}
+        docs: list[str] = []
         unknown = []
         for o in outlets:
-            name = o if o in known else by_doc.get(o)
-            if name is None:
-                match = [n for n in known if n.lower() == o.strip().lower()]
-                name = match[0] if match else None
-            if name is None:
+            found = known.get(o) or by_doc.get(o) or lower.get(o.strip().lower())
+            if found is None:
                 unknown.append(o)
             else:
-                chosen[name] = known[name]
+                docs += found
         if unknown:
             raise BadRequest(
                 f"unknown outlet(s): {', '.join(map(repr, unknown))}; known outlets: "
                 + ", ".join(sorted(known))
             )
-        rows = self.store.rowids_of_docs(d for docs in chosen.values() for d in docs)
-        return chosen, rows
+        return self.store.rowids_of_docs(docs)
+
+    def check_story(self, story: str) -> StoryInfo:
+        stories = self.store.stories()
+        if story not in stories:
+            known = ", ".join(sorted(stories)[:20]) or "none yet"
+            raise NotFound(f"no story {story!r}; known stories: {known} (GET /v1/stories)")
+        return stories[story]
+
+    def vocabulary(self, story: str) -> set[str]:
+        """Stems of every word of a story's passages, titles and outlet names, once per
+        generation (the relevance gate reads it)."""
+        key = (self.store.generation(), story)
+        vocab = self._vocab.get(key)
+        if vocab is None:
+            rows = [r for rs in self.store.story_outlets(story).values() for r in rs]
+            info = self.store.stories()[story]
+            vocab = set()
+            for sp in self.store.fetch(rows):
+                vocab |= stems(sp.passage.text)
+                vocab |= stems(f"{sp.meta.title or ''} {sp.meta.outlet or ''}")
+            vocab |= stems(info.title)
+            if len(self._vocab) > 256:
+                self._vocab.clear()
+            self._vocab[key] = vocab
+        return vocab
+
+    def choose_story(
+        self,
+        q: Question,
+        vector,
+        q_text: str,
+        story: str | None,
+        method: Method,
+        outlets: list[str] | None = None,
+    ) -> tuple[str | None, list[StoryRef], list[str]]:
+        """(story, other matching stories, question terms missing from the story).
+        Asked for: that story. Otherwise the best-routed story whose text mentions what the
+        question names; if none does, the best-routed one (and what it lacks)."""
+        s = self.settings
+        if story is not None:
+            self.check_story(story)
+            return story, [], missing_terms(q, self.vocabulary(story))
+        hits = retrieve(
+            self.store,
+            vector,
+            q_text,
+            limit=ROUTE_TOP,
+            candidates=s.candidates,
+            allowed=self.outlet_rows(outlets) if outlets else None,
+            method=method,
+            rrf_k=s.rrf_k,
+            weights=(s.dense_weight, s.lexical_weight),
+        )
+        routed = route(hits)
+        if not routed:
+            return None, [], []
+        # a story that mentions more of what the question says wins over one whose passages
+        # merely score well ("how many died in the crash?": the crash, not the earthquake)
+        cover = {sid: coverage(q, self.vocabulary(sid)) for sid, _ in routed}
+        routed.sort(key=lambda x: (-cover[x[0]], -x[1], x[0]))
+        gaps = {sid: missing_terms(q, self.vocabulary(sid)) for sid, _ in routed}
+        chosen = next((sid for sid, _ in routed if not gaps[sid]), routed[0][0])
+        infos = self.store.stories()
+        others = [
+            StoryRef(id=sid, title=infos[sid].title, score=round(score, 4))
+            for sid, score in routed
+            if sid != chosen and sid in infos
+        ]
+        return chosen, others, gaps[chosen]
 
     def ask(
-        self, question: str, k: int = 8, outlets: list[str] | None = None, method: Method = "hybrid"
+        self,
+        question: str,
+        k: int = 8,
+        outlets: list[str] | None = None,
+        method: Method = "hybrid",
+        story: str | None = None,
     ) -> AskResponse:
         q_text = clean_question(question)
         if not 1 <= k <= MAX_K:
             raise BadRequest(f"k must be between 1 and {MAX_K}, not {k}")
         s = self.settings
         self.store.refresh()
-        outlet_docs, allowed = self.resolve_outlets(outlets)
         q = analyze(q_text, s.spacy_model)
         vector = self.embedder.encode_one(q_text)
-        hits = retrieve(
+        if outlets:
+            self.outlet_rows(outlets)
+        chosen, others, missing = self.choose_story(q, vector, q_text, story, method, outlets)
+        if chosen is None:
+            agreement, answer, _ = agree(q, {}, {})
+            return AskResponse(
+                question=q_text, qtype=q.qtype, answer=answer, agreement=agreement, passages=[]
+            )
+        info = self.store.stories()[chosen]
+        outlet_docs = self.resolve_outlets(outlets, self.store.story_docs(chosen), chosen)
+        ranked = rank_story(
             self.store,
             vector,
             q_text,
-            limit=max(k, s.evidence_pool),
-            candidates=s.candidates,
-            allowed=allowed,
+            chosen,
             method=method,
             rrf_k=s.rrf_k,
             weights=(s.dense_weight, s.lexical_weight),
         )
-        evidence = self.evidence(hits, outlet_docs)
-        agreement, answer, claims = agree(q, evidence, outlet_docs)
-        shown = answers_first(hits, claims)
+        wanted = {d for docs in outlet_docs.values() for d in docs}
+        picked = self.pick(ranked, outlet_docs, k, chosen)
+        hits = [h for h in hits_of(self.store, picked) if h.stored.passage.doc_id in wanted]
+        if missing:
+            agreement, answer, claims = not_mentioned(missing, info.title, outlet_docs)
+        else:
+            agreement, answer, claims = agree(q, self.evidence(hits, outlet_docs), outlet_docs)
+        shown = answers_first(hits[: max(k, s.evidence_pool)], claims)
         passages = [self._passage_out(h, rank, q, claims) for rank, h in enumerate(shown[:k], 1)]
         return AskResponse(
-            question=q_text, qtype=q.qtype, answer=answer, agreement=agreement, passages=passages
+            question=q_text,
+            qtype=q.qtype,
+            story=StoryRef(id=chosen, title=info.title),
+            other_stories=others,
+            answer=answer,
+            agreement=agreement,
+            passages=passages,
         )
 
+    def pick(
+        self,
+        ranked: list[tuple[int, float, float, float | None]],
+        outlet_docs: dict[str, list[str]],
+        k: int,
+        story: str,
+    ) -> list[tuple[int, float, float, float | None]]:
+        """The story's best passages overall, plus each outlet's own best few (its evidence
+        whatever the other outlets score), in fused order."""
+        s = self.settings
+        by_outlet = {r: o for o, rs in self.store.story_outlets(story).items() for r in rs}
+        top = {r for r, *_ in ranked[: max(k, s.evidence_pool)]}
+        per: dict[str, int] = {}
+        for r, *_ in ranked:
+            o = by_outlet.get(r)
+            if o in outlet_docs and per.get(o, 0) < s.evidence_per_outlet:
+                per[o] = per.get(o, 0) + 1
+                top.add(r)
+        return [x for x in ranked if x[0] in top]
+
     def evidence(self, hits: list[Hit], outlet_docs: dict[str, list[str]]) -> dict[str, list[Hit]]:
-        """Per outlet, its passages relevant enough to speak to the question, best first."""
+        """Per outlet, its best passages (up to `evidence_per_outlet`) that are relevant
+        enough to speak to the question: a cosine of at least `relevance_min`, within
+        `relevance_margin` of the story's best."""
         s = self.settings
         top = max((h.dense for h in hits if h.dense is not None), default=None)
         out: dict[str, list[Hit]] = {o: [] for o in outlet_docs}
         if top is None:
             return out
         for h in hits:
+            mine = out.get(h.stored.outlet)
+            if mine is None or len(mine) >= s.evidence_per_outlet:
+                continue
             if h.dense is None or h.dense < s.relevance_min or h.dense < top - s.relevance_margin:
                 continue
-            out.setdefault(h.stored.outlet, []).append(h)
+            mine.append(h)
         return out
 
     @staticmethod

@@ -163,7 +163,10 @@ def test_unknown_document_is_404(client):
     error_of(client.delete("/v1/documents/no_such_doc", headers=AUTH), 404)
     error_of(client.get("/v1/documents/bad id!"), 422)
     error_of(client.get("/v1/nothing-here"), 404)
-    error_of(client.patch("/v1/documents/x"), 405)
+    error_of(client.post("/v1/documents/x"), 405)
+    assert error_of(
+        client.patch("/v1/documents/no_such_doc", json={"story": "s"}, headers=AUTH), 404
+    )
 
 
 def test_writes_need_the_right_key(client):

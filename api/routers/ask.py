@@ -15,13 +15,15 @@ from qa.models import AskResponse
 from qa.service import MAX_K
 
 router = APIRouter(prefix="/v1", tags=["answers"], dependencies=[Depends(require_reader)])
-RESPONSES = {s: ERROR_RESPONSES[s] for s in (401, 422, 503)}
+RESPONSES = {s: ERROR_RESPONSES[s] for s in (401, 404, 422, 503)}
 
 
-async def answer(request: Request, question: str, k: int, outlets: list[str] | None) -> AskResponse:
+async def answer(
+    request: Request, question: str, k: int, outlets: list[str] | None, story: str | None
+) -> AskResponse:
     service = ready_service(request)
     t0 = time.perf_counter()
-    response = await run_in_threadpool(service.ask, question, k, outlets)
+    response = await run_in_threadpool(service.ask, question, k, outlets, "hybrid", story)
     request.app.state.metrics.observe(time.perf_counter() - t0, response.agreement.verdict)
     return response
 
@@ -29,7 +31,7 @@ async def answer(request: Request, question: str, k: int, outlets: list[str] | N
 @router.post("/ask", response_model=AskResponse, responses=RESPONSES)
 async def ask_post(request: Request, body: AskRequest) -> AskResponse:
     """Answer a question from the corpus, with the agreement across outlets."""
-    return await answer(request, body.question, body.k, body.outlets)
+    return await answer(request, body.question, body.k, body.outlets, body.story)
 
 
 @router.get("/ask", response_model=AskResponse, responses=RESPONSES)
@@ -38,6 +40,7 @@ async def ask_get(
     q: str = Query(..., min_length=1, max_length=20_000, examples=["Who fired?"]),
     k: int = Query(8, ge=1, le=MAX_K),
     outlet: list[str] | None = Query(None, description="Repeat for several outlets."),  # noqa: B008
+    story: str | None = Query(None, max_length=100, description="Answer within this story."),
 ) -> AskResponse:
-    """The same answer for a question in the query string (`?q=…&k=…&outlet=…`)."""
-    return await answer(request, q, k, outlet)
+    """The same answer for a question in the query string (`?q=…&k=…&outlet=…&story=…`)."""
+    return await answer(request, q, k, outlet, story)

@@ -15,6 +15,7 @@ from api.schemas import (
     DocumentWritten,
     OutletOut,
     PassageRef,
+    StoryMove,
 )
 from api.security import require_reader, require_writer
 from index.build import DocumentExists, delete_document, put_document
@@ -81,6 +82,7 @@ async def _put(
         title=fields.title,
         published=fields.published,
         url=fields.url,
+        story=fields.story,
     )
     raw = RawDocument(meta=meta, raw=fields.text, source=f"http:{doc_id}")
     try:
@@ -117,6 +119,22 @@ async def replace_document(
 ) -> DocumentWritten:
     """Add or replace the document with this doc_id."""
     return await _put(request, doc_id, body, create=False)
+
+
+@router.patch(
+    "/documents/{doc_id}",
+    response_model=DocumentMeta,
+    dependencies=WRITE,
+    responses=_responses(401, 403, 404, 422),
+)
+async def move_document(request: Request, body: StoryMove, doc_id: str = DOC_ID) -> DocumentMeta:
+    """Move a document to another story (created if new); it stays there on re-index."""
+    store = ready_service(request).store
+    if await run_in_threadpool(store.move_documents, [doc_id], body.story):
+        raise ApiError(404, f"no document {doc_id!r}")
+    doc = store.get_document(doc_id)
+    assert doc is not None
+    return DocumentMeta(**doc.model_dump(exclude={"text"}))
 
 
 @router.delete(
