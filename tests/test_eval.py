@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from eval.gold import DEFAULT_GOLD, GoldError, GoldQuestion, load_gold
+from eval.gold import DEFAULT_GOLD, GoldError, GoldQuestion, load_gold, load_golds
 from eval.harness import BASE_METHODS, parse_variant, run_eval
 from eval.metrics import answer_bearing, ndcg, percentile, typed_correct
 from qa.models import Agreement, Answer, AskResponse
@@ -108,3 +108,38 @@ def test_eval_command_writes_json_and_plot(seed_copy, tmp_path):
     assert all(len(m["questions"]) == len(load_gold()) for m in data["methods"])
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "hybrid" in proc.stdout and "R@5" in proc.stdout
+
+
+STORIES = ROOT.parent / "shared" / "stories"
+
+
+@pytest.mark.skipif(not STORIES.is_dir(), reason="../shared/stories is not beside the checkout")
+def test_story_gate(tmp_path):
+    """Seeds plus every development story in one index: each story folder becomes exactly
+    one story, questions are routed to their story, no answer mixes stories."""
+    from index.ingest import read_paths
+    from tests.conftest import build_index, make_settings
+
+    folders = sorted(p.parent for p in STORIES.glob("*/docs.jsonl"))
+    store = build_index(tmp_path / "data", [ROOT / "seeds", *(f / "docs.jsonl" for f in folders)])
+    story_of = {d.doc_id: d.story for d in store.all_documents()}
+    for folder in folders:
+        raws, _ = read_paths([folder / "docs.jsonl"])
+        mine = {story_of[r.meta.doc_id] for r in raws}
+        assert len(mine) == 1, (folder.name, mine)  # completeness
+        members = {d for d, s in story_of.items() if s in mine}
+        assert members == {r.meta.doc_id for r in raws}, folder.name  # purity
+    golds = load_golds([DEFAULT_GOLD, STORIES])
+    report = run_eval(store, make_settings(tmp_path / "data"), golds, [parse_variant("hybrid")])
+    summary = report.methods[0].summary
+    floor = THRESHOLDS["stories"]
+    assert summary.recall_at_5 >= floor["recall_at_5"], summary.recall_at_5
+    assert summary.routing_accuracy >= floor["routing_accuracy"], summary.routing_accuracy
+    assert summary.contaminated <= floor["contaminated_max"]
+    answered = [
+        q.id
+        for q in report.methods[0].questions
+        if q.verdict_gold == "no_evidence" and q.verdict != "no_evidence"
+    ]
+    assert len(answered) <= floor["off_corpus_answered_max"], answered
+    assert set(report.methods[0].groups) == {"seeds", *(f.name for f in folders)}

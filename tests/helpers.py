@@ -1,0 +1,50 @@
+"""Shared test helpers: articles written for the tests (two events in one city, one day)."""
+
+from __future__ import annotations
+
+from index.ingest import RawDocument
+from index.models import DocumentMeta
+
+# Two unrelated events in Duluth on the same day, two outlets each (written for these tests).
+TWO_EVENTS = {
+    "fire_gazette": (
+        "Lakeside Gazette",
+        "Warehouse fire on Garfield Avenue forces evacuation of Duluth port",
+        "A fire broke out at a grain warehouse on Garfield Avenue in Duluth on Tuesday "
+        "morning, sending thick smoke over the harbor. Fire Chief Shawn Krizaj said 40 "
+        "firefighters fought the blaze for six hours. Two firefighters were treated for heat "
+        "exhaustion. The cause of the fire is under investigation, Krizaj said.",
+    ),
+    "fire_herald": (
+        "North Shore Herald",
+        "Grain warehouse blaze in Duluth injures two firefighters",
+        "Flames tore through a grain warehouse near the Duluth harbor on Tuesday, Fire Chief "
+        "Shawn Krizaj said. About 40 firefighters battled the blaze on Garfield Avenue, and "
+        "two of them were hurt. Investigators have not said what started the fire.",
+    ),
+    "vote_gazette": (
+        "Lakeside Gazette",
+        "Duluth city council approves new transit budget after long debate",
+        "The Duluth City Council voted 7 to 2 on Tuesday evening to approve a transit budget "
+        "of 12 million dollars. Council President Arlene Ebert said the plan adds three bus "
+        "routes to the hillside neighborhoods. Two council members said the fares were too high.",
+    ),
+    "vote_herald": (
+        "North Shore Herald",
+        "Council backs 12 million dollar transit plan in Duluth",
+        "Duluth's council approved a 12 million dollar transit budget on Tuesday by a vote of 7 "
+        "to 2. Council President Arlene Ebert said three new bus routes would serve hillside "
+        "neighborhoods from the spring.",
+    ),
+}
+
+
+def two_event_raws(published: str = "2026-03-03") -> list[RawDocument]:
+    return [
+        RawDocument(
+            meta=DocumentMeta(doc_id=doc_id, outlet=outlet, title=title, published=published),
+            raw=text,
+            source=f"test:{doc_id}",
+        )
+        for doc_id, (outlet, title, text) in TWO_EVENTS.items()
+    ]
