@@ -47,6 +47,8 @@ class BenchConfig(BaseModel):
     http_workers: list[int] = [1, 2]  # the server is measured with each number of workers
     requests_per_client: int = 150
     index_passages: int = 5_000
+    story_passages: int = 100_000  # the many-stories store: about this many passages …
+    stories: int = 500  # … in this many stories
     vector_sizes: list[int] = [100_000, 1_000_000]
     vector_kind: Literal["perturbed", "random"] = "perturbed"
     queries: int = 200
@@ -58,6 +60,8 @@ QUICK = BenchConfig(
     http_workers=[1],
     requests_per_client=10,
     index_passages=300,
+    story_passages=3_000,
+    stories=20,
     vector_sizes=[20_000],
     queries=50,
     nprobe_sweep=[],
@@ -119,7 +123,13 @@ def latency_rows(key: str, section: str, seconds: list[float], ps=(50, 95, 99)) 
 # -- sections ------------------------------------------------------------------------------
 
 
-def bench_ask(settings: Settings, questions: list[str], repeat: int) -> list[Row]:
+def bench_ask(
+    settings: Settings,
+    questions: list[str],
+    repeat: int,
+    key: str = "ask",
+    section: str = "ask (in process)",
+) -> list[Row]:
     """`Service.ask` in this process, every gold question `repeat` times, after a warm-up."""
     service = Service(settings)
     service.warm_up()
@@ -132,7 +142,7 @@ def bench_ask(settings: Settings, questions: list[str], repeat: int) -> list[Row
             service.ask(q)
             times.append(time.perf_counter() - t0)
     service.store.close()
-    return latency_rows("ask", "ask (in process)", times)
+    return latency_rows(key, section, times)
 
 
 def _http_one(url: str, questions: list[str], repeat: int) -> list[Row]:
@@ -179,6 +189,27 @@ def _http_many(url: str, questions: list[str], clients: int, per_client: int) ->
         ("http_many_ms_median", "median latency", ms(times, 50), "ms"),
         ("http_many_ms_p99", "p99 latency", ms(times, 99), "ms"),
     )
+
+
+def bench_stories(
+    work: Path, settings: Settings, cfg: BenchConfig, questions: list[str]
+) -> list[Row]:
+    """`Service.ask` on a store of many stories (synthetic, copied from the seeds' index): every
+    question routed among them, answered within one with each outlet's evidence."""
+    seeds = Store.from_settings(settings)
+    docs = synth.story_documents(seeds, cfg.story_passages, cfg.stories)
+    dim = docs[0].embeddings.shape[1]
+    seeds.close()
+    many = settings.model_copy(update={"data_dir": work / "stories"})
+    store = Store.from_settings(many)
+    t0 = time.perf_counter()
+    store.write(docs, dim=dim)
+    built = time.perf_counter() - t0
+    n = store.passage_count()
+    label = f"ask, {n:,} passages in {len(store.stories())} stories"
+    store.close()
+    rows = bench_ask(many, questions, cfg.repeat, key="ask_stories", section=label)
+    return rows + table(label, ("stories_build_s", "written in one batch", round(built, 1), "s"))
 
 
 def bench_server(data_dir: Path, questions: list[str], cfg: BenchConfig, workers: int) -> list[Row]:
@@ -376,6 +407,8 @@ def run_bench(
         rows += bench_server(seeds.data_dir, questions, cfg, workers)
     say("ask in process")
     rows += bench_ask(seeds, questions, cfg.repeat)
+    say(f"ask over about {cfg.story_passages:,} passages in {cfg.stories} stories")
+    rows += bench_stories(work, seeds, cfg, questions)
     say(f"indexing about {cfg.index_passages} passages")
     rows += bench_indexing(work, seeds, cfg.index_passages)
     bases = embedder_for(settings).encode(synth.seed_sentences(settings))

@@ -11,7 +11,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, TypeAdapter
 
 from eval.gold import GoldQuestion
 from eval.metrics import (
@@ -36,7 +36,7 @@ K = 10
 class Variant(BaseModel):
     name: str
     method: str = "hybrid"
-    overrides: dict[str, float] = Field(default_factory=dict)
+    overrides: dict[str, float | int] = Field(default_factory=dict)
 
 
 def parse_variant(spec: str) -> Variant:
@@ -49,12 +49,13 @@ def parse_variant(spec: str) -> Variant:
     method, _, opts = rest.partition(":")
     if method not in BASE_METHODS:
         raise ValueError(f"unknown method {method!r} in {spec!r}")
-    overrides: dict[str, float] = {}
+    overrides: dict[str, float | int] = {}
     for opt in filter(None, opts.split(",")):
         key, _, val = opt.partition("=")
         if key not in Settings.model_fields:
             raise ValueError(f"unknown setting {key!r} in {spec!r}")
-        overrides[key] = float(val)
+        # typed as the setting is ("candidates=100" is an int: FAISS refuses a float k)
+        overrides[key] = TypeAdapter(Settings.model_fields[key].annotation).validate_python(val)
     return Variant(name=name, method=method, overrides=overrides)
 
 

@@ -39,8 +39,16 @@ COMPACT = [  # the key columns, readable in 80 columns and when piped
 ]
 
 
+def _short(x: float | None) -> str:
+    """A share in four characters (".927", "1.00"): the compact table fits 80 columns."""
+    if x is None:
+        return "–"
+    return "1.00" if x >= 0.9995 else f"{x:.3f}"[1:]
+
+
 def _row(name: str, s: MethodSummary, columns: list[tuple[str, str]], wide: bool) -> list[str]:
-    cells = [name[:22], str(s.questions), *(_fmt(getattr(s, key)) for key, _ in columns)]
+    fmt = _fmt if wide else _short
+    cells = [name[:20], str(s.questions), *(fmt(getattr(s, key)) for key, _ in columns)]
     cells.append(str(s.contaminated))
     cells.append(f"{s.latency_median_ms:.1f}")
     if wide:
@@ -60,12 +68,14 @@ def print_report(
         pad_edge=False,
         padding=(0, 1) if wide else (0, 0, 0, 1),
     )
-    table.add_column("method" if len(report.methods) > 1 else "gold", no_wrap=True)
-    table.add_column("n", justify="right")
+    # in 80 columns the names are cut (to 16), the figures and their headers never are
+    name = "method" if len(report.methods) > 1 else "gold"
+    table.add_column(name, no_wrap=True, max_width=None if wide else 16)
+    table.add_column("n", justify="right", no_wrap=True, min_width=3)
     for _, label in columns:
-        table.add_column(label, justify="right", no_wrap=True)
-    table.add_column("contam" if not wide else "Contaminated", justify="right")
-    table.add_column("ms" if not wide else "median ms", justify="right")
+        table.add_column(label, justify="right", no_wrap=True, min_width=len(label))
+    table.add_column("contam" if not wide else "Contaminated", justify="right", min_width=6)
+    table.add_column("ms" if not wide else "median ms", justify="right", min_width=4)
     if wide:
         table.add_column("p95 ms", justify="right")
     for m in report.methods:

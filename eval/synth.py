@@ -2,6 +2,10 @@
 
 - A corpus: new documents made of seed sentences re-combined in random order, under
   invented outlets, dates and URLs, written as JSONL for `crosscheck index`.
+- A store of many stories: the indexed seed documents copied under invented outlets into
+  `stories` named stories, each story's embeddings moved along its own random direction so
+  that stories are apart in the embedding space as real events are, written through the
+  store's own write path (no embedding or parsing is paid for).
 - Vectors: normalised mixtures of seed-sentence embeddings plus Gaussian noise, so that
   they spread over the same region of the embedding space as real passages do (pure random
   vectors in 384 dimensions have no neighbourhood structure at all; `kind="random"` gives
@@ -21,6 +25,7 @@ from index.build import document_from_raw
 from index.config import Settings
 from index.ingest import read_paths
 from index.nlp import get_nlp, split_sentences
+from index.store import IndexedDocument, Store
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 OUTLETS = [
@@ -92,4 +97,67 @@ def vectors(
             x = np.einsum("mk,mkd->md", weights, bases[pick])
             x += rng.standard_normal((m, d), dtype=np.float32) * noise
         out[lo : lo + m] = x / np.linalg.norm(x, axis=1, keepdims=True)
+    return out
+
+
+def _unit(x: np.ndarray) -> np.ndarray:
+    return (x / np.linalg.norm(x, axis=-1, keepdims=True)).astype(np.float32)
+
+
+def _source_documents(source: Store) -> list[IndexedDocument]:
+    """The source store's documents as they were written: passages, embeddings, values."""
+    out = []
+    for doc in source.all_documents():
+        stored = source.fetch(sorted(source.rowids_of_docs([doc.doc_id])))
+        _, emb = source.embeddings([sp.rowid for sp in stored])
+        out.append(
+            IndexedDocument(
+                doc.model_copy(update={"story": None}),
+                "",
+                "synthetic",
+                [sp.passage for sp in stored],
+                emb,
+                [sp.values for sp in stored],
+            )
+        )
+    return out
+
+
+def story_documents(
+    source: Store, passages: int, stories: int, seed: int = 0, shift: float = 0.3
+) -> list[IndexedDocument]:
+    """About `passages` passages in `stories` named stories, copied from `source`'s documents
+    (texts, offsets and typed values unchanged). Story i's embeddings are the originals plus
+    `shift` along the story's own random direction, renormalised."""
+    rng = np.random.default_rng(seed)
+    docs = _source_documents(source)
+    per_doc = sum(len(d.passages) for d in docs) / len(docs)
+    per_story = max(1, round(passages / stories / per_doc))
+    day0 = dt.date(2024, 1, 1)
+    out = []
+    for s in range(stories):
+        direction = _unit(rng.standard_normal(docs[0].embeddings.shape[1]))
+        for j in range(per_story):
+            src = docs[int(rng.integers(len(docs)))]
+            doc_id = f"story{s:04d}_{j:03d}"
+            emb = _unit(src.embeddings + shift * direction)
+            document = src.document.model_copy(
+                update={
+                    "doc_id": doc_id,
+                    "outlet": OUTLETS[j % len(OUTLETS)],
+                    "story": f"synthetic-{s:04d}",
+                    "published": day0 + dt.timedelta(days=s),
+                    "url": None,
+                }
+            )
+            moved = [
+                p.model_copy(update={"id": f"{doc_id}:{p.n}", "doc_id": doc_id})
+                for p in src.passages
+            ]
+            out.append(
+                IndexedDocument(
+                    document, f"synthetic-{doc_id}", "synthetic", moved, emb, src.values,
+                    signature=emb[0],
+                )
+            )  # fmt: skip
     return out

@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from pathlib import Path
 
 import bm25s
 import numpy as np
-import Stemmer
 
+from index.words import TOKEN_PATTERN, expand, normalize, stemmer
 
-@lru_cache(maxsize=1)
-def _stemmer() -> Stemmer.Stemmer:
-    return Stemmer.Stemmer("english")
+# bumped whenever `tokenize` changes: an index saved with other tokens is rebuilt on load
+TOKENS_VERSION = 2
 
 
 def tokenize(texts: list[str]) -> list[list[str]]:
     """Lower-cased, stop-worded, stemmed tokens (the same for passages and questions)."""
     return bm25s.tokenize(
-        texts, stopwords="en", stemmer=_stemmer(), return_ids=False, show_progress=False
+        [normalize(t) for t in texts],
+        token_pattern=TOKEN_PATTERN,
+        stopwords="en",
+        stemmer=stemmer(),
+        return_ids=False,
+        show_progress=False,
     )
 
 
@@ -41,14 +44,19 @@ class LexicalIndex:
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         np.save(folder / "rowids.npy", self.rowids)
-        (folder / "state.json").write_text(json.dumps({"empty": self.retriever is None}))
+        state = {"empty": self.retriever is None, "tokens": TOKENS_VERSION}
+        (folder / "state.json").write_text(json.dumps(state))
         if self.retriever is not None:
             self.retriever.save(str(folder), show_progress=False)
 
     @classmethod
-    def load(cls, folder: Path) -> LexicalIndex:
+    def load(cls, folder: Path) -> LexicalIndex | None:
+        """The saved index, or None when it was saved with other tokens (rebuild it)."""
+        state = json.loads((folder / "state.json").read_text())
+        if state.get("tokens", 1) != TOKENS_VERSION:
+            return None
         rowids = np.load(folder / "rowids.npy")
-        if json.loads((folder / "state.json").read_text())["empty"]:
+        if state["empty"]:
             return cls(None, rowids)
         return cls(bm25s.BM25.load(str(folder), show_progress=False), rowids)
 
@@ -58,7 +66,7 @@ class LexicalIndex:
         """(rowid, score) pairs with a positive score, best first."""
         if self.retriever is None or k <= 0:
             return []
-        tokens = tokenize([query])
+        tokens = tokenize([expand(query)])
         vocab = self.retriever.vocab_dict
         tokens = [[t for t in tokens[0] if t in vocab]]
         if not tokens[0]:

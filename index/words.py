@@ -1,0 +1,52 @@
+"""Words as search sees them: numbers kept whole, English stems, and the other forms a
+question's word may take in an article. Shared by the lexical index and the relevance gate,
+so both read a text the same way."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import Stemmer
+
+# "6.8" and "7" are words of a question ("the 6.8 reading", "on 7 counts"): bm25s's default
+# pattern (two or more word characters) dropped both, so a magnitude or a count never matched.
+TOKEN_PATTERN = r"(?u)\b\d+(?:\.\d+)?\b|\b\w\w+\b"
+WORD = re.compile(r"\d+(?:\.\d+)?|[^\W_]+")
+THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")  # "1,000" is the word "1000"
+
+
+@lru_cache(maxsize=1)
+def stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("english")
+
+
+def normalize(text: str) -> str:
+    return THOUSANDS.sub("", text)
+
+
+def stems(text: str) -> set[str]:
+    """Stemmed lower-case words of a text (hyphenated words count word by word)."""
+    return set(stemmer().stemWords(WORD.findall(normalize(text).lower())))
+
+
+def variants(word: str) -> set[str]:
+    """Stems a word may take in an article: its own, the act of an agent noun ("shooter" →
+    "shoot"), and the other spelling of -our/-or ("neighbour" ~ "neighbor")."""
+    w = word.lower()
+    forms = {w}
+    if w.endswith("our"):
+        forms.add(w[:-3] + "or")
+    elif w.endswith("or") and len(w) > 4:
+        forms.add(w[:-2] + "our")
+    if w.endswith("er") and len(w) > 5:
+        forms.add(w[:-2])
+        if len(w) > 6 and w[-3] == w[-4]:  # "shooter" -> "shoot"; "robber" -> "rob"
+            forms.add(w[:-3])
+    return set(stemmer().stemWords(sorted(forms)))
+
+
+def expand(text: str) -> str:
+    """The text with the other forms of its words appended (for a query, not a passage)."""
+    extra = {v for w in WORD.findall(text.lower()) for v in variants(w)} - stems(text)
+    return " ".join([text, *sorted(extra)])

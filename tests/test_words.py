@@ -1,0 +1,41 @@
+"""index/words.py: how search reads a word (numbers whole, stems, other forms)."""
+
+from __future__ import annotations
+
+from index.lexical import LexicalIndex, tokenize
+from index.words import expand, stems, variants
+
+
+def test_numbers_are_words_whole():
+    assert "6.8" in stems("a magnitude of 6.8 on the scale")
+    assert "7" in stems("guilty on 7 counts")
+    assert "1000" in stems("more than 1,000 people")  # thousands separator dropped
+    assert tokenize(["magnitude 6.8, 7 counts, 1,000 dead"])[0] == [
+        "magnitud", "6.8", "7", "count", "1000", "dead",
+    ]  # fmt: skip
+
+
+def test_variants_of_a_word():
+    assert "shoot" in variants("shooter")
+    assert "shop" in variants("shopper")
+    assert "neighbor" in variants("neighbour") and "neighbour" in variants("neighbor")
+    assert variants("city") == {"citi"}  # a word with no other form is only its stem
+
+
+def test_expand_adds_other_forms_not_the_word_again():
+    out = expand("Which agency did the shooter work for?")
+    assert out.startswith("Which agency did the shooter work for?")
+    assert out.split()[-1] == "shoot"
+
+
+def test_lexical_search_finds_a_decimal_and_an_agent_noun():
+    idx = LexicalIndex.build(
+        [10, 11, 12],
+        [
+            "The survey put the magnitude at 6.8.",
+            "The quake had a magnitude of 7.2, the centre said.",
+            "An officer was shooting at the driver, witnesses said.",
+        ],
+    )
+    assert idx.search("Which agency gave the 6.8 reading?", 3)[0][0] == 10
+    assert idx.search("Who was the shooter?", 3)[0][0] == 12
