@@ -11,7 +11,8 @@ from index.embed import Embedder, embedder_for
 from index.models import StoryInfo, Value
 from index.store import Store
 from index.words import stems
-from qa.agree import Claim, agree, best_value, not_mentioned
+from qa.agree import agree, not_mentioned
+from qa.claims import Claim, best_value
 from qa.models import Agreement, AnswerSpan, AskResponse, PassageOut, StoryRef
 from qa.question import Question, analyze
 from qa.relevance import coverage, missing_terms

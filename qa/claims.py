@@ -1,0 +1,169 @@
+"""One outlet's answer: the value (a date, a count, a name, a place) or the sentence of a
+passage that fills what the question asks, and whom the outlet attributes it to."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.extract import lexicon
+from index.models import Value
+from qa.match import kin, related, related_any
+from qa.models import QType
+from qa.question import Question
+from qa.retrieve import Hit
+
+ROLE_WINDOW = 40  # characters around a name searched for the role a question names
+# prepositions that may answer a question asked with another ("crash into" ~ "collide with")
+CONTACT_PREPS = {
+    "into": {"with", "onto", "against"},
+    "with": {"into", "against"},
+    "against": {"into", "with"},
+    "onto": {"into", "on"},
+}
+DATE_CONTEXT_MIN = 0.5
+TYPED_KIND: dict[QType, tuple[str, ...]] = {
+    QType.when: ("date",),
+    QType.how_many: ("number",),
+    QType.who: ("agent",),
+    QType.where: ("place",),
+}
+
+
+@dataclass
+class Claim:
+    outlet: str
+    doc_ids: list[str]
+    hit: Hit
+    value: Value  # the typed value, or the answering sentence
+    sentence: Value
+    weight: float
+    origin: int = -1
+    same_origin_as: str | None = None
+    attributed_to: str | None = None
+
+
+def _sentence_of(v: Value, sentences: list[Value]) -> Value | None:
+    return next((s for s in sentences if s.start <= v.start and v.end <= s.end), None)
+
+
+def _overlap(q: Question, sentence: Value, skip: frozenset[str] = frozenset()) -> float:
+    """Share of the question's content lemmas (less `skip`) the sentence has."""
+    lemmas = [x for x in q.lemmas if x not in skip]
+    if not lemmas:
+        return 0.0
+    words = {w.lower() for w in sentence.norm.split()}  # once, not once per question lemma
+    return sum(1 for x in lemmas if not kin(x).isdisjoint(words)) / len(lemmas)
+
+
+def asks_for_party(q: Question) -> bool:
+    """'Who is the mayor?' or 'Who said …?': answered by a named person or organisation."""
+    return q.qtype == QType.who and (
+        q.copular or bool(q.verbs and q.verbs[0] in lexicon().speech_verbs)
+    )
+
+
+def typed_kinds(q: Question) -> tuple[str, ...]:
+    if asks_for_party(q):
+        return ("agent", "person", "organization")
+    if q.qtype in TYPED_KIND:
+        return TYPED_KIND[q.qtype]
+    if q.qtype == QType.what and q.verbs and q.prep:
+        return ("object",)
+    return ()
+
+
+def _value_score(q: Question, v: Value, sentence: Value) -> float | None:
+    """How well a value answers the question; None if it does not."""
+    overlap = _overlap(q, sentence)
+    if v.kind == "number":
+        if not q.focus or not (related(v.head, q.focus) or related(q.focus, v.head)):
+            return None
+        return 1.0 + overlap
+    if v.kind == "date":
+        if related_any(v.head, q.verbs + q.lemmas):
+            return 1.0 + overlap
+        # a date not tied to the act asked about must share most of the question's words
+        return overlap if overlap >= DATE_CONTEXT_MIN else None
+    if v.kind == "agent":
+        return 1.0 + overlap if related_any(v.head, q.verbs) else None
+    if v.kind == "place":
+        return 0.5 + overlap if overlap > 0 else None
+    if v.kind in {"person", "organization"}:
+        if overlap <= 0 or set(v.norm.split()) & set(q.lemmas):
+            return None  # off the question, or the party the question already names
+        if q.copular:  # "who is the mayor?": the name next to the role ("Mayor Jacob Frey")
+            near = _nearness(q, v, sentence)
+            return None if near is None else 0.5 + overlap + near
+        speaks = bool(sentence.attributed_to) and (
+            v.text in sentence.attributed_to or sentence.attributed_to in v.text
+        )
+        said = _overlap(q, sentence, skip=lexicon().speech_verbs)  # what was said, not "say"
+        return 1.0 + said if speaks and said >= 0.5 else None  # "who said …?": who says it
+    if v.kind == "object":
+        verb, _, prep = (v.head or "").partition(":")
+        if not related_any(verb, q.verbs) and not (q.prep and prep == q.prep and overlap > 0):
+            return None
+        if v.norm in q.lemmas:
+            return None  # "what did the SUV crash into" is not answered by "the SUV"
+        if q.prep and prep != q.prep:
+            if prep not in CONTACT_PREPS.get(q.prep, ()):
+                return None
+            overlap -= 0.25  # "collided with" answers "crash into", a little less directly
+        return 1.0 + overlap
+    return None
+
+
+def _nearness(q: Question, v: Value, sentence: Value, window: int = ROLE_WINDOW) -> float | None:
+    """1 when the role asked about touches the value in its sentence ("Mayor Jacob Frey"),
+    falling to 0 at `window` characters away; None when it is not that close."""
+    role = q.focus or ""
+    text, a, b = sentence.text, v.start - sentence.start, v.end - sentence.start
+    best: float | None = None
+    for m in re.finditer(r"\w+", text[max(0, a - window) : b + window].lower()):
+        pos = m.start() + max(0, a - window)
+        if a <= pos < b or not (related(role, m.group()) or f"{role}s" == m.group()):
+            continue
+        gap = a - (pos + len(m.group())) if pos < a else pos - b
+        near = 1 - max(0, gap) / window
+        best = near if best is None else max(best, near)
+    return best
+
+
+def best_value(q: Question, hit: Hit) -> tuple[Value, Value, float] | None:
+    """The value (or sentence) of a passage that best answers the question."""
+    sentences = [v for v in hit.stored.values if v.kind == "sentence"]
+    kinds = typed_kinds(q)
+    best: tuple[Value, Value, float] | None = None
+    if kinds:
+        for v in hit.stored.values:
+            if v.kind not in kinds:
+                continue
+            sent = _sentence_of(v, sentences)
+            if sent is None:
+                continue
+            score = _value_score(q, v, sent)
+            if score is not None and (best is None or score > best[2]):
+                best = (v, sent, score)
+        return best
+    for s in sentences:
+        if s.head == "heading":
+            continue  # a section heading states nothing
+        score = _overlap(q, s)
+        if score > 0 and (best is None or score > best[2]):
+            best = (s, s, score)
+    return best
+
+
+def attribution(q: Question, value: Value, sentence: Value, values: list[Value]) -> str | None:
+    """Who the answer is attributed to: the value's or sentence's speaker, or else the party
+    whose clause inside the sentence speaks to the question ("that officials claimed was …")."""
+    if value.attributed_to or sentence.attributed_to:
+        return value.attributed_to or sentence.attributed_to
+    best: tuple[float, str] | None = None
+    for v in values:
+        if v.kind == "claim" and sentence.start <= v.start and v.end <= sentence.end:
+            score = _overlap(q, v)
+            if score > 0 and v.attributed_to and (best is None or score > best[0]):
+                best = (score, v.attributed_to)
+    return best[1] if best else None
