@@ -25,7 +25,7 @@ from spacy.tokens import Span, Token
 from index.chunk import Chunk
 from index.models import Document, Value, ValueKind
 
-EXTRACT_VERSION = "9"
+EXTRACT_VERSION = "10"  # 10: the act a count is of
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = [m.lower() for m in calendar.month_name[1:] + calendar.month_abbr[1:]] + ["sept"]
 NEGATIONS = {"no", "not", "never", "none", "nobody", "nothing", "neither", "nor", "n't"}
@@ -60,6 +60,8 @@ NUMERIC = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 @dataclass(frozen=True)
 class Lexicon:
     speech_verbs: frozenset[str]
+    state_adjectives: frozenset[str]
+    outcomes: frozenset[str]
     modifiers: dict[str, dict]
     number_words: dict[str, float]
     acronym_stopwords: frozenset[str]
@@ -71,6 +73,8 @@ def lexicon() -> Lexicon:
     raw = tomllib.loads(resources.files("index").joinpath("data/lexicon.toml").read_text("utf-8"))
     return Lexicon(
         speech_verbs=frozenset(raw["speech_verbs"]),
+        state_adjectives=frozenset(raw["state_adjectives"]),
+        outcomes=frozenset(raw["outcomes"]),
         modifiers=raw["number_modifiers"],
         number_words={k: float(v) for k, v in raw["number_words"].items()},
         acronym_stopwords=frozenset(raw["acronym_stopwords"]),
@@ -401,6 +405,7 @@ def _number_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
                 if verb is not None:
                     head = f"time:{verb.lemma_.lower()}"
         lo, hi = number_interval(value, modifier, upper)
+        act = _count_act(tok, head_tok)
         start = offset + doc[first].idx
         end = offset + doc[end_i - 1].idx + len(doc[end_i - 1].text)
         out.append(
@@ -413,10 +418,56 @@ def _number_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
                 lo=lo,
                 hi=None if math.isinf(hi) else hi,
                 head=head,
+                act=act,
                 attributed_to=speaker,
             )
         )
     return out
+
+
+def _count_act(tok: Token, noun: Token | None) -> str | None:
+    """The act a count is of, so that a count of the injured never answers how many died:
+    a state adjective on its noun ("1,175 injured people", "one person is dead"), else the
+    nearest verb above it ("288 people died", "killed 632 people") or the act noun it is
+    "of" ("the deployment of 2,000 officers"), else the subject of a copula ("the death toll
+    was 288" -> "death toll"). A participle that only describes the thing counted ("two
+    parked cars") is not its act."""
+    anchor = noun or tok
+    state = next((c for c in anchor.children if c.dep_ == "amod" and _is_state(c)), None)
+    if state is not None:
+        return state.lower_
+    prev = anchor
+    for a in anchor.ancestors:
+        if a.pos_ == "VERB" and a.lemma_.lower() in lexicon().speech_verbs:
+            # "800 have been reported injured": the state reported, not the reporting
+            said = next((c for c in a.children if c.dep_ in {"oprd", "xcomp", "acomp"}), None)
+            if said is not None:
+                return said.lemma_.lower()
+        if a.pos_ == "VERB" or (a.pos_ == "ADJ" and _is_state(a)):
+            return a.lemma_.lower()
+        if a.pos_ == "NOUN" and prev.dep_ == "prep" and prev.lower_ == "of":
+            return a.lemma_.lower()
+        if a.pos_ == "AUX":
+            return _copula_act(a)
+        prev = a
+    return None
+
+
+def _is_state(tok: Token) -> bool:
+    states = lexicon().state_adjectives
+    return tok.lower_ in states or tok.lemma_.lower() in states
+
+
+def _copula_act(be: Token) -> str | None:
+    """'one person is dead' -> 'dead'; 'the death toll was 288' -> 'death toll'."""
+    state = next((c for c in be.children if c.dep_ in {"acomp", "attr"} and _is_state(c)), None)
+    if state is not None:
+        return state.lower_
+    subj = next((c for c in be.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None:
+        return None
+    words = [c for c in subj.children if c.dep_ == "compound"] + [subj]
+    return " ".join(w.lemma_.lower() for w in sorted(words, key=lambda w: w.i))
 
 
 def _entity_values(sent: Span, offset: int, speaker: str | None, doc: Document) -> list[Value]:

@@ -100,6 +100,9 @@ class Value(BaseModel):
     lo: float | None = Field(None, description="Lower bound (numbers; dates as ordinal days).")
     hi: float | None = Field(None, description="Upper bound; null means unbounded above.")
     head: str | None = Field(None, description="Head noun of a number, verb of an agent.")
+    act: str | None = Field(
+        None, description="The act a count is of: 'injure' in '1,175 injured people'."
+    )
     attributed_to: str | None = None
 
 

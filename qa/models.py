@@ -84,6 +84,30 @@ class QType(StrEnum):
 AnswerType = Literal["date", "number", "person", "organization", "place", "span", "none"]
 Stance = Literal["supports", "conflicts", "silent", "unclear"]
 Verdict = Literal["consistent", "mixed", "conflicting", "single_source", "no_evidence"]
+Basis = Literal["independent", "attributed", "none"]
+
+
+class Quote(BaseModel):
+    """A sentence of a stored document: `text == document.text[start:end]`."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "doc_id": "004_0db872d4e7fa121a",
+                    "start": 1210,
+                    "end": 1322,
+                    "text": "The car briefly moves in reverse, then starts to drive off when "
+                    "three gunshots ring out.",
+                }
+            ]
+        }
+    )
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
 
 
 class Answer(BaseModel):
@@ -105,6 +129,10 @@ class OutletStance(BaseModel):
     passage_id: str | None = None
     attributed_to: str | None = None
     same_origin_as: str | None = None
+    hedged: bool = Field(
+        False, description="The outlet reports the point as uncertain (allegedly, unclear, …)."
+    )
+    quote: Quote | None = Field(None, description="The sentence the outlet's answer is in.")
 
 
 class Agreement(BaseModel):
@@ -113,6 +141,11 @@ class Agreement(BaseModel):
     score: float | None = Field(None, ge=0, le=1)
     verdict: Verdict
     origins: int = 0
+    basis: Basis = Field(
+        "none",
+        description="independent: an origin states it in its own voice; attributed: all "
+        "support repeats a party's claim or is hedged; none: no evidence.",
+    )
     outlets: list[OutletStance]
     explanation: str
 

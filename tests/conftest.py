@@ -51,3 +51,23 @@ def seed_copy(seed_dir, tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def service(seed_dir) -> Service:
     return Service(make_settings(seed_dir))
+
+
+@pytest.fixture()
+def word_model():
+    """qa/match.py with the embedding model (as a Service sets it up), restored after."""
+    from index.embed import embedder_for
+    from qa.match import using_encoder
+
+    embedder = embedder_for(Settings())
+    with using_encoder(lambda words: embedder.encode(words, 64)):
+        yield
+
+
+@pytest.fixture()
+def no_word_model():
+    """qa/match.py matching by word form only, restored after."""
+    from qa.match import using_encoder
+
+    with using_encoder(None):
+        yield

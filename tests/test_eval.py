@@ -136,6 +136,8 @@ def test_story_gate(tmp_path):
     assert summary.recall_at_5 >= floor["recall_at_5"], summary.recall_at_5
     assert summary.routing_accuracy >= floor["routing_accuracy"], summary.routing_accuracy
     assert summary.contaminated <= floor["contaminated_max"]
+    assert summary.verdict_accuracy >= floor["verdict_accuracy"], summary.verdict_accuracy
+    assert summary.conflict_precision >= floor["conflict_precision"], summary.conflict_precision
     answered = [
         q.id
         for q in report.methods[0].questions

@@ -150,3 +150,31 @@ def test_a_place_name_used_as_a_modifier_is_not_a_location(tmp_path):
     prep = prepare(doc, "h", "test", make_settings(tmp_path))
     places = {v.text for vs in prep.values for v in vs if v.kind == "place"}
     assert places == {"Denver", "New York City"}
+
+
+@pytest.mark.parametrize(
+    "sentence, count, act",
+    [
+        ("Officials said 41 people were killed and 230 injured in the blast.", "41 people", "kill"),
+        (
+            "The hospital treated 93 injured passengers overnight.",
+            "93 injured passengers",
+            "injured",
+        ),
+        ("By noon, 17 residents had died and 60 were reported missing.", "17 residents", "die"),
+        ("The death toll was 58 on Sunday.", "58", "death toll"),
+        ("One worker is dead after the crane fell.", "One worker", "dead"),
+        ("The mayor criticised the deployment of 300 soldiers.", "300 soldiers", "deployment"),
+        # a participle that describes the thing counted is not the act counted
+        ("The truck slammed into three parked vans.", "three parked vans", "slam"),
+    ],
+)
+def test_a_count_records_the_act_it_counts(tmp_path, sentence, count, act):
+    from index.build import prepare
+    from index.models import Document
+    from tests.conftest import make_settings
+
+    doc = Document(doc_id="c", outlet="Gazette", published=dt.date(2025, 6, 4), text=sentence)
+    prep = prepare(doc, "h", "test", make_settings(tmp_path))
+    acts = {v.text: v.act for vs in prep.values for v in vs if v.kind == "number"}
+    assert acts[count] == act

@@ -1,0 +1,37 @@
+"""How an outlet holds its answer: hedged (reported as uncertain) or in its own voice, and
+whether the support for an answer is independent or only a party's claim repeated."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+
+from qa.models import Basis
+
+
+@lru_cache(maxsize=1)
+def _hedge_pattern() -> re.Pattern[str]:
+    raw = tomllib.loads(resources.files("qa").joinpath("data/hedges.toml").read_text("utf-8"))
+    cues = sorted(raw["cues"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b", re.IGNORECASE)
+
+
+def hedge_cue(sentence: str) -> str | None:
+    """The first cue by which a sentence reports its point as uncertain, if any."""
+    m = _hedge_pattern().search(sentence)
+    return m.group(0).lower() if m else None
+
+
+def basis(support: Iterable[tuple[str | None, bool]]) -> Basis:
+    """From the supporting claims' (attributed_to, hedged): `independent` when one states the
+    answer in its own voice, `attributed` when every one repeats a party or hedges, `none`
+    when there is no support."""
+    items = list(support)
+    if not items:
+        return "none"
+    if any(party is None and not hedged for party, hedged in items):
+        return "independent"
+    return "attributed"

@@ -1,0 +1,66 @@
+"""qa/compare.py: two outlets' answers are the same, in conflict, or not comparable."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from index.models import Value
+from qa.compare import compare
+
+
+def number(text: str, lo: float, hi: float | None) -> Value:
+    return Value(kind="number", start=0, end=len(text), text=text, norm=text, lo=lo, hi=hi)
+
+
+def day(text: str, d: dt.date) -> Value:
+    o = d.toordinal()
+    return Value(kind="date", start=0, end=len(text), text=text, norm=d.isoformat(), lo=o, hi=o)
+
+
+def named(kind: str, norm: str) -> Value:
+    return Value(kind=kind, start=0, end=len(norm), text=norm, norm=norm)  # type: ignore[arg-type]
+
+
+def sentence(norm: str) -> Value:
+    return Value(kind="sentence", start=0, end=len(norm), text=norm, norm=norm)
+
+
+def test_counts_compare_by_value():
+    assert compare(number("three", 3, 3), number("three or four", 3, 4)) == "same"
+    assert compare(number("two", 2, 2), number("five", 5, 5)) == "conflict"
+    assert compare(number("at least 632", 632, None), number("820", 820, 820)) == "same"
+
+
+def test_a_round_count_is_read_as_the_rounding_it_is():
+    # "2,000 agents" and "more than 2,000 officers" are the same report
+    assert compare(number("2,000", 2000, 2000), number("more than 2,000", 2001, None)) == "same"
+    assert compare(number("2,012", 2012, 2012), number("2,059", 2059, 2059)) == "conflict"
+
+
+def test_dates_compare_by_day():
+    wed, fri = dt.date(2026, 1, 7), dt.date(2026, 1, 9)
+    assert compare(day("Wednesday", wed), day("Jan 7", wed)) == "same"
+    assert compare(day("Wednesday", wed), day("Friday", fri)) == "conflict"
+
+
+def test_names_and_places_that_differ_are_not_a_conflict():
+    assert compare(named("place", "minneapolis"), named("place", "texas")) == "unclear"
+    assert compare(named("person", "jacob frey"), named("person", "tim walz")) == "unclear"
+    assert compare(named("person", "frey"), named("person", "jacob frey")) == "same"
+    assert compare(named("place", "minneapolis"), named("number", "3")) == "unclear"
+
+
+def test_statements_conflict_only_when_one_negates_the_other():
+    a = sentence("council approve budget plan vote")
+    assert compare(a, sentence("council approve budget plan vote NOT")) == "conflict"
+    assert compare(a, sentence("council approve budget plan")) == "same"
+    # a "not" in a merely related sentence is no contradiction
+    assert compare(a, sentence("mayor NOT attend council meeting budget")) == "unclear"
+
+
+def test_objects_and_agents_of_one_act_compare_by_their_head(word_model):
+    assert compare(named("object", "a parked vehicle"), named("object", "two parked car")) == "same"
+    assert compare(named("object", "a pole"), named("object", "two parked car")) == "conflict"
+    assert compare(named("agent", "ice officer"), named("agent", "police officer")) == "same"
+    assert compare(named("agent", "ice officer"), named("agent", "federal agent")) != "conflict"
+    assert compare(named("agent", "ice officer"), named("agent", "protester")) == "unclear"

@@ -1,0 +1,51 @@
+"""qa/match.py: words matched by meaning (the embedding model) and by form (lemma, stem)."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa import match
+
+
+def test_same_word_is_lemma_or_stem():
+    assert match.same_word("deploy", "deployment")
+    assert match.same_word("Killed", "killed")
+    assert match.same_word("people", "person") and match.same_word("women", "woman")
+    assert not match.same_word("kill", "injure")
+    assert not match.same_word(None, "kill")
+
+
+@pytest.mark.parametrize("a, b", [("fire", "shoot"), ("die", "kill"), ("hit", "strike")])
+def test_acts_of_one_meaning_match(word_model, a, b):
+    assert match.same_act(a, b)
+
+
+@pytest.mark.parametrize(
+    "a, b", [("kill", "injure"), ("shoot", "say"), ("dead", "injured"), ("arrest", "deploy")]
+)
+def test_different_acts_do_not(word_model, a, b):
+    assert not match.same_act(a, b)
+
+
+@pytest.mark.parametrize("a, b", [("vehicle", "car"), ("earthquake", "quake")])
+def test_things_of_one_kind_match(word_model, a, b):
+    assert match.same_thing(a, b)
+
+
+@pytest.mark.parametrize("a, b", [("car", "people"), ("pole", "car"), ("gmt", "people")])
+def test_different_things_do_not(word_model, a, b):
+    assert not match.same_thing(a, b)
+
+
+def test_multi_word_values_match_on_any_word(word_model):
+    assert match.same_act("death toll", "die")
+    assert match.same_act("time:shoot", "fire")
+
+
+def test_without_a_model_only_form_matches(no_word_model):
+    assert match.same_act("deploy", "deployment")
+    assert not match.same_act("fire", "shoot")
+
+
+def test_antonyms_are_a_closed_class():
+    assert frozenset({"confirm", "deny"}) in match.antonym_pairs()
