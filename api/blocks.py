@@ -20,7 +20,7 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from qa.models import AskResponse, OutletStance, PassageOut
+from qa.models import AskResponse, CheckOutlet, CheckResponse, OutletStance, PassageOut
 
 # At most 16 blocks: 4 head, 1 + 4 outlet sections, 1 + 2 per quoted passage (Slack allows 50).
 SECTION_CHARS = 3000
@@ -40,11 +40,21 @@ VERDICT_MARK = {
 }
 STANCE_MARK = {
     "conflicts": ":x:",
+    "contradicts": ":x:",
     "supports": ":white_check_mark:",
     "unclear": ":grey_question:",
+    "hedges": ":grey_question:",
     "silent": ":heavy_minus_sign:",
 }
 STANCE_ORDER = {"conflicts": 0, "supports": 1, "unclear": 2, "silent": 3}
+CHECK_MARK = {
+    "supported": ":large_green_circle:",
+    "contradicted": ":red_circle:",
+    "disputed": ":large_yellow_circle:",
+    "attributed_only": ":large_blue_circle:",
+    "unverified": ":white_circle:",
+}
+CHECK_ORDER = {"contradicts": 0, "supports": 1, "hedges": 2, "silent": 3}
 
 USAGE = (
     "*/factcheck* answers a question from the indexed articles, quoting its sources and "
@@ -52,6 +62,8 @@ USAGE = (
     "• `/factcheck how many shots were fired?` (only you see the answer)\n"
     "• `/factcheck share who fired?` (posts the answer in the channel)\n"
     "• `/factcheck story:<id> who fired?` (within one story; by default the best match)\n"
+    "• `/factcheck check the officer fired three shots` (a claim check: who supports it, "
+    "contradicts it, hedges it)\n"
     "• `/factcheck help` (this message)"
 )
 
@@ -114,10 +126,12 @@ def source_line(p: PassageOut) -> str:
     return " · ".join(parts)
 
 
-def outlet_line(o: OutletStance) -> str:
-    line = f"{STANCE_MARK[o.stance]} *{escape(o.outlet)}* {o.stance}"
-    if o.display:
-        line += f": “{escape(clip(o.display, 200)[0])}”"
+def outlet_line(o: OutletStance | CheckOutlet) -> str:
+    hedged = " (hedged)" if isinstance(o, OutletStance) and o.hedged else ""
+    line = f"{STANCE_MARK[o.stance]} *{escape(o.outlet)}* {o.stance}{hedged}"
+    said = o.display if isinstance(o, OutletStance) else (o.quote.text if o.quote else None)
+    if said:
+        line += f": “{escape(clip(said, 200)[0])}”"
     if o.attributed_to:
         line += f" (according to {escape(clip(o.attributed_to, 120)[0])})"
     if o.same_origin_as:
@@ -208,6 +222,29 @@ def message(blocks: list[Block], text: str, response_type: str = "ephemeral") ->
 
 def answer_message(r: AskResponse, response_type: str = "ephemeral") -> dict[str, Any]:
     return message(answer_blocks(r), fallback(r), response_type)
+
+
+def check_message(r: CheckResponse, response_type: str = "ephemeral") -> dict[str, Any]:
+    """A claim check: the claim, the verdict and why, each outlet's stance and quote."""
+    head: list[Block] = [
+        HeaderBlock(text=PlainTextObject(text=clip(r.claim, HEADER_CHARS)[0], emoji=False)),
+        SectionBlock(
+            text=MarkdownTextObject(
+                text=f"{CHECK_MARK[r.verdict]} *{r.verdict.replace('_', ' ').capitalize()}*"
+            )
+        ),
+    ]
+    story = f"Story: {r.story.title} (`{r.story.id}`). " if r.story else ""
+    head.append(
+        ContextBlock(
+            elements=[MarkdownTextObject(text=escape(clip(story + r.explanation, 2000)[0]))]
+        )
+    )
+    outlets = sorted(r.outlets, key=lambda o: (CHECK_ORDER[o.stance], o.outlet))
+    if outlets:
+        head += [DividerBlock(), *sections([outlet_line(o) for o in outlets], "*Outlets*", 3)]
+    text = clip(f"{r.claim} Verdict: {r.verdict.replace('_', ' ')}. {r.explanation}", 3000)[0]
+    return message(head, text, response_type)
 
 
 def note_message(text: str, response_type: str = "ephemeral") -> dict[str, Any]:

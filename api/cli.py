@@ -1,9 +1,10 @@
-"""The `crosscheck` command line: index, ask, serve, eval, bench."""
+"""The `crosscheck` command line: index, ask, check, stories, serve, eval, bench."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
@@ -11,6 +12,9 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from index.config import get_settings
+
+if TYPE_CHECKING:
+    from index.store import Store
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, help=__doc__, pretty_exceptions_enable=False
@@ -113,6 +117,31 @@ def ask(
 
 
 @app.command()
+def check(
+    claim: str = typer.Argument(..., help="The statement to check, in quotes."),
+    outlet: list[str] | None = typer.Option(None, "--outlet", help="Only these outlets."),  # noqa: B008
+    story: str | None = typer.Option(
+        None, "--story", help="Check within this story (default: the best match)."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the response model as JSON."),
+) -> None:
+    """Check a claim: which outlets support it, contradict it, hedge it or say nothing."""
+    from api.render import render_check
+    from qa.service import BadRequest, Service
+
+    service = Service(get_settings(), _open_store())
+    try:
+        response = service.check(claim, story, outlet or None)
+    except BadRequest as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    if as_json:
+        print(response.model_dump_json(indent=2))
+    else:
+        render_check(response, console)
+
+
+@app.command()
 def stories(
     as_json: bool = typer.Option(False, "--json", help="Print the stories as JSON."),
 ) -> None:
@@ -183,8 +212,12 @@ def evaluate(
     misses: bool = typer.Option(False, "--misses", help="List what the last method gets wrong."),
     wide: bool = typer.Option(False, "--wide", help="Every metric (a wide table)."),
     index_seeds: bool = typer.Option(False, "--index-seeds", help="Index seeds/ first if empty."),
+    claims: Path | None = typer.Option(  # noqa: B008
+        None, "--claims", help="Also check the claims of this file (e.g. eval/claims.jsonl)."
+    ),
 ) -> None:
-    """Score the index against gold questions: retrieval, answers, verdicts, latency."""
+    """Score the index against gold questions: retrieval, answers, verdicts, latency; with
+    --claims, claim-check verdicts too."""
     from eval.gold import DEFAULT_GOLD, GoldError, load_golds
     from eval.harness import parse_variant, run_eval
     from eval.report import print_report, write_json, write_plot
@@ -227,12 +260,29 @@ def evaluate(
             progress=lambda name, n: bar.update(task, advance=n, description=name),
         )
     print_report(report, console, misses=misses, wide=wide)
+    if claims is not None:
+        _evaluate_claims(store, claims, misses)
     if json_path:
         write_json(report, json_path)
         console.print(f"wrote {json_path}")
     if plot_path:
         write_plot(report, plot_path)
         console.print(f"wrote {plot_path}")
+
+
+def _evaluate_claims(store: Store, path: Path, misses: bool) -> None:
+    from eval.claims import load_claims, run_claims
+    from eval.gold import GoldError
+    from eval.report import print_claims
+    from qa.service import Service
+
+    try:
+        gold = load_claims(path)
+    except GoldError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    report = run_claims(Service(get_settings(), store), gold)
+    print_claims(report, console, misses)
 
 
 @app.command()

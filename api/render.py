@@ -1,4 +1,4 @@
-"""Render an answer for people in a terminal (rich): verdict, outlets, quoted passages."""
+"""Render an answer or a claim check for people in a terminal (rich): verdict, outlets, quotes."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from qa.models import AskResponse
+from qa.models import AskResponse, CheckResponse
 
 VERDICT_STYLE = {
     "consistent": "bold green",
@@ -15,7 +15,21 @@ VERDICT_STYLE = {
     "single_source": "bold cyan",
     "no_evidence": "bold magenta",
 }
-STANCE_STYLE = {"supports": "green", "conflicts": "red", "unclear": "yellow", "silent": "dim"}
+STANCE_STYLE = {
+    "supports": "green",
+    "conflicts": "red",
+    "contradicts": "red",
+    "unclear": "yellow",
+    "hedges": "yellow",
+    "silent": "dim",
+}
+CHECK_STYLE = {
+    "supported": "bold green",
+    "contradicted": "bold red",
+    "disputed": "bold yellow",
+    "attributed_only": "bold cyan",
+    "unverified": "bold magenta",
+}
 
 
 def render_answer(r: AskResponse, console: Console) -> None:
@@ -47,7 +61,7 @@ def render_answer(r: AskResponse, console: Console) -> None:
     for o in a.outlets:
         table.add_row(
             o.outlet,
-            Text(o.stance, STANCE_STYLE[o.stance]),
+            Text(o.stance + (" (hedged)" if o.hedged else ""), STANCE_STYLE[o.stance]),
             o.display or "",
             o.attributed_to or "",
             o.same_origin_as or "",
@@ -63,3 +77,26 @@ def render_answer(r: AskResponse, console: Console) -> None:
             a0 = p.answer_span.start - p.start
             body.stylize("bold reverse", a0, a0 + len(p.answer_span.text))
         console.print(body)
+
+
+def render_check(r: CheckResponse, console: Console) -> None:
+    console.print(Text(f"Claim: {r.claim}", style="bold"))
+    if r.story is not None:
+        console.print(Text.assemble(("Story: ", "bold"), f"{r.story.title} ({r.story.id})"))
+    console.print(Text.assemble(("Verdict: ", "bold"), (r.verdict, CHECK_STYLE[r.verdict])))
+    console.print(r.explanation)
+    table = Table(show_header=True, header_style="bold", expand=False)
+    for col in ("outlet", "stance", "quote", "attributed to", "same origin as"):
+        table.add_column(col, overflow="fold")
+    for o in r.outlets:
+        quote = (
+            f"{o.quote.text} [{o.quote.doc_id} {o.quote.start}:{o.quote.end}]" if o.quote else ""
+        )
+        table.add_row(
+            o.outlet,
+            Text(o.stance, STANCE_STYLE[o.stance]),
+            quote,
+            o.attributed_to or "",
+            o.same_origin_as or "",
+        )
+    console.print(table)

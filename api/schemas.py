@@ -62,6 +62,28 @@ class AskRequest(BaseModel):
     )
 
 
+class CheckRequest(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"claim": "The officer fired three shots", "story": None}]}
+    )
+
+    claim: str = Field(
+        min_length=1,
+        max_length=20_000,
+        description="A statement to check, 1..500 characters after trimming.",
+        examples=["The officer fired three shots"],
+    )
+    story: str | None = Field(
+        None,
+        max_length=100,
+        description="Check within this story; by default, the story the claim is about.",
+        examples=[None],
+    )
+    outlets: list[str] | None = Field(
+        None, max_length=100, description="Only these outlets (names or doc_ids).", examples=[None]
+    )
+
+
 class DocumentFields(BaseModel):
     """A document's fields for PUT /v1/documents/{doc_id} (the doc_id is in the path)."""
 

@@ -30,9 +30,10 @@ from slack_sdk.signature import SignatureVerifier
 from slack_sdk.webhook import WebhookClient
 from starlette.datastructures import Headers
 
-from api.blocks import USAGE, answer_message, note_message
+from api.blocks import USAGE, answer_message, check_message, note_message
 from api.errors import ERROR_RESPONSES, ApiError
 from api.routers.ask import answer
+from api.routers.health import ready_service
 from qa.service import BadRequest
 
 log = logging.getLogger("crosscheck.slack")
@@ -76,10 +77,22 @@ def split_story(text: str) -> tuple[str | None, str]:
     return None, text
 
 
+def split_check(text: str) -> str | None:
+    """`check <claim>`: the claim to check; None for a question."""
+    first, _, rest = text.strip().partition(" ")
+    return rest.strip() if first.lower() == "check" and rest.strip() else None
+
+
 async def reply(request: Request, question: str, response_type: str) -> dict[str, Any]:
-    """The message answering `question`; a user's mistake becomes a note, never an error."""
+    """The message answering `question` (or checking `check <claim>`); a user's mistake
+    becomes a note, never an error."""
     story, question = split_story(question)
+    claim = split_check(question)
     try:
+        if claim is not None:
+            service = ready_service(request)
+            checked = await run_in_threadpool(service.check, claim, story)
+            return check_message(checked, response_type)
         response = await answer(request, question, ASK_K, None, story)
     except BadRequest as exc:
         return note_message(f":warning: {exc}")

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from eval.bench import BenchReport
+from eval.claims import ClaimReport
 from eval.harness import EvalReport, MethodSummary
 
 COLUMNS = [
@@ -162,3 +163,30 @@ def print_bench(report: BenchReport, console: Console) -> None:
         f"{m['cpus']} CPUs, Python {m['python']}, faiss {m['faiss']}, torch threads "
         f"{m['torch_threads']}; vector settings {report.settings}"
     )
+
+
+def print_claims(report: ClaimReport, console: Console, misses: bool = False) -> None:
+    """Claim-check verdict accuracy, its confusion matrix, and (with misses) what is wrong."""
+    acc = "–" if report.verdict_accuracy is None else f"{report.verdict_accuracy:.3f}"
+    stance = (
+        "" if report.stance_accuracy is None else f", stance accuracy {report.stance_accuracy:.3f}"
+    )
+    skipped = f" ({len(report.skipped)} skipped: documents not indexed)" if report.skipped else ""
+    console.print(
+        f"claims: {report.claims}{skipped}; verdict accuracy {acc}{stance}; "
+        f"median {report.latency_median_ms or 0:.1f} ms"
+    )
+    verdicts = sorted({v for row in report.confusion.values() for v in row})
+    table = Table(title="claim verdicts (rows: gold, columns: checked)")
+    table.add_column("gold")
+    for v in verdicts:
+        table.add_column(v, justify="right")
+    for gold, row in report.confusion.items():
+        table.add_row(gold, *(str(row.get(v, 0)) for v in verdicts))
+    console.print(table)
+    if misses:
+        for r in report.results:
+            if r.verdict != r.verdict_gold:
+                console.print(
+                    f"[yellow]{r.id}[/yellow] {r.claim} — {r.verdict} (gold {r.verdict_gold})"
+                )

@@ -41,28 +41,41 @@ class Cluster:
         return max(c.weight for c in self.claims)
 
 
-def cluster(claims: list[Claim], q: Question | None = None) -> tuple[list[Cluster], list[Claim]]:
-    """Greedy clusters in which every pair is the same; an answer not comparable with any
-    cluster (and in conflict with none) stays apart, its outlet `unclear`."""
+def cluster(claims: list[Claim], q: Question | None = None) -> list[Cluster]:
+    """Greedy clusters in which every pair of answers is the same, strongest answers first."""
     clusters: list[Cluster] = []
-    loose: list[Claim] = []
     for c in sorted(claims, key=lambda c: -c.weight):
-        relations = [[compare(c.value, m.value, q) for m in cl.claims] for cl in clusters]
         home = next(
             (
                 cl
-                for cl, rel in zip(clusters, relations, strict=True)
-                if all(r == "same" for r in rel)
+                for cl in clusters
+                if all(compare(c.value, m.value, q) == "same" for m in cl.claims)
             ),
             None,
         )
         if home is not None:
             home.claims.append(c)
-        elif clusters and not any(r == "conflict" for rel in relations for r in rel):
-            loose.append(c)  # not comparable with any answer so far: unclear, not a conflict
         else:
             clusters.append(Cluster([c]))
-    return clusters, loose
+    return clusters
+
+
+def against_top(
+    clusters: list[Cluster], top: Cluster, q: Question | None
+) -> tuple[list[Cluster], list[Claim]]:
+    """The other clusters split into those that conflict with the consensus and the answers
+    that cannot be compared with it (their outlets `unclear`, never `conflicts`): a parse of
+    the wrong phrase ("the incident") is not an outlet disagreeing about who fired."""
+    conflicting: list[Cluster] = []
+    loose: list[Claim] = []
+    for cl in clusters:
+        if cl is top:
+            continue
+        if any(compare(c.value, t.value, q) == "conflict" for c in cl.claims for t in top.claims):
+            conflicting.append(cl)
+        else:
+            loose += cl.claims
+    return conflicting, loose
 
 
 def consensus_display(cl: Cluster) -> tuple[str, str]:
@@ -169,7 +182,7 @@ def agree(
     options, unclear = outlet_claims(q, evidence, doc_ids)
     claims = [found[0] for found in options.values()]
     assign_origins(claims)
-    clusters, loose = cluster(claims, q)
+    clusters = cluster(claims, q)
     stances = {o: OutletStance(outlet=o, doc_ids=doc_ids[o], stance="unclear") for o in unclear}
     if not claims:
         agreement = Agreement(
@@ -183,23 +196,22 @@ def agree(
         for c in claims:
             c.origin, c.same_origin_as = -1, None
         assign_origins(claims)
-        clusters, loose = cluster(claims, q)
-    top = max(clusters, key=lambda cl: (len(cl.origins), cl.weight))
+        clusters = cluster(claims, q)
+        top = max(clusters, key=lambda cl: (len(cl.origins), cl.weight))
+    against, loose = against_top(clusters, top, q)
     support = top.origins
-    conflicting = set().union(*(cl.origins for cl in clusters if cl is not top)) - support
+    conflicting = set().union(*(cl.origins for cl in against)) - support
     verdict = verdict_of(len(support), len(conflicting))
     value, display = consensus_display(top)
     kind = top.claims[0].value.kind
     answer = Answer(value=value, display=display, type=ANSWER_TYPE.get(kind, "span"))  # type: ignore[arg-type]
-    for cl in clusters:
+    for cl in [top, *against]:
         for c in cl.claims:
             stances[c.outlet] = _stance(c, "supports" if cl is top else "conflicts")
     for c in loose:
         stances[c.outlet] = _stance(c, "unclear")
     grounds = basis((c.attributed_to, c.hedged) for c in top.claims)
-    explanation = _explain(
-        top, clusters, display, len(support), len(support | conflicting), verdict
-    )
+    explanation = _explain(top, against, display, len(support), len(support | conflicting), verdict)
     if grounds == "attributed":
         explanation += " " + _only_claimed(top, loose)
     agreement = Agreement(

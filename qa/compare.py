@@ -14,10 +14,12 @@ Relation = Literal["same", "conflict", "unclear"]
 SENTENCE_SUPPORT_JACCARD = 0.2
 SAME_STATEMENT_JACCARD = 0.5
 ROUND_SHARE = 0.05
+OPEN_FROM = 10  # "at least two shots" stays open: small counts are bounds, not estimates
+OPEN_SHARE = 0.5
 SENTENCE_SUPPORT_SHARED = 4  # content lemmas two answering sentences share
 
 
-def _interval(v: Value) -> tuple[float, float] | None:
+def interval(v: Value) -> tuple[float, float] | None:
     """A value's interval; an exact round count ("2,000 agents") is read as the rounding it
     is, within ROUND_SHARE of itself: outlets that write "2,000" and "more than 2,000" agree."""
     if v.lo is None:
@@ -25,6 +27,10 @@ def _interval(v: Value) -> tuple[float, float] | None:
     lo, hi = v.lo, v.hi if v.hi is not None else math.inf
     if v.kind == "number" and lo == hi and lo >= 100 and lo % 100 == 0:
         return lo * (1 - ROUND_SHARE), hi * (1 + ROUND_SHARE)
+    if v.kind == "number" and math.isinf(hi) and lo >= OPEN_FROM:
+        # "at least 632 dead" reports a toll near 632, not any toll above it: read that way,
+        # "at least 632" and "more than 2,000" are two tolls, as they are in the news
+        return lo, lo * (1 + OPEN_SHARE)
     return lo, hi
 
 
@@ -69,7 +75,7 @@ def compare(a: Value, b: Value, q: Question | None = None) -> Relation:
 
 
 def _compare_values(a: Value, b: Value) -> Relation:
-    ia, ib = _interval(a), _interval(b)
+    ia, ib = interval(a), interval(b)
     if ia and ib:
         return "same" if ia[0] <= ib[1] and ib[0] <= ia[1] else "conflict"
     wa, wb = _weekday_of(a), _weekday_of(b)

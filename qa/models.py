@@ -206,3 +206,60 @@ class AskResponse(BaseModel):
     answer: Answer
     agreement: Agreement
     passages: list[PassageOut]
+
+
+CheckStance = Literal["supports", "contradicts", "hedges", "silent"]
+CheckVerdict = Literal["supported", "contradicted", "disputed", "attributed_only", "unverified"]
+
+
+CHECK_EXAMPLE = {
+    "claim": "The officer fired two shots",
+    "story": {"id": "ice-shooting-minneapolis-fatal-officer-involved", "title": "ICE Shooting"},
+    "other_stories": [],
+    "verdict": "supported",
+    "explanation": "2 independent origins (001_…; 002_…) support it; none contradicts it.",
+    "outlets": [
+        {
+            "outlet": "001_23725710cfcf808a (unknown outlet)",
+            "doc_ids": ["001_23725710cfcf808a"],
+            "stance": "supports",
+            "quote": {
+                "doc_id": "001_23725710cfcf808a",
+                "start": 687,
+                "end": 781,
+                "text": "As the SUV began to move forward, another ICE officer fired at least "
+                "two shots at close range.",
+            },
+            "passage_id": "001_23725710cfcf808a:2",
+            "attributed_to": None,
+            "same_origin_as": None,
+        }
+    ],
+}
+
+
+class CheckOutlet(BaseModel):
+    """One outlet's stance on a claim, with the sentence it is read from."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [CHECK_EXAMPLE["outlets"][0]]})
+
+    outlet: str
+    doc_ids: list[str]
+    stance: CheckStance
+    quote: Quote | None = None
+    passage_id: str | None = None
+    attributed_to: str | None = None
+    same_origin_as: str | None = None
+
+
+class CheckResponse(BaseModel):
+    """`POST /v1/check`: whether the outlets of a story support a statement."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [CHECK_EXAMPLE]})
+
+    claim: str
+    story: StoryRef | None = None
+    other_stories: list[StoryRef] = Field(default_factory=list)
+    verdict: CheckVerdict
+    explanation: str
+    outlets: list[CheckOutlet]

@@ -4,6 +4,7 @@ each outlet's evidence, judge, agree, quote."""
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from functools import cached_property
 
 from index.config import Settings
@@ -12,16 +13,38 @@ from index.models import StoryInfo, Value
 from index.store import Store
 from index.words import stems
 from qa.agree import agree, not_mentioned
+from qa.check import check_outlets, parse_claim, statement_of, verdict
 from qa.claims import Claim, best_value
 from qa.match import use_encoder
-from qa.models import Agreement, AnswerSpan, AskResponse, PassageOut, StoryRef
+from qa.models import (
+    Agreement,
+    AnswerSpan,
+    AskResponse,
+    CheckOutlet,
+    CheckResponse,
+    PassageOut,
+    QType,
+    StoryRef,
+)
 from qa.question import Question, analyze
 from qa.relevance import coverage, missing_terms
 from qa.retrieve import Hit, Method, hits_of, rank_story, retrieve
 from qa.stories import ROUTE_TOP, route
+from qa.yesno import yes_no
 
 MAX_QUESTION = 500
 MAX_K = 50
+
+
+@dataclass
+class Gathered:
+    """What a question or claim is answered from: its story and each outlet's evidence."""
+
+    story: StoryRef
+    others: list[StoryRef]
+    missing: list[str]  # what the text names that no article of the story mentions
+    outlet_docs: dict[str, list[str]]
+    hits: list[Hit]
 
 
 class BadRequest(ValueError):
@@ -32,12 +55,17 @@ class NotFound(BadRequest):
     """A story (or other named thing) that does not exist; the message lists what does."""
 
 
-def clean_question(question: str) -> str:
+def clean_question(question: str, what: str = "question") -> str:
     q = " ".join(question.replace("\x00", " ").split())
     if not q:
-        raise BadRequest("the question is empty; ask something like 'How many shots were fired?'")
+        example = (
+            "ask something like 'How many shots were fired?'"
+            if what == "question"
+            else "state something like 'The officer fired three shots'"
+        )
+        raise BadRequest(f"the {what} is empty; {example}")
     if len(q) > MAX_QUESTION:
-        raise BadRequest(f"the question is {len(q)} characters; the limit is {MAX_QUESTION}")
+        raise BadRequest(f"the {what} is {len(q)} characters; the limit is {MAX_QUESTION}")
     return q
 
 
@@ -204,6 +232,42 @@ class Service:
         ]
         return chosen, others, gaps[chosen]
 
+    def gather(
+        self,
+        text: str,
+        q: Question,
+        k: int,
+        outlets: list[str] | None,
+        method: Method,
+        story: str | None,
+    ) -> Gathered | None:
+        """The story a text is about and each outlet's ranked evidence in it; None when no
+        story matches at all."""
+        s = self.settings
+        self.store.refresh()
+        vector = self.embedder.encode_one(text)
+        if outlets:
+            self.outlet_rows(outlets)
+        chosen, others, missing = self.choose_story(q, vector, text, story, method, outlets)
+        if chosen is None:
+            return None
+        outlet_docs = self.resolve_outlets(outlets, self.store.story_docs(chosen), chosen)
+        ranked = rank_story(
+            self.store,
+            vector,
+            text,
+            chosen,
+            method=method,
+            rrf_k=s.rrf_k,
+            weights=(s.dense_weight, s.lexical_weight),
+        )
+        wanted = {d for docs in outlet_docs.values() for d in docs}
+        picked = self.pick(ranked, outlet_docs, k, chosen)
+        hits = [h for h in hits_of(self.store, picked) if h.stored.passage.doc_id in wanted]
+        info = self.store.stories()[chosen]
+        ref = StoryRef(id=chosen, title=info.title)
+        return Gathered(ref, others, missing, outlet_docs, hits)
+
     def ask(
         self,
         question: str,
@@ -215,47 +279,62 @@ class Service:
         q_text = clean_question(question)
         if not 1 <= k <= MAX_K:
             raise BadRequest(f"k must be between 1 and {MAX_K}, not {k}")
-        s = self.settings
-        self.store.refresh()
-        q = analyze(q_text, s.spacy_model)
-        vector = self.embedder.encode_one(q_text)
-        if outlets:
-            self.outlet_rows(outlets)
-        chosen, others, missing = self.choose_story(q, vector, q_text, story, method, outlets)
-        if chosen is None:
+        q = analyze(q_text, self.settings.spacy_model)
+        found = self.gather(q_text, q, k, outlets, method, story)
+        if found is None:
             agreement, answer, _ = agree(q, {}, {})
             return AskResponse(
                 question=q_text, qtype=q.qtype, answer=answer, agreement=agreement, passages=[]
             )
-        info = self.store.stories()[chosen]
-        outlet_docs = self.resolve_outlets(outlets, self.store.story_docs(chosen), chosen)
-        ranked = rank_story(
-            self.store,
-            vector,
-            q_text,
-            chosen,
-            method=method,
-            rrf_k=s.rrf_k,
-            weights=(s.dense_weight, s.lexical_weight),
-        )
-        wanted = {d for docs in outlet_docs.values() for d in docs}
-        picked = self.pick(ranked, outlet_docs, k, chosen)
-        hits = [h for h in hits_of(self.store, picked) if h.stored.passage.doc_id in wanted]
-        if missing:
-            agreement, answer, claims = not_mentioned(missing, info.title, outlet_docs)
+        docs = found.outlet_docs
+        if found.missing:
+            agreement, answer, claims = not_mentioned(found.missing, found.story.title, docs)
+        elif q.qtype == QType.yes_no:
+            frame = parse_claim(statement_of(q_text), self.settings)
+            agreement, answer, claims = yes_no(frame, self.evidence(found.hits, docs), docs)
         else:
-            agreement, answer, claims = agree(q, self.evidence(hits, outlet_docs), outlet_docs)
-        shown = answers_first(hits[: max(k, s.evidence_pool)], claims, agreement)
+            agreement, answer, claims = agree(q, self.evidence(found.hits, docs), docs)
+        shown = answers_first(found.hits[: max(k, self.settings.evidence_pool)], claims, agreement)
         passages = [self._passage_out(h, rank, q, claims) for rank, h in enumerate(shown[:k], 1)]
         return AskResponse(
             question=q_text,
             qtype=q.qtype,
-            story=StoryRef(id=chosen, title=info.title),
-            other_stories=others,
+            story=found.story,
+            other_stories=found.others,
             answer=answer,
             agreement=agreement,
             passages=passages,
         )
+
+    def check(
+        self, claim: str, story: str | None = None, outlets: list[str] | None = None
+    ) -> CheckResponse:
+        """Each outlet's stance on a statement, within the story it is about."""
+        text = clean_question(claim, what="claim")
+        q = analyze(text, self.settings.spacy_model)
+        found = self.gather(text, q, self.settings.evidence_pool, outlets, "hybrid", story)
+        if found is None:
+            return CheckResponse(
+                claim=text, verdict="unverified", explanation="No story is indexed.", outlets=[]
+            )
+        docs = found.outlet_docs
+        if found.missing:
+            rows = [CheckOutlet(outlet=o, doc_ids=d, stance="silent") for o, d in docs.items()]
+            quoted = ", ".join(f"“{m}”" for m in found.missing)
+            why = f"No article of the story “{found.story.title}” mentions {quoted}."
+            return CheckResponse(
+                claim=text, story=found.story, other_stories=found.others,
+                verdict="unverified", explanation=why, outlets=rows,
+            )  # fmt: skip
+        frame = parse_claim(text, self.settings)
+        rows = check_outlets(frame, self.evidence(found.hits, docs), docs)
+        v, why = verdict(rows, frame.speech)
+        order = {"contradicts": 0, "supports": 1, "hedges": 2, "silent": 3}
+        rows.sort(key=lambda o: (order[o.stance], o.outlet))
+        return CheckResponse(
+            claim=text, story=found.story, other_stories=found.others,
+            verdict=v, explanation=why, outlets=rows,
+        )  # fmt: skip
 
     def pick(
         self,

@@ -48,3 +48,25 @@ def two_event_raws(published: str = "2026-03-03") -> list[RawDocument]:
         )
         for doc_id, (outlet, title, text) in TWO_EVENTS.items()
     ]
+
+
+# A third outlet on the Duluth fire, for claim checks: another count, a hedge, a party's claim.
+FIRE_COURIER = (
+    "fire_courier",
+    "Harbor Courier",
+    "Duluth grain warehouse fire draws crews from three towns",
+    "At least 60 firefighters from Duluth, Superior and Hermantown fought a fire at a grain "
+    "warehouse on Garfield Avenue on Tuesday. It was not clear whether any firefighters were "
+    "hurt. The warehouse owner, Dale Pruitt, said the fire started in an electrical panel.",
+)
+
+
+def claim_check_raws(published: str = "2026-03-03") -> list[RawDocument]:
+    """The two Duluth events plus a third outlet on the fire."""
+    doc_id, outlet, title, text = FIRE_COURIER
+    extra = RawDocument(
+        meta=DocumentMeta(doc_id=doc_id, outlet=outlet, title=title, published=published),
+        raw=text,
+        source=f"test:{doc_id}",
+    )
+    return [*two_event_raws(published), extra]

@@ -157,6 +157,18 @@ def test_share_posts_in_channel_and_help_explains(client):
         assert "/factcheck share" in usage["text"], text
 
 
+def test_check_command_checks_a_claim(client):
+    body, headers = signed("check the officer fired at least two shots")
+    msg = client.post("/slack/commands", content=body, headers=headers).json()
+    check_block_kit(msg)
+    assert msg["blocks"][0]["text"]["text"] == "the officer fired at least two shots"
+    text = mrkdwn(msg)
+    assert "*Supported*" in text and ":white_check_mark:" in text
+    assert "Verdict: supported" in msg["text"]
+    body, headers = signed("check")  # no claim: a question "check", answered as one
+    assert client.post("/slack/commands", content=body, headers=headers).status_code == 200
+
+
 def test_user_mistakes_get_a_note_not_an_error(client):
     body, headers = signed("x" * 600)
     r = client.post("/slack/commands", content=body, headers=headers)

@@ -1,4 +1,4 @@
-"""POST/GET /v1/ask: answers with agreement across outlets (the SPEC's response model)."""
+"""POST/GET /v1/ask: answers with agreement across outlets; POST /v1/check: a claim check."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from fastapi.concurrency import run_in_threadpool
 
 from api.errors import ERROR_RESPONSES
 from api.routers.health import ready_service
-from api.schemas import AskRequest
+from api.schemas import AskRequest, CheckRequest
 from api.security import require_reader
-from qa.models import AskResponse
+from qa.models import AskResponse, CheckResponse
 from qa.service import MAX_K
 
 router = APIRouter(prefix="/v1", tags=["answers"], dependencies=[Depends(require_reader)])
@@ -44,3 +44,11 @@ async def ask_get(
 ) -> AskResponse:
     """The same answer for a question in the query string (`?q=…&k=…&outlet=…&story=…`)."""
     return await answer(request, q, k, outlet, story)
+
+
+@router.post("/check", response_model=CheckResponse, responses=RESPONSES)
+async def check(request: Request, body: CheckRequest) -> CheckResponse:
+    """Check a statement against the outlets of its story: who supports it, contradicts it,
+    hedges it, or says nothing; the verdict and why."""
+    service = ready_service(request)
+    return await run_in_threadpool(service.check, body.claim, body.story, body.outlets)

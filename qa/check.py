@@ -1,0 +1,335 @@
+"""Claim check: each outlet's stance on a statement (supports, contradicts, hedges, silent),
+read from the sentences of its evidence with the rules `ask` uses, and the verdict."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from index.config import Settings
+from index.extract import lexicon
+from index.models import Value
+from index.nlp import get_nlp
+from qa.claims import Claim, attribution
+from qa.compare import ROUND_SHARE, compare, interval
+from qa.match import antonym_pairs, any_act, prime, same_act, same_thing, stem
+from qa.models import CheckOutlet, CheckStance, CheckVerdict, Quote
+from qa.origins import assign_origins
+from qa.retrieve import Hit
+from qa.stance import hedge_cue
+
+# a sentence speaks to a claim when it states most of the claim's content words (and its act)
+ABOUT_MIN = 0.6
+SAME_STATEMENT = 0.8  # share of the claim a sentence must state for its polarity to count
+ACT_KINDS = {"agent", "object", "date"}  # values whose head is the verb of their sentence
+PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who", "what", "this", "that"}
+SAID = re.compile(r"\s+(said|says|say|told|added|stated)$", re.IGNORECASE)
+NEGATION_WORDS = {"no", "not", "never", "none", "nobody", "nothing", "neither", "nor", "n't"}
+
+
+DO_SUPPORT = re.compile(r"^\s*(did|does|do)\s+", re.IGNORECASE)
+
+
+def statement_of(question: str) -> str:
+    """The statement a yes/no question asks about, parsed better without its do-support
+    ("Did he testify?" parses "did" as the verb): "he testify"; other questions as asked."""
+    return DO_SUPPORT.sub("", question).rstrip(" ?")
+
+
+@dataclass
+class ClaimFrame:
+    """A statement parsed as index time parses an article's sentences."""
+
+    text: str
+    lemmas: list[str]  # content lemmas
+    acts: list[str]  # its verbs
+    negated: bool
+    values: list[Value] = field(default_factory=list)  # counts and dates it states
+    speech: bool = False  # a claim about what someone said
+    parties: list[Value] = field(default_factory=list)  # who did its acts, to what
+
+
+def parse_claim(text: str, settings: Settings) -> ClaimFrame:
+    from index.build import prepare  # the article pipeline, for one statement
+    from index.models import Document
+
+    prep = prepare(Document(doc_id="claim", text=text), "", "claim", settings)
+    values = [v for vs in prep.values for v in vs]
+    norms = [v.norm.split() for v in values if v.kind == "sentence"]
+    doc = get_nlp(settings.spacy_model)(text, disable=["parser", "ner"])
+    numbers = {t.lemma_.lower() for t in doc if t.like_num}  # compared as values, not words
+    return ClaimFrame(
+        text=text,
+        lemmas=list(dict.fromkeys(w for n in norms for w in n if w not in numbers | {"NOT"})),
+        # a verb the small tagger calls a noun ("Bankman-Fried plead guilty") keeps its VB tag
+        acts=[
+            t.lemma_.lower()
+            for t in doc
+            if t.pos_ == "VERB" or (t.tag_.startswith("VB") and t.pos_ != "AUX")
+        ],
+        negated=any("NOT" in n for n in norms) or any(t.lower_ in NEGATION_WORDS for t in doc),
+        values=[v for v in values if v.kind in {"number", "date"}],
+        parties=[v for v in values if v.kind in {"agent", "object"}],
+        speech=any(t.lemma_.lower() in lexicon().speech_verbs for t in doc if t.pos_ == "VERB"),
+    )
+
+
+@dataclass
+class Reading:
+    """How one sentence of an outlet reads the claim."""
+
+    stance: CheckStance
+    about: float  # share of the claim's content words the sentence states
+    hit: Hit
+    sentence: Value
+
+
+def read_sentence(
+    frame: ClaimFrame, sentence: Value, inside: list[Value]
+) -> tuple[CheckStance, float] | None:
+    """(stance, share of the claim it states) for a sentence that speaks to the claim."""
+    words = [w for w in sentence.norm.split() if w != "NOT"]
+    stems = {stem(w) for w in words}
+    verbs = [v.head.split(":")[0] for v in inside if v.head and v.kind in ACT_KINDS]
+    flipped = _reversed_acts(frame, set(words))
+    found = [
+        w
+        for w in frame.lemmas
+        if stem(w) in stems or (w in frame.acts and (any_act(w, verbs) or w in flipped))
+    ]
+    about = len(found) / len(frame.lemmas) if frame.lemmas else 0.0
+    acted = not frame.acts or any(
+        stem(a) in stems or any_act(a, verbs) or a in flipped for a in frame.acts
+    )
+    # without a known act (the tagger missed it) every content word must be there: "found
+    # guilty" is not "pleaded guilty"
+    if about < (ABOUT_MIN if frame.acts else 1.0) or not acted:
+        return None
+    if _other_party(frame, inside) or _missing_party(frame, stems):
+        return None
+    values = _values(frame, inside)
+    if values == "conflict":
+        return "contradicts", about
+    if hedge_cue(sentence.text):  # "it was not clear whether …": uncertain, not a denial
+        return "hedges", about
+    if flipped or _negation_differs(frame, sentence, about):
+        return "contradicts", about
+    if values == "missing":
+        return None  # "an officer fired" neither confirms nor denies "fired three shots"
+    return "supports", about
+
+
+def _values(frame: ClaimFrame, inside: list[Value]) -> str:
+    """'conflict' when the sentence gives a count or date of the claim differently ("two
+    shots" for "three shots"), 'missing' when it does not give one the claim states, else
+    'same'. Counts compare only with counts of the same thing (or, without a noun, of the
+    same act: "a magnitude of 6.8")."""
+    for cv in frame.values:
+        rel = [_entails(sv, cv) for sv in inside if sv.kind == cv.kind and _same_count(cv, sv)]
+        if "conflict" in rel and "same" not in rel:
+            return "conflict"
+        if "same" not in rel:
+            return "missing"
+    return "same"
+
+
+def _entails(said: Value, claimed: Value) -> str:
+    """'same' when what the sentence says falls within what the claim says ("three shots"
+    confirms "at least two shots"; "at least two" does not confirm "five", nor contradict
+    it: 'unclear'), 'conflict' when the two cannot both hold."""
+    rel = compare(said, claimed)
+    if rel != "same" or claimed.kind != "number":
+        return rel
+    (slo, shi), (clo, chi) = interval(said), interval(claimed)
+    return (
+        "same" if slo >= clo * (1 - ROUND_SHARE) and shi <= chi * (1 + ROUND_SHARE) else "unclear"
+    )
+
+
+def _same_count(a: Value, b: Value) -> bool:
+    """Two values of one thing: dates of one act ("struck on Friday", not "said on
+    Saturday"), counts of one thing and act ("2,000 officers were sent", not "three officers
+    were hurt")."""
+    if a.kind == "date":
+        return not a.head or not b.head or same_act(a.head, b.head)
+    if a.act and b.act and not same_act(a.act, b.act):
+        return False
+    if a.head or b.head:
+        return same_thing(a.head, b.head)
+    return same_act(a.act, b.act)
+
+
+def _missing_party(frame: ClaimFrame, stems: set[str]) -> bool:
+    """The claim's doer named by a noun that the sentence never mentions: "he said the probe
+    would find what caused the derailment" says nothing of "a bomb caused it"."""
+    for cp in frame.parties:
+        if cp.kind != "agent":
+            continue  # the target has other names ("the fire", "the blaze"); the doer is named
+        head = cp.norm.split()[-1] if cp.norm else ""
+        if (
+            head
+            and head not in PRONOUNS
+            and not (set(cp.norm.split()) & stems or stem(head) in stems)
+        ):
+            return True
+    return False
+
+
+def _other_party(frame: ClaimFrame, inside: list[Value]) -> bool:
+    """The sentence's act is done by someone else than the claim's: "his executives pleaded
+    guilty" is not about "he pleaded guilty" (nor does it contradict it)."""
+    for cp in frame.parties:
+        if cp.kind != "agent":
+            continue  # what an act was done to has too many names ("the fire", "the blaze")
+        verb, _, prep = (cp.head or "").partition(":")
+        theirs = [
+            v
+            for v in inside
+            if v.kind == cp.kind
+            and (v.head or "").partition(":")[2] == prep
+            and same_act((v.head or "").partition(":")[0], verb)
+        ]
+        if theirs and not any(_same_party(cp, v) for v in theirs):
+            return True
+    return False
+
+
+def _same_party(a: Value, b: Value) -> bool:
+    wa, wb = set(a.norm.split()), set(b.norm.split())
+    return bool(wa & wb) or same_thing(a.norm.split()[-1], b.norm.split()[-1])
+
+
+def _reversed_acts(frame: ClaimFrame, words: set[str]) -> set[str]:
+    """The claim's acts whose opposite the sentence states ("rejected" for "approved")."""
+    return {a for a in frame.acts for p in antonym_pairs() if a in p and (p - {a}) & words}
+
+
+def _negation_differs(frame: ClaimFrame, sentence: Value, about: float) -> bool:
+    """One negates the other, when the sentence states nearly all of the claim: a "not"
+    elsewhere in a long sentence ("whose name has not been released") denies nothing."""
+    negated = "NOT" in sentence.norm.split()
+    return about >= SAME_STATEMENT and negated != frame.negated
+
+
+def outlet_reading(frame: ClaimFrame, hits: list[Hit]) -> Reading | None:
+    """An outlet's strongest reading of the claim across its evidence (a contradiction wins
+    a tie: a desk must see it)."""
+    best: Reading | None = None
+    order = {"contradicts": 2, "supports": 1, "hedges": 0}
+    for hit in hits:
+        values = hit.stored.values
+        for s in (v for v in values if v.kind == "sentence" and v.head != "heading"):
+            inside = [v for v in values if v.kind != "sentence" and s.start <= v.start < s.end]
+            read = read_sentence(frame, s, inside)
+            if read is None:
+                continue
+            r = Reading(read[0], read[1], hit, s)
+            if best is None or (r.about, order[r.stance]) > (best.about, order[best.stance]):
+                best = r
+    return best
+
+
+def check_outlets(
+    frame: ClaimFrame, evidence: dict[str, list[Hit]], doc_ids: dict[str, list[str]]
+) -> list[CheckOutlet]:
+    """Every outlet of the story once: its stance, quote, attribution and shared origin."""
+    prime(
+        [*frame.acts, *frame.lemmas]
+        + [v.head for hs in evidence.values() for h in hs for v in h.stored.values if v.head]
+    )
+    readings = {o: r for o, hits in evidence.items() if (r := outlet_reading(frame, hits))}
+    claims = [
+        Claim(o, doc_ids[o], r.hit, r.sentence, r.sentence, r.about) for o, r in readings.items()
+    ]
+    assign_origins(claims)
+    by_outlet = {c.outlet: c for c in claims}
+    out = []
+    for outlet in sorted(doc_ids):
+        r = readings.get(outlet)
+        if r is None:
+            out.append(CheckOutlet(outlet=outlet, doc_ids=doc_ids[outlet], stance="silent"))
+            continue
+        s = r.sentence
+        out.append(
+            CheckOutlet(
+                outlet=outlet,
+                doc_ids=doc_ids[outlet],
+                stance=r.stance,
+                quote=Quote(
+                    doc_id=r.hit.stored.passage.doc_id, start=s.start, end=s.end, text=s.text
+                ),
+                passage_id=r.hit.stored.passage.id,
+                attributed_to=attribution_of(frame, r),
+                same_origin_as=by_outlet[outlet].same_origin_as,
+            )
+        )
+    return out
+
+
+def attribution_of(frame: ClaimFrame, r: Reading) -> str | None:
+    from qa.question import Question
+
+    q = Question(text=frame.text, qtype="yes_no", lemmas=frame.lemmas, verbs=frame.acts)  # type: ignore[arg-type]
+    return attribution(q, r.sentence, r.sentence, r.hit.stored.values)
+
+
+def verdict(outlets: list[CheckOutlet], about_speech: bool = False) -> tuple[CheckVerdict, str]:
+    """The verdict from independent origins, and the sentence that says why. For a claim
+    about what someone said ("Noem called it terrorism"), an outlet reporting that she said
+    it confirms the claim in its own voice."""
+    support, against = _origins(outlets, "supports"), _origins(outlets, "contradicts")
+    own = [o for o in outlets if o.stance == "supports" and (about_speech or not o.attributed_to)]
+    hedged = [o.outlet for o in outlets if o.stance == "hedges"]
+    said = f" {len(hedged)} outlet(s) report it as uncertain." if hedged else ""
+    if support and against:
+        pro = f"{_count(support)} {_verb(support, 'support')} it"
+        text = f"{pro}; {_count(against)} {_verb(against, 'contradict')} it."
+        return "disputed", text + said
+    if against:
+        text = f"{_count(against)} {_verb(against, 'contradict')} it; none supports it."
+        return "contradicted", text + said
+    if support and own:
+        text = f"{_count(support)} {_verb(support, 'support')} it; none contradicts it."
+        return "supported", text + said
+    if support:
+        parties = [o.attributed_to for o in outlets if o.stance == "supports" and o.attributed_to]
+        who = " and ".join(list(dict.fromkeys(p for p in parties if p))[:2])
+        return (
+            "attributed_only",
+            f"Only {who} said so; no outlet confirms it in its own voice." + said,
+        )
+    if hedged:
+        return "unverified", f"No outlet confirms or contradicts it.{said}"
+    return "unverified", "No outlet of the story states or contradicts it."
+
+
+def _verb(origins: dict[str, list[str]], verb: str) -> str:
+    return f"{verb}s" if len(origins) == 1 else verb
+
+
+def party_name(attributed_to: str) -> str:
+    """'Homeland Security said' (as a heading attributes it) -> 'Homeland Security'."""
+    return SAID.sub("", attributed_to).strip() or attributed_to
+
+
+def _count(origins: dict[str, list[str]]) -> str:
+    """'2 independent origins (Al Jazeera; MS NOW, copied by The Wire)'."""
+    parts = [
+        o if not same else f"{o}, shared with {', '.join(same)}" for o, same in origins.items()
+    ]
+    n = len(origins)
+    return f"{n} independent origin{'s' if n > 1 else ''} ({'; '.join(parts)})"
+
+
+def _origins(outlets: list[CheckOutlet], stance: str) -> dict[str, list[str]]:
+    """The outlets of one stance grouped by shared wording: first outlet -> the others."""
+    mine = [o for o in outlets if o.stance == stance]
+    names = {o.outlet for o in mine}
+    groups: dict[str, list[str]] = {}
+    for o in mine:
+        lead = o.same_origin_as if o.same_origin_as in names else None
+        if lead is not None and lead < o.outlet:
+            groups.setdefault(lead, []).append(o.outlet)
+        else:
+            groups.setdefault(o.outlet, [])
+    return groups
