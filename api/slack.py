@@ -39,6 +39,8 @@ from qa.service import BadRequest
 log = logging.getLogger("crosscheck.slack")
 router = APIRouter(tags=["slack"])
 REPLAY_WINDOW = 60 * 5  # seconds; SignatureVerifier's own window, named for the log message
+MAX_TIMESTAMP_DIGITS = 12  # Unix seconds have 10 digits until the year 2286
+MAX_SIGNATURE_CHARS = 128  # "v0=" and 64 hex digits
 ASK_K = 8  # passages asked for; the message quotes the answer-bearing ones among them first
 CHECKING = ":hourglass_flowing_sand: Checking the sources…"
 
@@ -49,13 +51,17 @@ def refusal(verifier: SignatureVerifier, body: bytes, headers: Headers) -> str |
     signature = headers.get("x-slack-signature")
     if not timestamp or not signature:
         return "unsigned"
+    # checked before slack-sdk sees them: it calls int() on the timestamp (a ValueError, a
+    # 500, for "abc"), and a 400-digit one is no time at all
+    if not timestamp.isascii() or not timestamp.isdigit() or len(timestamp) > MAX_TIMESTAMP_DIGITS:
+        return "malformed timestamp"
+    if len(signature) > MAX_SIGNATURE_CHARS:
+        return "malformed signature"
+    if abs(time.time() - int(timestamp)) > REPLAY_WINDOW:
+        return "stale timestamp (replay?)"
     if verifier.is_valid(body=body, timestamp=timestamp, signature=signature):
         return None
-    try:
-        stale = abs(time.time() - int(timestamp)) > REPLAY_WINDOW
-    except ValueError:
-        return "malformed timestamp"
-    return "stale timestamp (replay?)" if stale else "bad signature"
+    return "bad signature"
 
 
 def parse_command(text: str) -> tuple[str | None, str]:

@@ -89,13 +89,22 @@ def signed(
             "trigger_id": "13345224609.738474920.8088930838d88f008e0",
         }
     )
-    ts = str(int(time.time() if timestamp is None else timestamp))
+    return sign(body, str(int(time.time() if timestamp is None else timestamp)), secret)
+
+
+def sign(body: str, ts: str, secret: str = SECRET) -> tuple[str, dict[str, str]]:
     signature = SignatureVerifier(secret).generate_signature(timestamp=ts, body=body)
     return body, {
         "Content-Type": "application/x-www-form-urlencoded",
         "X-Slack-Request-Timestamp": ts,
         "X-Slack-Signature": signature,
     }
+
+
+def signed_with(text: str, ts: str) -> tuple[str, dict[str, str]]:
+    """A request correctly signed over a timestamp header that is not a time."""
+    body, _ = signed(text)
+    return sign(body, ts)
 
 
 @pytest.fixture(scope="module")
@@ -179,7 +188,20 @@ def test_user_mistakes_get_a_note_not_an_error(client):
 
 @pytest.mark.parametrize(
     "case",
-    ["forged", "wrong_secret", "stale", "future", "unsigned", "no_timestamp", "tampered"],
+    [
+        "forged",
+        "wrong_secret",
+        "stale",
+        "future",
+        "far_future",
+        "unsigned",
+        "no_timestamp",
+        "empty_timestamp",
+        "non_numeric_timestamp",
+        "huge_timestamp",
+        "huge_signature",
+        "tampered",
+    ],
 )
 def test_unverified_requests_are_refused_and_logged(client, caplog, case):
     body, headers = signed("who fired?")
@@ -195,6 +217,16 @@ def test_unverified_requests_are_refused_and_logged(client, caplog, case):
         del headers["X-Slack-Signature"]
     elif case == "no_timestamp":
         del headers["X-Slack-Request-Timestamp"]
+    elif case == "far_future":
+        body, headers = signed("who fired?", timestamp=time.time() + 10**9)
+    elif case == "empty_timestamp":
+        headers["X-Slack-Request-Timestamp"] = ""
+    elif case == "non_numeric_timestamp":  # signed over "abc": slack-sdk's int() raised
+        body, headers = signed_with("who fired?", "abc")
+    elif case == "huge_timestamp":
+        body, headers = signed_with("who fired?", "9" * 400)
+    elif case == "huge_signature":
+        headers["X-Slack-Signature"] = "v0=" + "a" * 10_000
     elif case == "tampered":
         body = body.replace("who+fired", "who+lied")
     with caplog.at_level(logging.WARNING, logger="crosscheck.slack"):
