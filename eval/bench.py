@@ -26,6 +26,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from eval import synth
+from eval.claims import load_claims
 from eval.gold import DEFAULT_GOLD, load_gold
 from eval.metrics import percentile
 from eval.serve import ServerProcess
@@ -189,6 +190,23 @@ def _http_many(url: str, questions: list[str], clients: int, per_client: int) ->
         ("http_many_ms_median", "median latency", ms(times, 50), "ms"),
         ("http_many_ms_p99", "p99 latency", ms(times, 99), "ms"),
     )
+
+
+def bench_check(settings: Settings, claims: list[str], repeat: int) -> list[Row]:
+    """`Service.check` in this process, every seed claim of eval/claims.jsonl `repeat` times,
+    after a warm-up pass."""
+    service = Service(settings)
+    service.warm_up()
+    for c in claims:
+        service.check(c)
+    times = []
+    for _ in range(repeat):
+        for c in claims:
+            t0 = time.perf_counter()
+            service.check(c)
+            times.append(time.perf_counter() - t0)
+    service.store.close()
+    return latency_rows("check", "check (in process)", times)
 
 
 def bench_stories(
@@ -405,8 +423,11 @@ def run_bench(
     say(f"server ({'/'.join(map(str, cfg.http_workers))} workers): cold start, HTTP, memory")
     for workers in cfg.http_workers:
         rows += bench_server(seeds.data_dir, questions, cfg, workers)
-    say("ask in process")
+    say("ask and check in process")
     rows += bench_ask(seeds, questions, cfg.repeat)
+    seed_docs = {p.stem for p in synth.SEEDS.glob("*.txt")}
+    claims = [c.claim for c in load_claims() if set(c.docs) <= seed_docs]
+    rows += bench_check(seeds, claims, cfg.repeat)
     say(f"ask over about {cfg.story_passages:,} passages in {cfg.stories} stories")
     rows += bench_stories(work, seeds, cfg, questions)
     say(f"indexing about {cfg.index_passages} passages")

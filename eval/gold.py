@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
-from qa.models import QType, Verdict
+from qa.models import Basis, QType, Verdict
 
 DEFAULT_GOLD = Path(__file__).with_name("gold.jsonl")
 
@@ -27,6 +27,10 @@ class GoldQuestion(BaseModel):
     verdict: Verdict
     conflicting_docs: list[str] = Field(default_factory=list)
     value: list[str] | None = Field(None, description="Acceptable typed answers, if typed.")
+    hedged_docs: list[str] | None = Field(
+        None, description="Documents that report the point as uncertain, where labelled."
+    )
+    basis: Basis | None = Field(None, description="independent, attributed or none, if labelled.")
     note: str | None = None
     group: str = Field(
         "gold", description="The gold file it came from (its folder's name for a gold.jsonl)."

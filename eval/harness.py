@@ -18,6 +18,7 @@ from eval.metrics import (
     answer_bearing,
     first_relevant,
     flagged_docs,
+    hedged_docs,
     mean,
     ndcg,
     percentile,
@@ -78,6 +79,10 @@ class QuestionResult(BaseModel):
     verdict: str
     conflicting_gold: list[str]
     conflicting_flagged: list[str]
+    hedged_gold: list[str] | None = None  # None: not labelled
+    hedged_flagged: list[str] = Field(default_factory=list)
+    basis_gold: str | None = None
+    basis: str = "none"
     group: str = "gold"
     story_expected: str | None = None
     story_routed: str | None = None
@@ -100,6 +105,9 @@ class MethodSummary(BaseModel):
     verdict_confusion: dict[str, dict[str, int]]
     conflict_precision: float | None
     conflict_recall: float | None
+    hedged_precision: float | None = None
+    hedged_recall: float | None = None
+    basis_accuracy: float | None = None
     routing_accuracy: float | None = None
     contaminated: int = 0
     latency_median_ms: float
@@ -178,12 +186,31 @@ def _score_question(
         verdict=r.agreement.verdict,
         conflicting_gold=sorted(g.conflicting_docs),
         conflicting_flagged=sorted(flagged_docs(r)),
+        hedged_gold=g.hedged_docs,
+        hedged_flagged=sorted(hedged_docs(r)),
+        basis_gold=g.basis,
+        basis=r.agreement.basis,
         group=g.group,
         story_expected=expected_story(g, story_of),
         story_routed=r.story.id if r.story else None,
         contaminated=len(stories_in(r, story_of)) > 1,
         latency_ms=round(statistics.median(times), 3),
     )
+
+
+def hedge_scores(rows: list[QuestionResult]) -> dict[str, float | None]:
+    """Precision and recall of the outlets marked hedged, over the questions labelled."""
+    labelled = [q for q in rows if q.hedged_gold is not None]
+    tp = sum(len(set(q.hedged_gold or []) & set(q.hedged_flagged)) for q in labelled)
+    precision, recall = prf(
+        tp,
+        sum(len(q.hedged_flagged) for q in labelled),
+        sum(len(q.hedged_gold or []) for q in labelled),
+    )
+    return {
+        "hedged_precision": None if precision is None else round(precision, 4),
+        "hedged_recall": None if recall is None else round(recall, 4),
+    }
 
 
 def summarize(name: str, rows: list[QuestionResult]) -> MethodSummary:
@@ -214,6 +241,8 @@ def summarize(name: str, rows: list[QuestionResult]) -> MethodSummary:
         verdict_confusion={g: dict(c) for g, c in sorted(confusion.items())},
         conflict_precision=None if precision is None else round(precision, 4),
         conflict_recall=None if recall is None else round(recall, 4),
+        **hedge_scores(rows),
+        basis_accuracy=mean(float(q.basis == q.basis_gold) for q in rows if q.basis_gold),
         routing_accuracy=mean(
             float(q.story_routed == q.story_expected) for q in rows if q.story_expected
         ),

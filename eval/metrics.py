@@ -74,6 +74,15 @@ def flagged_docs(r: AskResponse) -> set[str]:
     return out
 
 
+def hedged_docs(r: AskResponse) -> set[str]:
+    """Documents whose outlet the answer marks as hedging (reporting the point as uncertain)."""
+    return {
+        o.passage_id.split(":")[0] if o.passage_id else o.doc_ids[0]
+        for o in r.agreement.outlets
+        if o.hedged
+    }
+
+
 def percentile(values: list[float], p: float) -> float:
     """Nearest-rank percentile (p in 0..100) of a non-empty list."""
     s = sorted(values)

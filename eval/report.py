@@ -23,6 +23,9 @@ COLUMNS = [
     ("verdict_accuracy", "Verdict acc"),
     ("conflict_precision", "Conflict P"),
     ("conflict_recall", "Conflict R"),
+    ("hedged_precision", "Hedged P"),
+    ("hedged_recall", "Hedged R"),
+    ("basis_accuracy", "Basis acc"),
 ]
 
 

@@ -238,7 +238,8 @@ def _ordered(stances: dict[str, OutletStance], doc_ids: dict[str, list[str]]) ->
 def _only_claimed(top: Cluster, loose: list[Claim]) -> str:
     """'Only DHS says so; 2 outlets report it as uncertain.' for support that is all a party's
     claim or hedged."""
-    parties = list(dict.fromkeys(c.attributed_to for c in top.claims if c.attributed_to))
+    named = {c.attributed_to.lower(): c.attributed_to for c in top.claims if c.attributed_to}
+    parties = list(named.values())
     hedged = sum(c.hedged for c in [*top.claims, *loose])
     parts = []
     if parties:

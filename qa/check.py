@@ -293,7 +293,8 @@ def verdict(outlets: list[CheckOutlet], about_speech: bool = False) -> tuple[Che
         return "supported", text + said
     if support:
         parties = [o.attributed_to for o in outlets if o.stance == "supports" and o.attributed_to]
-        who = " and ".join(list(dict.fromkeys(p for p in parties if p))[:2])
+        named = {party_name(p).lower(): party_name(p) for p in reversed(parties) if p}
+        who = " and ".join(list(named.values())[::-1][:2])
         return (
             "attributed_only",
             f"Only {who} said so; no outlet confirms it in its own voice." + said,

@@ -30,6 +30,7 @@ def test_quick_bench_measures_every_section(tmp_path):
         "ask_ms_median",
         "ask_ms_p99",
         "ask_stories_ms_median",
+        "check_ms_median",
         "stories_build_s",
         "http_one_ms_median",
         "http_many_rps",
