@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from index.models import DocumentMeta
+from index.models import EXAMPLE_META, DocumentMeta
 from index.stories import STORY_ID
 from qa.service import MAX_K
 
 MAX_DOCUMENT_CHARS = 1_000_000
 EXAMPLE_TEXT = "An officer fired three shots at an SUV on Wednesday, police said."
-EXAMPLE_DOC = {
+EXAMPLE_DOC: dict[str, Any] = {
     "doc_id": "gazette_0001",
     "outlet": "Example Gazette",
     "title": "Officer fires on SUV",
@@ -175,7 +176,7 @@ class DocumentPage(BaseModel):
         json_schema_extra={
             "examples": [
                 {
-                    "items": [DocumentMeta.model_config["json_schema_extra"]["examples"][0]],
+                    "items": [EXAMPLE_META],
                     "total": 5,
                     "offset": 0,
                     "limit": 1,

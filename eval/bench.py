@@ -17,9 +17,10 @@ import tomllib
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from threading import Barrier
-from typing import Literal
+from typing import Any, Literal
 
 import httpx
 import numpy as np
@@ -287,6 +288,7 @@ def bench_indexing(work: Path, settings: Settings, passages: int) -> list[Row]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
+    assert proc.stdout is not None and proc.stderr is not None  # both PIPE
     out, err = proc.stdout.read(), proc.stderr.read()
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -326,6 +328,10 @@ def _query_times(
         found.append(search(q[None, :]))
         times.append(time.perf_counter() - t0)
     return times, np.vstack(found)
+
+
+def _ids(index: Any, q: np.ndarray, params: vec.VectorParams) -> np.ndarray:
+    return vec.search(index, q, 10, params)[1]
 
 
 def recall_at_10(found: np.ndarray, truth: np.ndarray) -> float:
@@ -368,7 +374,7 @@ def bench_vectors(
 
     # incremental writes on the large index: remove 1,000 ids, add them back
     t0 = time.perf_counter()
-    approx.remove_ids(ids[:1000])
+    approx.remove_ids(ids[:1000])  # type: ignore[arg-type]
     removed = time.perf_counter() - t0
     t0 = time.perf_counter()
     approx.add_with_ids(data[:1000], ids[:1000])
@@ -395,7 +401,7 @@ def bench_vectors(
     )
     for nprobe in cfg.nprobe_sweep:
         p = replace(approx_params, nprobe=nprobe)
-        times, got = _query_times(lambda q, p=p: vec.search(approx, q, 10, p)[1], queries)
+        times, got = _query_times(partial(_ids, approx, params=p), queries)
         recall = f"ms, recall {recall_at_10(got, truth):.3f}"
         rows += table(
             label, (f"{key}_nprobe{nprobe}", f"nprobe {nprobe}: median", ms(times, 50), recall)

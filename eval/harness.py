@@ -10,6 +10,7 @@ import statistics
 import time
 from collections import Counter
 from collections.abc import Callable
+from typing import Any
 
 from pydantic import BaseModel, Field, TypeAdapter
 
@@ -56,7 +57,8 @@ def parse_variant(spec: str) -> Variant:
         if key not in Settings.model_fields:
             raise ValueError(f"unknown setting {key!r} in {spec!r}")
         # typed as the setting is ("candidates=100" is an int: FAISS refuses a float k)
-        overrides[key] = TypeAdapter(Settings.model_fields[key].annotation).validate_python(val)
+        kind: Any = Settings.model_fields[key].annotation
+        overrides[key] = TypeAdapter(kind).validate_python(val)
     return Variant(name=name, method=method, overrides=overrides)
 
 

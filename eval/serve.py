@@ -59,6 +59,7 @@ class ServerProcess:
         self._reader.start()
 
     def _read_log(self) -> None:
+        assert self.proc.stderr is not None  # started with stderr=PIPE
         for line in self.proc.stderr:
             self.log.append(line)
 

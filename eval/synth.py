@@ -136,7 +136,7 @@ def story_documents(
     day0 = dt.date(2024, 1, 1)
     out = []
     for s in range(stories):
-        direction = _unit(rng.standard_normal(docs[0].embeddings.shape[1]))
+        direction = _unit(np.asarray(rng.standard_normal(docs[0].embeddings.shape[1])))
         for j in range(per_story):
             src = docs[int(rng.integers(len(docs)))]
             doc_id = f"story{s:04d}_{j:03d}"

@@ -88,7 +88,7 @@ class Embedder:
         get_dim = getattr(self._model, "get_embedding_dimension", None) or (
             self._model.get_sentence_embedding_dimension
         )
-        self.dim = int(get_dim())
+        self.dim = int(get_dim() or 0)
         self._forward: Callable[[list[str]], torch.Tensor] | None = None
         if traced:
             self._forward = self._traced_forward()

@@ -579,7 +579,7 @@ def _agent_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
     for verb in _acts(sent):
         who = _agent(verb)
         phrase = _named_phrase(who)
-        if phrase is None:
+        if phrase is None or who is None:
             continue
         orgs = [canonical_org(e.text) for e in phrase.ents if e.label_ == "ORG"]
         orgs += [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -14,22 +14,19 @@ ValueKind = Literal[
 ]
 
 
+EXAMPLE_META: dict[str, Any] = {
+    "doc_id": "004_0db872d4e7fa121a",
+    "outlet": "MS NOW",
+    "title": "An Immigration and Customs Enforcement agent shot and killed a woman",
+    "published": "2026-01-07",
+    "url": None,
+}
+
+
 class DocumentMeta(BaseModel):
     """What is known of a document's source. A null outlet means unknown."""
 
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "doc_id": "004_0db872d4e7fa121a",
-                    "outlet": "MS NOW",
-                    "title": "An Immigration and Customs Enforcement agent shot and killed a woman",
-                    "published": "2026-01-07",
-                    "url": None,
-                }
-            ]
-        }
-    )
+    model_config = ConfigDict(json_schema_extra={"examples": [EXAMPLE_META]})
 
     doc_id: str = Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9_.\-]+$")
     outlet: str | None = None

@@ -459,7 +459,7 @@ class Store:
                 "VALUES (?,?,?,?,?,?,?)",
                 (p.id, p.doc_id, p.n, p.start, p.end, p.text, _vec_blob(embedding)),
             )
-            rowid = int(cur.lastrowid)
+            rowid = int(cur.lastrowid or 0)  # always set after an INSERT
             rowids.append(rowid)
             conn.executemany(
                 "INSERT INTO passage_values (passage_rowid, kind, start_char, end_char, text, "
@@ -503,7 +503,7 @@ class Store:
         else:
             vectors = faiss.clone_index(current.vectors)  # readers keep the old one meanwhile
             if removed:
-                vectors.remove_ids(np.asarray(removed, dtype=np.int64))
+                vectors.remove_ids(np.asarray(removed, dtype=np.int64))  # type: ignore[arg-type]
             if new_ids:
                 vectors.add_with_ids(
                     np.ascontiguousarray(np.vstack(new_vecs), dtype=np.float32),
@@ -726,10 +726,10 @@ class Store:
                 vec.kind_of(vectors) == "ivf"
                 and len(allowed) <= self.vector_params.filter_exact_max
             ):  # a few passages of a large index: score them exactly, from SQLite
-                ids, matrix = self.embeddings(sorted(allowed), vectors.d)
-                scores = matrix @ query[0]
-                best = np.argsort(-scores)[:k]
-                return [(ids[i], float(scores[i])) for i in best]
+                found, matrix = self.embeddings(sorted(allowed), vectors.d)
+                exact = matrix @ query[0]
+                best = np.argsort(-exact)[:k]
+                return [(found[i], float(exact[i])) for i in best]
         allowed_ids = np.fromiter(allowed, dtype=np.int64) if allowed is not None else None
         scores, ids = vec.search(vectors, query, k, self.vector_params, allowed_ids)
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]

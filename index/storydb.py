@@ -122,7 +122,7 @@ def infos(conn: sqlite3.Connection) -> dict[str, StoryInfo]:
         groups.setdefault(r[4], []).append(r)
     out: dict[str, StoryInfo] = {}
     for story, members in groups.items():
-        dates = sorted(_date(m[3]) for m in members if m[3])
+        dates = sorted(d for m in members if m[3] and (d := _date(m[3])) is not None)
         sigs = [np.frombuffer(m[5], dtype=np.float32) for m in members if m[5] is not None]
         dims = {s.shape[0] for s in sigs}
         titled = [m for m in members if m[5] is not None]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import faiss
 import numpy as np
@@ -117,9 +117,9 @@ def search(
         if allowed is not None and index.ntotal:
             nprobe = math.ceil(nprobe * index.ntotal / max(len(allowed), 1))
         ivf = faiss.extract_index_ivf(index)
-        params = faiss.SearchParametersIVF(sel=sel, nprobe=min(ivf.nlist, nprobe))
+        params: Any = faiss.SearchParametersIVF(sel=sel, nprobe=min(ivf.nlist, nprobe))  # type: ignore[call-arg]
     else:
-        params = faiss.SearchParameters(sel=sel) if sel is not None else None
+        params = faiss.SearchParameters(sel=sel) if sel is not None else None  # type: ignore[call-arg]
     return index.search(queries, k, params=params)
 
 

@@ -204,7 +204,7 @@ def agree(
     verdict = verdict_of(len(support), len(conflicting))
     value, display = consensus_display(top)
     kind = top.claims[0].value.kind
-    answer = Answer(value=value, display=display, type=ANSWER_TYPE.get(kind, "span"))  # type: ignore[arg-type]
+    answer = Answer(value=value, display=display, type=ANSWER_TYPE.get(kind, "span"))
     for cl in [top, *against]:
         for c in cl.claims:
             stances[c.outlet] = _stance(c, "supports" if cl is top else "conflicts")
@@ -216,7 +216,7 @@ def agree(
         explanation += " " + _only_claimed(top, loose)
     agreement = Agreement(
         score=round(len(support) / (len(support) + len(conflicting)), 3),
-        verdict=verdict,  # type: ignore[arg-type]
+        verdict=verdict,
         origins=len(support | conflicting),
         basis=grounds,
         outlets=_ordered(stances, doc_ids),
@@ -272,7 +272,7 @@ def _stance(c: Claim, stance: str) -> OutletStance:
     return OutletStance(
         outlet=c.outlet,
         doc_ids=c.doc_ids,
-        stance=stance,  # type: ignore[arg-type]
+        stance=stance,
         value=c.value.norm if c.value.kind != "sentence" else None,
         display=c.value.text,
         passage_id=c.hit.stored.passage.id,

@@ -140,7 +140,10 @@ def _entails(said: Value, claimed: Value) -> str:
     rel = compare(said, claimed)
     if rel != "same" or claimed.kind != "number":
         return rel
-    (slo, shi), (clo, chi) = interval(said), interval(claimed)
+    said_at, claimed_at = interval(said), interval(claimed)
+    if said_at is None or claimed_at is None:
+        return "unclear"
+    (slo, shi), (clo, chi) = said_at, claimed_at
     return (
         "same" if slo >= clo * (1 - ROUND_SHARE) and shi <= chi * (1 + ROUND_SHARE) else "unclear"
     )

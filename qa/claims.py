@@ -99,9 +99,8 @@ def _value_score(q: Question, v: Value, sentence: Value) -> float | None:
         if q.copular:  # "who is the mayor?": the name next to the role ("Mayor Jacob Frey")
             near = _nearness(q, v, sentence)
             return None if near is None else 0.5 + overlap + near
-        speaks = bool(sentence.attributed_to) and (
-            v.text in sentence.attributed_to or sentence.attributed_to in v.text
-        )
+        party = sentence.attributed_to or ""
+        speaks = bool(party) and (v.text in party or party in v.text)
         said = _overlap(q, sentence, skip=lexicon().speech_verbs)  # what was said, not "say"
         return 1.0 + said if speaks and said >= 0.5 else None  # "who said …?": who says it
     if v.kind == "object":

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-EXAMPLE = {
+EXAMPLE: dict[str, Any] = {
     "question": "How many shots were fired?",
     "qtype": "how_many",
     "story": {
@@ -212,7 +212,7 @@ CheckStance = Literal["supports", "contradicts", "hedges", "silent"]
 CheckVerdict = Literal["supported", "contradicted", "disputed", "attributed_only", "unverified"]
 
 
-CHECK_EXAMPLE = {
+CHECK_EXAMPLE: dict[str, Any] = {
     "claim": "The officer fired two shots",
     "story": {"id": "ice-shooting-minneapolis-fatal-officer-involved", "title": "ICE Shooting"},
     "other_stories": [],

@@ -39,7 +39,7 @@ def yes_no(
     ]
     agreement = Agreement(
         score=round(_origins(top) / (_origins(top) + _origins(other)), 3),
-        verdict=v,  # type: ignore[arg-type]
+        verdict=v,
         origins=_origins(top) + _origins(other),
         basis=basis((c.attributed_to, c.hedged) for c in top),
         outlets=_with_silent(stances, doc_ids),
@@ -58,7 +58,7 @@ def _stance(c: Claim, stance: str) -> OutletStance:
     return OutletStance(
         outlet=c.outlet,
         doc_ids=c.doc_ids,
-        stance=stance,  # type: ignore[arg-type]
+        stance=stance,
         display=s.text,
         passage_id=c.hit.stored.passage.id,
         attributed_to=c.attributed_to,

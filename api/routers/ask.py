@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -15,7 +16,7 @@ from qa.models import AskResponse, CheckResponse
 from qa.service import MAX_K
 
 router = APIRouter(prefix="/v1", tags=["answers"], dependencies=[Depends(require_reader)])
-RESPONSES = {s: ERROR_RESPONSES[s] for s in (401, 404, 422, 503)}
+RESPONSES: dict[int | str, dict[str, Any]] = {s: ERROR_RESPONSES[s] for s in (401, 404, 422, 503)}
 
 
 async def answer(
