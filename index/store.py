@@ -8,12 +8,16 @@ files of an older generation, which the next open rebuilds from SQLite without r
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import os
+import re
 import shutil
 import sqlite3
 import threading
+import time
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +45,35 @@ class StoreError(RuntimeError):
 
 class IndexMismatchError(StoreError):
     """The index on disk was built with another embedding model."""
+
+
+# vectors.<gen>.faiss and bm25.<gen>, and their private copies (".tmp-…" being written by one
+# process, ".old-…" being replaced)
+DERIVED = re.compile(r"^(?:vectors\.(?P<gen>\d+)\.faiss|bm25\.(?P<gen2>\d+))(?P<rest>\..*)?$")
+STALE_PRIVATE_SECONDS = 600  # a private file this old belongs to a writer that crashed
+
+
+def _private(final: Path) -> Path:
+    """A name no other process or thread uses, beside `final`."""
+    return final.with_name(f"{final.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:12]}")
+
+
+def _publish_dir(tmp: Path, final: Path) -> None:
+    """Move a finished directory into place. Readers see the old one or the new one; if
+    another process published the same generation first, its copy stays (same content)."""
+    try:
+        os.rename(tmp, final)
+        return
+    except OSError:
+        pass  # `final` exists: an earlier copy of this generation (or other tokens)
+    old = final.with_name(f"{final.name}.old-{os.getpid()}-{uuid.uuid4().hex[:12]}")
+    with contextlib.suppress(FileNotFoundError):
+        os.rename(final, old)
+    try:
+        os.rename(tmp, final)
+    except OSError:
+        shutil.rmtree(tmp, ignore_errors=True)  # another process published it meanwhile
+    shutil.rmtree(old, ignore_errors=True)
 
 
 @dataclass
@@ -279,26 +312,36 @@ class Store:
         if vectors is None:
             return
         final = self._vectors_path(gen)
-        tmp = final.with_name(final.name + ".tmp")
+        tmp = _private(final)
         faiss.write_index(vectors, str(tmp))
-        os.replace(tmp, final)
+        os.replace(tmp, final)  # atomic; another process may publish the same generation too
 
     def _write_lexical(self, lexical: LexicalIndex, gen: int) -> None:
         final = self._lexical_path(gen)
-        tmp = final.with_name(final.name + ".tmp")
-        shutil.rmtree(tmp, ignore_errors=True)
+        tmp = _private(final)
         lexical.save(tmp)
-        shutil.rmtree(final, ignore_errors=True)
-        os.rename(tmp, final)
+        _publish_dir(tmp, final)
 
     def _remove_other_generations(self, gen: int) -> None:
-        keep = {self._vectors_path(gen).name, self._lexical_path(gen).name}
+        """Delete the derived files of older generations (and leftovers of crashed writers):
+        never a newer generation another process has just published, never a file another
+        process is still writing."""
         for p in self.data_dir.iterdir():
-            if p.name.startswith(("vectors.", "bm25.")) and p.name not in keep:
+            m = DERIVED.match(p.name)
+            if m is None:
+                continue
+            private = bool(m.group("rest"))
+            if int(m.group("gen") or m.group("gen2")) >= gen and not private:
+                continue
+            try:  # another process may remove or publish it meanwhile
+                if private and time.time() - p.stat().st_mtime < STALE_PRIVATE_SECONDS:
+                    continue
                 if p.is_dir():
                     shutil.rmtree(p, ignore_errors=True)
                 else:
                     p.unlink(missing_ok=True)
+            except FileNotFoundError:
+                continue
 
     def refresh(self) -> bool:
         """Reload derived indexes if another process wrote a newer generation."""
@@ -568,8 +611,8 @@ class Store:
         """Outlet name -> its doc_ids (an unknown outlet is one per document).
 
         Read from SQLite once per index generation (every question needs it; a write starts a
-        new generation). The lists are shared: do not change them."""
-        self.refresh()  # another process may have written since
+        new generation). The lists are shared: do not change them. A request calls `refresh`
+        once, first: reading refreshes no more, so one answer sees one generation."""
         derived = self._derived
         if derived.outlets is None:
             out: dict[str, list[str]] = {}
@@ -581,7 +624,6 @@ class Store:
     def stories(self) -> dict[str, StoryInfo]:
         """Every story by id, read from SQLite once per index generation (shared: do not
         change them)."""
-        self.refresh()
         derived = self._derived
         if derived.stories is None:
             derived.stories = storydb.infos(self._conn())

@@ -161,6 +161,16 @@ class Service:
             )
         return self.store.rowids_of_docs(docs)
 
+    def stories(self) -> dict[str, StoryInfo]:
+        """Every story, as of the latest write of any process."""
+        self.store.refresh()
+        return self.store.stories()
+
+    def outlets(self) -> dict[str, list[str]]:
+        """Every outlet and its documents, as of the latest write of any process."""
+        self.store.refresh()
+        return self.store.outlets()
+
     def check_story(self, story: str) -> StoryInfo:
         stories = self.store.stories()
         if story not in stories:
@@ -175,14 +185,15 @@ class Service:
         vocab = self._vocab.get(key)
         if vocab is None:
             rows = [r for rs in self.store.story_outlets(story).values() for r in rs]
-            info = self.store.stories()[story]
+            info = self.store.stories().get(story)
             vocab = set()
             for sp in self.store.fetch(rows):
                 vocab |= stems(sp.passage.text)
                 # and the lemmas index time stored: "gave" is the question's "give"
                 vocab |= {w for v in sp.values if v.kind == "sentence" for w in stems(v.norm)}
                 vocab |= stems(f"{sp.meta.title or ''} {sp.meta.outlet or ''}")
-            vocab |= stems(info.title)
+            if info is not None:
+                vocab |= stems(info.title)
             if len(self._vocab) > 256:
                 self._vocab.clear()
             self._vocab[key] = vocab
@@ -264,8 +275,8 @@ class Service:
         wanted = {d for docs in outlet_docs.values() for d in docs}
         picked = self.pick(ranked, outlet_docs, k, chosen)
         hits = [h for h in hits_of(self.store, picked) if h.stored.passage.doc_id in wanted]
-        info = self.store.stories()[chosen]
-        ref = StoryRef(id=chosen, title=info.title)
+        info = self.store.stories().get(chosen)
+        ref = StoryRef(id=chosen, title=info.title if info else chosen)
         return Gathered(ref, others, missing, outlet_docs, hits)
 
     def ask(

@@ -217,13 +217,18 @@ def test_passages_embedded_across_documents_keep_their_own_vectors(tmp_path, mon
 
 
 def test_outlets_follow_writes_made_here_and_by_another_store(seed_copy, tmp_path):
-    """Outlets are read once per generation; a write here or in another process shows."""
+    """Outlets are read once per generation; a write here shows at once, a write in another
+    process after `refresh` (a request refreshes once, first, so that one answer sees one
+    generation)."""
     settings = make_settings(seed_copy)
     here, there = (Store(seed_copy, settings.embed_model) for _ in range(2))
     assert "Test Wire" not in here.outlets() and "Test Wire" not in there.outlets()
     raws, _ = read_paths([write_jsonl(tmp_path / "a.jsonl", NEW_DOC)])
     index_documents(here, raws, settings)
     assert here.outlets()["Test Wire"] == ["zz_new_story"]
+    assert "Test Wire" not in there.outlets()  # its generation, until it refreshes
+    assert there.refresh()
     assert there.outlets()["Test Wire"] == ["zz_new_story"]
     there.write(deletes=["zz_new_story"])
+    here.refresh()
     assert "Test Wire" not in here.outlets() and "Test Wire" not in there.outlets()

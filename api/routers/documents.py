@@ -153,5 +153,5 @@ async def remove_document(request: Request, doc_id: str = DOC_ID) -> Response:
 )
 async def list_outlets(request: Request) -> list[OutletOut]:
     """Outlets in the corpus with their documents (an unknown outlet is its document's own)."""
-    outlets = await run_in_threadpool(ready_service(request).store.outlets)
+    outlets = await run_in_threadpool(ready_service(request).outlets)
     return [OutletOut(outlet=o, doc_ids=d, documents=len(d)) for o, d in sorted(outlets.items())]

@@ -35,7 +35,7 @@ def newest_first(stories: list[StoryInfo]) -> list[StoryInfo]:
 async def list_stories(request: Request) -> list[StoryInfo]:
     """Every story (one news event each): its most central headline, outlets, documents and
     first and last publication dates, newest first."""
-    stories = await run_in_threadpool(ready_service(request).store.stories)
+    stories = await run_in_threadpool(ready_service(request).stories)
     return newest_first(list(stories.values()))
 
 
@@ -47,7 +47,9 @@ async def list_stories(request: Request) -> list[StoryInfo]:
 )
 async def get_story(request: Request, story_id: str = STORY) -> StoryInfo:
     """One story."""
-    return await run_in_threadpool(ready_service(request).check_story, story_id)
+    service = ready_service(request)
+    await run_in_threadpool(service.store.refresh)
+    return await run_in_threadpool(service.check_story, story_id)
 
 
 @router.post(
