@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import logging
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.openapi.utils import get_openapi
 
 from api import errors, slack
 from api.limits import BodyLimit
@@ -66,4 +68,27 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_headers=["Authorization", "Content-Type"],
         )
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.openapi = lambda: openapi_schema(app, settings)  # type: ignore[method-assign]
     return app
+
+
+READS = {"/v1/ask", "/v1/check"}  # POSTs that only read
+
+
+def openapi_schema(app: FastAPI, settings: Settings) -> dict[str, Any]:
+    """FastAPI's schema, saying what this configuration does: without CROSSCHECK_READ_KEYS,
+    reads need no key, so they declare no security (a client must not be told to send one)."""
+    if app.openapi_schema is None:
+        schema = get_openapi(
+            title=app.title,
+            version=app.version,
+            description=app.description,
+            routes=app.routes,
+        )
+        if not split_keys(settings.read_keys):
+            for path, operations in schema.get("paths", {}).items():
+                for method, op in operations.items():
+                    if method == "get" or path in READS:
+                        op.pop("security", None)
+        app.openapi_schema = schema
+    return app.openapi_schema

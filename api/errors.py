@@ -8,6 +8,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import compile_path
 
 from api.schemas import ErrorOut
 from qa.service import BadRequest, NotFound
@@ -49,6 +50,25 @@ def error(status: int, code: str, message: str, headers: dict | None = None) -> 
     )
 
 
+def allowed_methods(request: Request) -> list[str]:
+    """Every method the API serves on this path, from its OpenAPI schema (Starlette's own
+    405 names only the first route's methods: `Allow: GET` for a path that also takes PUT
+    and DELETE)."""
+    app = request.app
+    paths = getattr(app.state, "path_methods", None)
+    if paths is None:
+        paths = [
+            (compile_path(template)[0], {m.upper() for m in ops})
+            for template, ops in app.openapi().get("paths", {}).items()
+        ]
+        app.state.path_methods = paths
+    methods: set[str] = set()
+    for regex, ops in paths:
+        if regex.match(request.url.path):
+            methods |= ops | ({"HEAD"} if "GET" in ops else set())
+    return sorted(methods)
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -63,7 +83,14 @@ def install(app: FastAPI) -> None:
         return error(422, "invalid_request", "; ".join(parts) or "invalid request")
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 405:
+            allow = ", ".join(allowed_methods(request))
+            return error(405, "method_not_allowed", f"use {allow}", {"Allow": allow})
+        if exc.status_code == 400 and not isinstance(exc, ApiError):
+            # a body FastAPI cannot even parse (not JSON, not UTF-8): a malformed request,
+            # answered as every other one is (422), not with an undocumented 400
+            return error(422, "invalid_request", f"the body cannot be read: {exc.detail}")
         code = getattr(exc, "code", None) or CODES.get(exc.status_code, "http_error")
         return error(exc.status_code, code, str(exc.detail), getattr(exc, "headers", None))
 

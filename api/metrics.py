@@ -33,6 +33,8 @@ class AnswerMetrics:
 def instrument(app: FastAPI) -> AnswerMetrics:
     registry = CollectorRegistry()
     Instrumentator(registry=registry, excluded_handlers=["/metrics"]).instrument(app).expose(
-        app, endpoint="/metrics", include_in_schema=True, tags=["health"]
+        app,
+        endpoint="/metrics",
+        include_in_schema=False,  # Prometheus text, not the JSON API
     )
     return AnswerMetrics(registry)

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from index.models import EXAMPLE_META, DocumentMeta
 from index.stories import STORY_ID
-from qa.service import MAX_K
+from qa.service import MAX_K, MAX_QUESTION
 
 MAX_DOCUMENT_CHARS = 1_000_000
 EXAMPLE_TEXT = "An officer fired three shots at an SUV on Wednesday, police said."
@@ -34,6 +34,10 @@ def _check_text(value: str) -> str:
     return value
 
 
+# documented as the validators enforce it: text with a NUL character is refused (422)
+NO_NUL: dict[str, Any] = {"pattern": "^[^\\u0000]*$"}
+
+
 class AskRequest(BaseModel):
     model_config = ConfigDict(
         json_schema_extra={
@@ -43,8 +47,8 @@ class AskRequest(BaseModel):
 
     question: str = Field(
         min_length=1,
-        max_length=20_000,
-        description="1..500 characters after trimming.",
+        max_length=MAX_QUESTION,
+        description="1..500 characters.",
         examples=["How many shots were fired?"],
     )
     k: int = Field(8, ge=1, le=MAX_K, description="Passages to return.")
@@ -70,8 +74,8 @@ class CheckRequest(BaseModel):
 
     claim: str = Field(
         min_length=1,
-        max_length=20_000,
-        description="A statement to check, 1..500 characters after trimming.",
+        max_length=MAX_QUESTION,
+        description="A statement to check, 1..500 characters.",
         examples=["The officer fired three shots"],
     )
     story: str | None = Field(
@@ -92,10 +96,16 @@ class DocumentFields(BaseModel):
         json_schema_extra={"examples": [{k: v for k, v in EXAMPLE_DOC.items() if k != "doc_id"}]}
     )
 
-    outlet: str | None = Field(None, max_length=200, examples=["Example Gazette"])
-    title: str | None = Field(None, max_length=1000, examples=["Officer fires on SUV"])
+    outlet: str | None = Field(
+        None, max_length=200, examples=["Example Gazette"], json_schema_extra=NO_NUL
+    )
+    title: str | None = Field(
+        None, max_length=1000, examples=["Officer fires on SUV"], json_schema_extra=NO_NUL
+    )
     published: dt.date | None = Field(None, examples=["2026-01-07"])
-    url: str | None = Field(None, max_length=2000, examples=["https://example.org/story"])
+    url: str | None = Field(
+        None, max_length=2000, examples=["https://example.org/story"], json_schema_extra=NO_NUL
+    )
     story: str | None = Field(
         None,
         pattern=STORY_ID,
@@ -108,12 +118,21 @@ class DocumentFields(BaseModel):
         description="The article text. A first line ` date YYYY-MM-DD` is read as metadata; "
         "template debris is removed.",
         examples=["An officer fired three shots at an SUV on Portland Avenue on Wednesday."],
+        json_schema_extra=NO_NUL,
     )
 
     @field_validator("text", "outlet", "title", "url")
     @classmethod
     def _valid_text(cls, v: str | None) -> str | None:
         return _check_text(v) if isinstance(v, str) else v
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _iso_date(cls, v: object) -> object:
+        # a date is "YYYY-MM-DD", as the schema says; pydantic alone would read 0 as 1970-01-01
+        if v is not None and not isinstance(v, str | dt.date):
+            raise ValueError("published must be a date as YYYY-MM-DD, or null")
+        return v
 
 
 class DocumentIn(DocumentFields):

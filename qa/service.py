@@ -155,7 +155,7 @@ class Service:
             else:
                 docs += found
         if unknown:
-            raise BadRequest(
+            raise NotFound(
                 f"unknown outlet(s): {', '.join(map(repr, unknown))}; known outlets: "
                 + ", ".join(sorted(known))
             )

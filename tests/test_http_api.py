@@ -62,6 +62,20 @@ def test_ask_post_and_get(client):
     assert {p["outlet"] for p in only.json()["passages"]} == {"MS NOW"}
 
 
+def test_unknown_outlets_are_not_found(client):
+    r = client.post("/v1/ask", json={"question": "Who?", "outlets": ["No Such Outlet"]})
+    assert r.status_code == 404
+    assert "unknown outlet(s): 'No Such Outlet'" in r.json()["error"]["message"]
+
+
+def test_methods_not_allowed_name_every_method_of_the_path(client):
+    r = client.request("PATCH", "/v1/ask")
+    assert r.status_code == 405 and r.headers["allow"] == "GET, HEAD, POST"
+    r = client.request("OPTIONS", "/v1/documents/x")
+    assert r.status_code == 405
+    assert {"GET", "PUT", "DELETE", "PATCH"} <= set(r.headers["allow"].split(", "))
+
+
 @pytest.mark.parametrize(
     "body",
     [
@@ -76,7 +90,6 @@ def test_ask_post_and_get(client):
         {"question": 42},
         {"question": ["Who?"]},
         {"question": "Who?", "outlets": "MS NOW"},
-        {"question": "Who?", "outlets": ["No Such Outlet"]},
         {"k": 3},
         [],
         "Who fired?",
@@ -204,7 +217,7 @@ def test_document_lifecycle(client):
     )
     assert client.delete("/v1/documents/gazette_1", headers=AUTH).status_code == 204
     assert client.get("/v1/documents/gazette_1").status_code == 404
-    error_of(client.post("/v1/ask", json=ask), 422)  # the outlet is gone with its document
+    error_of(client.post("/v1/ask", json=ask), 404)  # the outlet is gone with its document
 
 
 @pytest.mark.parametrize(

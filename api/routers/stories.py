@@ -56,7 +56,7 @@ async def get_story(request: Request, story_id: str = STORY) -> StoryInfo:
     "/stories/{story_id}/merge",
     response_model=StoryInfo,
     dependencies=[Depends(require_writer)],
-    responses=_responses(401, 403, 404, 422),
+    responses=_responses(401, 403, 404, 409, 422),
 )
 async def merge_story(request: Request, body: StoryMerge, story_id: str = STORY) -> StoryInfo:
     """Move every document of this story into `into` (which must exist); returns the merged
@@ -65,6 +65,6 @@ async def merge_story(request: Request, body: StoryMerge, story_id: str = STORY)
     source = await run_in_threadpool(service.check_story, story_id)
     await run_in_threadpool(service.check_story, body.into)
     if body.into == story_id:
-        raise ApiError(422, "a story cannot be merged into itself")
+        raise ApiError(409, "a story cannot be merged into itself; name another story in `into`")
     await run_in_threadpool(service.store.move_documents, source.doc_ids, body.into)
     return await run_in_threadpool(service.check_story, body.into)
