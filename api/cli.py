@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
@@ -15,6 +16,7 @@ from index.config import get_settings
 
 if TYPE_CHECKING:
     from index.store import Store
+    from qa.models import AskResponse, CheckResponse
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, help=__doc__, pretty_exceptions_enable=False
@@ -102,18 +104,29 @@ def ask(
 ) -> None:
     """Answer a question from the index, with agreement across outlets."""
     from api.render import render_answer
-    from qa.service import BadRequest, Service
+    from qa.service import Service
 
     service = Service(get_settings(), _open_store())
+    _show(lambda: service.ask(question, k, outlet or None, story=story), render_answer, as_json)
+
+
+def _show(
+    call: Callable[[], AskResponse | CheckResponse],
+    render: Callable[[Any, Console], None],
+    as_json: bool,
+) -> None:
+    """Run an ask or a check; a user's mistake is an error line and exit code 2."""
+    from qa.service import BadRequest
+
     try:
-        response = service.ask(question, k, outlet or None, story=story)
+        response = call()
     except BadRequest as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None
     if as_json:
         print(response.model_dump_json(indent=2))
     else:
-        render_answer(response, console)
+        render(response, console)
 
 
 @app.command()
@@ -127,18 +140,10 @@ def check(
 ) -> None:
     """Check a claim: which outlets support it, contradict it, hedge it or say nothing."""
     from api.render import render_check
-    from qa.service import BadRequest, Service
+    from qa.service import Service
 
     service = Service(get_settings(), _open_store())
-    try:
-        response = service.check(claim, story, outlet or None)
-    except BadRequest as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from None
-    if as_json:
-        print(response.model_dump_json(indent=2))
-    else:
-        render_check(response, console)
+    _show(lambda: service.check(claim, story, outlet or None), render_check, as_json)
 
 
 @app.command()

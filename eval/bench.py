@@ -133,15 +133,28 @@ def bench_ask(
     section: str = "ask (in process)",
 ) -> list[Row]:
     """`Service.ask` in this process, every gold question `repeat` times, after a warm-up."""
+    return _in_process(settings, Service.ask, questions, repeat, key, section)
+
+
+def _in_process(
+    settings: Settings,
+    call: Callable[[Service, str], object],
+    texts: list[str],
+    repeat: int,
+    key: str,
+    section: str,
+) -> list[Row]:
+    """Latency of `call(service, text)` for every text `repeat` times, after one warm-up pass
+    (as a server that has been answering)."""
     service = Service(settings)
     service.warm_up()
-    for q in questions:  # warm-up: one pass, as a server that has been answering
-        service.ask(q)
+    for t in texts:
+        call(service, t)
     times = []
     for _ in range(repeat):
-        for q in questions:
+        for t in texts:
             t0 = time.perf_counter()
-            service.ask(q)
+            call(service, t)
             times.append(time.perf_counter() - t0)
     service.store.close()
     return latency_rows(key, section, times)
@@ -196,18 +209,7 @@ def _http_many(url: str, questions: list[str], clients: int, per_client: int) ->
 def bench_check(settings: Settings, claims: list[str], repeat: int) -> list[Row]:
     """`Service.check` in this process, every seed claim of eval/claims.jsonl `repeat` times,
     after a warm-up pass."""
-    service = Service(settings)
-    service.warm_up()
-    for c in claims:
-        service.check(c)
-    times = []
-    for _ in range(repeat):
-        for c in claims:
-            t0 = time.perf_counter()
-            service.check(c)
-            times.append(time.perf_counter() - t0)
-    service.store.close()
-    return latency_rows("check", "check (in process)", times)
+    return _in_process(settings, Service.check, claims, repeat, "check", "check (in process)")
 
 
 def bench_stories(
