@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from api.render import error_line, plain
 from index.config import get_settings
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ def _open_store(check_model: bool = True):
     try:
         return Store.from_settings(settings, check_model=check_model)
     except StoreError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(error_line(str(exc)))
         raise typer.Exit(2) from None
 
 
@@ -79,7 +79,7 @@ def index(
         report = index_documents(store, raws, settings, rebuild=rebuild, progress=progress)
     errors += report.errors
     for e in errors:
-        err.print(f"[yellow]skipped[/yellow] {e}", soft_wrap=True)
+        err.print(error_line(str(e), "skipped", "yellow"), soft_wrap=True)
     stats = store.stats()
     console.print(
         f"{len(report.added)} added, {len(report.replaced)} replaced, {len(report.unchanged)} "
@@ -121,7 +121,7 @@ def _show(
     try:
         response = call()
     except BadRequest as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(error_line(str(exc)))
         raise typer.Exit(2) from None
     if as_json:
         print(response.model_dump_json(indent=2))
@@ -165,7 +165,7 @@ def stories(
     for s in items:
         dates = f"{s.first} … {s.last}" if s.first else "undated"
         table.add_row(
-            escape(s.story_id), escape(s.title), str(s.documents), str(len(s.outlets)), dates
+            plain(s.story_id), plain(s.title), str(s.documents), str(len(s.outlets)), dates
         )
     console.print(table)
 
@@ -195,7 +195,7 @@ def _index_seeds_if_empty(store) -> None:
         raws, errors = read_paths([Path("seeds")])
         index_documents(store, raws, get_settings())
         for e in errors:
-            err.print(f"[yellow]skipped[/yellow] {e}", soft_wrap=True)
+            err.print(error_line(str(e), "skipped", "yellow"), soft_wrap=True)
 
 
 @app.command("eval")
@@ -233,7 +233,7 @@ def evaluate(
         questions = load_golds(gold_paths)
         variants = [parse_variant(m.strip()) for m in methods.split(";" if ":" in methods else ",")]
     except (GoldError, ValueError) as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(error_line(str(exc)))
         raise typer.Exit(2) from None
     store = _open_store()
     if index_seeds:
@@ -284,7 +284,7 @@ def _evaluate_claims(store: Store, path: Path, misses: bool) -> None:
     try:
         gold = load_claims(path)
     except GoldError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(error_line(str(exc)))
         raise typer.Exit(2) from None
     report = run_claims(Service(get_settings(), store), gold)
     print_claims(report, console, misses)
@@ -314,7 +314,7 @@ def bench(
             cfg.vector_sizes = [int(s.replace("_", "")) for s in sizes.split(",") if s.strip()]
         cfg = BenchConfig.model_validate({**cfg.model_dump(), "vector_kind": vectors})
     except ValueError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(error_line(str(exc)))
         raise typer.Exit(2) from None
     with tempfile.TemporaryDirectory(prefix="crosscheck-bench-") as tmp:
         report = run_bench(

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from index.models import EXAMPLE_META, DocumentMeta
 from index.stories import STORY_ID
+from index.validate import text_problem
 from qa.service import MAX_K, MAX_QUESTION
 
 MAX_DOCUMENT_CHARS = 1_000_000
@@ -22,15 +22,13 @@ EXAMPLE_DOC: dict[str, Any] = {
     "url": "https://example.org/story",
     "text": EXAMPLE_TEXT,
 }
-_BAD_CHARS = re.compile(r"[\x00\ud800-\udfff]")
 
 
 def _check_text(value: str) -> str:
     """Refuse text that cannot be stored as UTF-8 or would corrupt offsets."""
-    bad = _BAD_CHARS.search(value)
-    if bad:
-        what = "a NUL character" if bad.group() == "\x00" else "an unpaired surrogate"
-        raise ValueError(f"text contains {what} at offset {bad.start()}; send valid UTF-8 text")
+    problem = text_problem(value)
+    if problem:
+        raise ValueError(problem)
     return value
 
 

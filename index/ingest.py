@@ -12,6 +12,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from index.models import DocumentMeta
+from index.validate import text_problem
 
 MANIFEST = "manifest.json"
 TEXT_SUFFIXES = {".txt"}
@@ -132,6 +133,17 @@ def read_jsonl(path: Path) -> tuple[list[RawDocument], list[IngestError]]:
             continue
         if not item.text.strip():
             errors.append(IngestError(where, "text is empty"))
+            continue
+        problem = next(
+            (
+                f"{name}: {p}"
+                for name in ("text", "outlet", "title", "url")
+                if isinstance(v := getattr(item, name, None), str) and (p := text_problem(v))
+            ),
+            None,
+        )
+        if problem:  # one bad line is skipped with its reason; the others go in
+            errors.append(IngestError(where, problem))
             continue
         meta = DocumentMeta(**item.model_dump(exclude={"text"}))
         docs.append(RawDocument(meta=meta, raw=item.text, source=where))

@@ -1,0 +1,42 @@
+"""index/validate.py: one character rule for every door; a bad JSONL line is skipped with its
+reason and the rest of the file goes in."""
+
+from __future__ import annotations
+
+import json
+
+from index.build import index_documents
+from index.ingest import read_jsonl
+from index.store import Store
+from index.validate import text_problem
+from tests.conftest import make_settings
+
+
+def test_text_problems_are_named_with_their_offset():
+    assert text_problem("fine text") is None
+    assert text_problem("ab\x00c") == (
+        "text contains a NUL character at offset 2; send valid UTF-8 text"
+    )
+    assert "unpaired surrogate at offset 1" in (text_problem("a\ud800b") or "")
+
+
+def test_a_bad_jsonl_line_is_skipped_and_the_rest_indexed(tmp_path):
+    lines = [
+        {"doc_id": "good_1", "outlet": "Gazette", "text": "The bridge reopened on Monday."},
+        {"doc_id": "bad_1", "outlet": "Gazette", "text": "Broken \ud800 text."},
+        {"doc_id": "bad_2", "outlet": "Gazette\x00", "text": "A NUL in the outlet."},
+        {"doc_id": "good_2", "outlet": "Herald", "text": "The ferry resumed service."},
+    ]
+    path = tmp_path / "mixed.jsonl"
+    # json.dumps writes the lone surrogate as the escape "\ud800", as a broken exporter would
+    path.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    raws, errors = read_jsonl(path)
+    assert [r.meta.doc_id for r in raws] == ["good_1", "good_2"]
+    assert [e.message for e in errors] == [
+        "text: text contains an unpaired surrogate at offset 7; send valid UTF-8 text",
+        "outlet: text contains a NUL character at offset 7; send valid UTF-8 text",
+    ]
+    settings = make_settings(tmp_path / "data")
+    store = Store.from_settings(settings)
+    report = index_documents(store, raws, settings)
+    assert sorted(report.added) == ["good_1", "good_2"]
