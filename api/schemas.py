@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import re
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator
 
 from index.models import EXAMPLE_META, DocumentMeta
 from index.stories import STORY_ID
@@ -32,6 +33,16 @@ def _check_text(value: str) -> str:
     return value
 
 
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# a date, or unknown: null or "" (an empty cell of an export means unknown at every door)
+PUBLISHED_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"type": "string", "format": "date"},
+        {"type": "string", "maxLength": 0},
+        {"type": "null"},
+    ],
+    "title": "Published",
+}
 # documented as the validators enforce it: text with a NUL character is refused (422)
 NO_NUL: dict[str, Any] = {"pattern": "^[^\\u0000]*$"}
 
@@ -100,7 +111,9 @@ class DocumentFields(BaseModel):
     title: str | None = Field(
         None, max_length=1000, examples=["Officer fires on SUV"], json_schema_extra=NO_NUL
     )
-    published: dt.date | None = Field(None, examples=["2026-01-07"])
+    published: Annotated[dt.date | None, WithJsonSchema(PUBLISHED_SCHEMA)] = Field(
+        None, examples=["2026-01-07"]
+    )
     url: str | None = Field(
         None, max_length=2000, examples=["https://example.org/story"], json_schema_extra=NO_NUL
     )
@@ -127,7 +140,12 @@ class DocumentFields(BaseModel):
     @field_validator("published", mode="before")
     @classmethod
     def _iso_date(cls, v: object) -> object:
-        # a date is "YYYY-MM-DD", as the schema says; pydantic alone would read 0 as 1970-01-01
+        # a date is "YYYY-MM-DD", as the schema says; pydantic alone would read 0 as 1970-01-01;
+        # "" means unknown, as it does in a JSONL line or a manifest
+        if isinstance(v, str) and not v.strip():
+            return None
+        if isinstance(v, str) and not ISO_DATE.fullmatch(v.strip()):
+            raise ValueError("published must be a date as YYYY-MM-DD, or null")  # not "0"
         if v is not None and not isinstance(v, str | dt.date):
             raise ValueError("published must be a date as YYYY-MM-DD, or null")
         return v

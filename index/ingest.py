@@ -103,7 +103,8 @@ def read_text_file(path: Path, entry: dict | None = None) -> RawDocument:
     try:
         meta = _meta_from(entry or {}, path.stem)
     except ValidationError as exc:
-        raise ValueError(f"bad manifest metadata: {_format_validation(exc)}") from None
+        where = "manifest metadata" if entry else "file name (it becomes the doc_id)"
+        raise ValueError(f"bad {where}: {_format_validation(exc)}") from None
     return RawDocument(meta=meta, raw=raw, source=str(path))
 
 

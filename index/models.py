@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from index.stories import STORY_ID
 
@@ -39,6 +39,12 @@ class DocumentMeta(BaseModel):
         description="The story (news event) the document belongs to. Given on ingest it is "
         "kept; otherwise it is assigned at index time.",
     )
+
+    @field_validator("published", "outlet", "title", "url", "story", mode="before")
+    @classmethod
+    def _blank_is_unknown(cls, v: object) -> object:
+        # "" (an empty cell of an export) means unknown at every door, as null does
+        return None if isinstance(v, str) and not v.strip() else v
 
 
 class StoryInfo(BaseModel):

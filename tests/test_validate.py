@@ -40,3 +40,29 @@ def test_a_bad_jsonl_line_is_skipped_and_the_rest_indexed(tmp_path):
     store = Store.from_settings(settings)
     report = index_documents(store, raws, settings)
     assert sorted(report.added) == ["good_1", "good_2"]
+
+
+def test_a_blank_field_is_unknown_at_every_door(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+
+    path = tmp_path / "blank.jsonl"
+    line = {"doc_id": "b1", "outlet": "", "published": "", "text": "The pier reopened."}
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    raws, errors = read_jsonl(path)
+    assert not errors and raws[0].meta.published is None and raws[0].meta.outlet is None
+    settings = make_settings(tmp_path / "data", api_keys="k")
+    with TestClient(create_app(settings)) as client:
+        body = {"doc_id": "b2", "published": "", "text": "The pier reopened on Monday."}
+        r = client.post("/v1/documents", json=body, headers={"Authorization": "Bearer k"})
+        assert r.status_code == 201, r.text
+        assert client.get("/v1/documents/b2").json()["published"] is None
+
+
+def test_a_bad_file_name_is_reported_as_one(tmp_path):
+    from index.ingest import read_paths
+
+    (tmp_path / "bad name!.txt").write_text("Some article text.", encoding="utf-8")
+    _, errors = read_paths([tmp_path])
+    assert len(errors) == 1 and "bad file name (it becomes the doc_id)" in errors[0].message
