@@ -17,7 +17,7 @@ from index.embed import embedder_for
 from index.extract import EXTRACT_VERSION, DocumentContext, extract_values
 from index.ingest import IngestError, RawDocument
 from index.models import Document, Value
-from index.nlp import get_nlp, split_sentences
+from index.nlp import Sentence, get_nlp, split_sentences
 from index.store import IndexedDocument, Store
 from index.stories import entities_of, signature_text
 
@@ -95,9 +95,17 @@ class Prepared:
         return signature_text(self.document.title, self.document.text)
 
 
-def prepare(document: Document, digest: str, source: str, settings: Settings) -> Prepared:
-    """Sentences, passages and typed values of a cleaned document (no embedding yet)."""
-    sentences = split_sentences(document.text, get_nlp(settings.spacy_model))
+def prepare(
+    document: Document,
+    digest: str,
+    source: str,
+    settings: Settings,
+    sentences: list[Sentence] | None = None,
+) -> Prepared:
+    """Sentences, passages and typed values of a cleaned document (no embedding yet); the
+    sentences may come parsed already (a claim check reads their tokens too)."""
+    if sentences is None:
+        sentences = split_sentences(document.text, get_nlp(settings.spacy_model))
     chunks = chunk(
         document.doc_id,
         document.text,

@@ -21,13 +21,25 @@ def stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("english")
 
 
+# English plurals that no stemmer joins to their singular
+IRREGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child"}
+
+
+@lru_cache(maxsize=1 << 15)
+def stem(word: str) -> str:
+    """One word's stem, an irregular plural read as its singular ("people" -> "person")."""
+    w = word.lower()
+    return stemmer().stemWord(IRREGULAR.get(w, w))
+
+
 def normalize(text: str) -> str:
     return THOUSANDS.sub("", text)
 
 
 def stems(text: str) -> set[str]:
     """Stemmed lower-case words of a text (hyphenated words count word by word)."""
-    return set(stemmer().stemWords(WORD.findall(normalize(text).lower())))
+    words = WORD.findall(normalize(text).lower())
+    return set(stemmer().stemWords([IRREGULAR.get(w, w) for w in words]))  # one C call
 
 
 def variants(word: str) -> set[str]:
@@ -43,7 +55,7 @@ def variants(word: str) -> set[str]:
         forms.add(w[:-2])
         if len(w) > 6 and w[-3] == w[-4]:  # "shooter" -> "shoot"; "robber" -> "rob"
             forms.add(w[:-3])
-    return set(stemmer().stemWords(sorted(forms)))
+    return {stem(f) for f in forms}
 
 
 def expand(text: str) -> str:

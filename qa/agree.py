@@ -8,13 +8,13 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
-from qa.claims import Claim, answers, attribution, prime_words
+from qa.claims import Claim, answers, describe, prime_words
 from qa.compare import compare
 from qa.models import Agreement, Answer, OutletStance, Quote
 from qa.origins import assign_origins
 from qa.question import Question
 from qa.retrieve import Hit
-from qa.stance import basis, hedge_cue
+from qa.stance import basis, only_claimed
 
 ANSWER_TYPE = {
     "date": "date",
@@ -101,10 +101,6 @@ def consensus_display(cl: Cluster) -> tuple[str, str]:
     return best.value.norm, best.value.text
 
 
-def _label(c: Claim) -> str:
-    return c.outlet
-
-
 def outlet_claims(
     q: Question, evidence: dict[str, list[Hit]], doc_ids: dict[str, list[str]]
 ) -> tuple[dict[str, list[Claim]], list[str]]:
@@ -124,9 +120,7 @@ def outlet_claims(
                 unclear.append(outlet)
             continue
         found.sort(key=lambda c: -c.weight)
-        for c in found[:1]:  # the others are read only to reconcile (below)
-            c.attributed_to = attribution(q, c.value, c.sentence, c.hit.stored.values)
-            c.hedged = hedge_cue(c.sentence.text) is not None
+        describe(found[0], q.lemmas)  # the others are read only to reconcile (below)
         claims[outlet] = found
     return claims, unclear
 
@@ -147,9 +141,7 @@ def reconcile(
             (a for a in options[c.outlet][1:] if compare(a.value, lead.value, q) == "same"), None
         )
         if alt is not None:
-            alt.attributed_to = attribution(q, alt.value, alt.sentence, alt.hit.stored.values)
-            alt.hedged = hedge_cue(alt.sentence.text) is not None
-            best[i] = alt
+            best[i] = describe(alt, q.lemmas)
             changed = True
     return changed
 
@@ -187,7 +179,7 @@ def agree(
     if not claims:
         agreement = Agreement(
             verdict="no_evidence",
-            outlets=_ordered(stances, doc_ids),
+            outlets=ordered(stances, doc_ids),
             explanation=_no_answer(q, unclear),
         )
         return agreement, Answer(), {}
@@ -207,25 +199,26 @@ def agree(
     answer = Answer(value=value, display=display, type=ANSWER_TYPE.get(kind, "span"))
     for cl in [top, *against]:
         for c in cl.claims:
-            stances[c.outlet] = _stance(c, "supports" if cl is top else "conflicts")
+            stances[c.outlet] = stance_of(c, "supports" if cl is top else "conflicts")
     for c in loose:
-        stances[c.outlet] = _stance(c, "unclear")
+        stances[c.outlet] = stance_of(c, "unclear")
     grounds = basis((c.attributed_to, c.hedged) for c in top.claims)
     explanation = _explain(top, against, display, len(support), len(support | conflicting), verdict)
     if grounds == "attributed":
-        explanation += " " + _only_claimed(top, loose)
+        hedged = sum(c.hedged for c in [*top.claims, *loose])
+        explanation += " " + only_claimed((c.attributed_to for c in top.claims), hedged)
     agreement = Agreement(
         score=round(len(support) / (len(support) + len(conflicting)), 3),
         verdict=verdict,
         origins=len(support | conflicting),
         basis=grounds,
-        outlets=_ordered(stances, doc_ids),
+        outlets=ordered(stances, doc_ids),
         explanation=explanation,
     )
     return agreement, answer, {c.outlet: c for c in claims}
 
 
-def _ordered(stances: dict[str, OutletStance], doc_ids: dict[str, list[str]]) -> list[OutletStance]:
+def ordered(stances: dict[str, OutletStance], doc_ids: dict[str, list[str]]) -> list[OutletStance]:
     """Every outlet of the story once (silent where it said nothing), conflicts first."""
     for outlet in doc_ids:
         stances.setdefault(
@@ -233,22 +226,6 @@ def _ordered(stances: dict[str, OutletStance], doc_ids: dict[str, list[str]]) ->
         )
     order = {"conflicts": 0, "supports": 1, "unclear": 2, "silent": 3}
     return sorted(stances.values(), key=lambda s: (order[s.stance], s.outlet))
-
-
-def _only_claimed(top: Cluster, loose: list[Claim]) -> str:
-    """'Only DHS says so; 2 outlets report it as uncertain.' for support that is all a party's
-    claim or hedged."""
-    named = {c.attributed_to.lower(): c.attributed_to for c in top.claims if c.attributed_to}
-    parties = list(named.values())
-    hedged = sum(c.hedged for c in [*top.claims, *loose])
-    parts = []
-    if parties:
-        who = " and ".join(parties[:2]) + (" and others" if len(parties) > 2 else "")
-        verb = "says" if len(parties) == 1 else "say"
-        parts.append(f"Only {who} {verb} so; no outlet confirms it in its own voice")
-    if hedged:
-        parts.append(f"{hedged} outlet(s) report it as uncertain")
-    return "; ".join(parts) + "."
 
 
 def not_mentioned(
@@ -268,7 +245,7 @@ def not_mentioned(
     return agreement, Answer(), {}
 
 
-def _stance(c: Claim, stance: str) -> OutletStance:
+def stance_of(c: Claim, stance: str) -> OutletStance:
     return OutletStance(
         outlet=c.outlet,
         doc_ids=c.doc_ids,
@@ -295,7 +272,7 @@ def _explain(
     if verdict == "single_source":
         c = top.claims[0]
         who = f", attributing it to {c.attributed_to}" if c.attributed_to else ""
-        return f"Only one independent origin ({_label(c)}) reports “{shown}”{who}."
+        return f"Only one independent origin ({c.outlet}) reports “{shown}”{who}."
     texts = list(dict.fromkeys(c.value.text for c in top.claims))
     if top.claims[0].value.kind in {"number", "date"} and len(texts) > 1:
         quoted = ", ".join(f"“{t}”" for t in texts)
@@ -307,7 +284,7 @@ def _explain(
         if cl is top:
             continue
         for c in cl.claims:
-            others.append(f"{_label(c)} reports “{c.value.text}”")
+            others.append(f"{c.outlet} reports “{c.value.text}”")
     if others:
         text += "; " + "; ".join(others)
     return text + "."

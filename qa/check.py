@@ -7,24 +7,24 @@ import re
 from dataclasses import dataclass, field
 
 from index.config import Settings
-from index.extract import lexicon
+from index.extract import PRONOUNS, lexicon
 from index.models import Value
-from index.nlp import get_nlp
-from qa.claims import Claim, attribution
+from index.nlp import get_nlp, split_sentences
+from qa.claims import Claim, describe
 from qa.compare import ROUND_SHARE, compare, interval
 from qa.match import antonym_pairs, any_act, prime, same_act, same_thing, stem
 from qa.models import CheckOutlet, CheckStance, CheckVerdict, Quote
 from qa.origins import assign_origins
 from qa.retrieve import Hit
-from qa.stance import hedge_cue
+from qa.stance import hedge_cue, only_claimed
 
 # a sentence speaks to a claim when it states most of the claim's content words (and its act)
 ABOUT_MIN = 0.6
 SAME_STATEMENT = 0.8  # share of the claim a sentence must state for its polarity to count
+# verbs that name no act of their own ("the quake HAD a magnitude of 7.2"): the claim's
+# content words, not the verb, say what a sentence must state
+LIGHT_VERBS = {"be", "have", "do", "get"}
 ACT_KINDS = {"agent", "object", "date"}  # values whose head is the verb of their sentence
-PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who", "what", "this", "that"}
-SAID = re.compile(r"\s+(said|says|say|told|added|stated)$", re.IGNORECASE)
-NEGATION_WORDS = {"no", "not", "never", "none", "nobody", "nothing", "neither", "nor", "n't"}
 
 
 DO_SUPPORT = re.compile(r"^\s*(did|does|do)\s+", re.IGNORECASE)
@@ -50,27 +50,31 @@ class ClaimFrame:
 
 
 def parse_claim(text: str, settings: Settings) -> ClaimFrame:
-    from index.build import prepare  # the article pipeline, for one statement
+    """The claim through the article pipeline (one spaCy parse): its values, and its verbs
+    from the same tokens."""
+    from index.build import prepare
     from index.models import Document
 
-    prep = prepare(Document(doc_id="claim", text=text), "", "claim", settings)
+    sentences = split_sentences(text, get_nlp(settings.spacy_model))
+    prep = prepare(Document(doc_id="claim", text=text), "", "claim", settings, sentences)
     values = [v for vs in prep.values for v in vs]
     norms = [v.norm.split() for v in values if v.kind == "sentence"]
-    doc = get_nlp(settings.spacy_model)(text, disable=["parser", "ner"])
-    numbers = {t.lemma_.lower() for t in doc if t.like_num}  # compared as values, not words
+    tokens = [t for s in sentences for t in s.span]
+    numbers = {t.lemma_.lower() for t in tokens if t.like_num}  # compared as values, not words
     return ClaimFrame(
         text=text,
         lemmas=list(dict.fromkeys(w for n in norms for w in n if w not in numbers | {"NOT"})),
         # a verb the small tagger calls a noun ("Bankman-Fried plead guilty") keeps its VB tag
         acts=[
             t.lemma_.lower()
-            for t in doc
-            if t.pos_ == "VERB" or (t.tag_.startswith("VB") and t.pos_ != "AUX")
+            for t in tokens
+            if (t.pos_ == "VERB" or (t.tag_.startswith("VB") and t.pos_ != "AUX"))
+            and t.lemma_.lower() not in LIGHT_VERBS
         ],
-        negated=any("NOT" in n for n in norms) or any(t.lower_ in NEGATION_WORDS for t in doc),
+        negated=any("NOT" in n for n in norms),  # extraction's negation flag, as for articles
         values=[v for v in values if v.kind in {"number", "date"}],
         parties=[v for v in values if v.kind in {"agent", "object"}],
-        speech=any(t.lemma_.lower() in lexicon().speech_verbs for t in doc if t.pos_ == "VERB"),
+        speech=any(t.pos_ == "VERB" and t.lemma_.lower() in lexicon().speech_verbs for t in tokens),
     )
 
 
@@ -232,48 +236,48 @@ def outlet_reading(frame: ClaimFrame, hits: list[Hit]) -> Reading | None:
     return best
 
 
+def read_outlets(
+    frame: ClaimFrame, evidence: dict[str, list[Hit]], doc_ids: dict[str, list[str]]
+) -> dict[str, tuple[Claim, CheckStance]]:
+    """Each outlet that speaks to the claim: its reading as a claim (sentence, origin, whose
+    word it repeats, hedged) and its stance. Shared by `check` and yes/no questions."""
+    heads = [v.head for hs in evidence.values() for h in hs for v in h.stored.values if v.head]
+    prime([*frame.acts, *frame.lemmas, *heads])
+    readings = {o: r for o, hits in evidence.items() if (r := outlet_reading(frame, hits))}
+    claims = {
+        o: Claim(o, doc_ids[o], r.hit, r.sentence, r.sentence, r.about) for o, r in readings.items()
+    }
+    assign_origins(list(claims.values()))
+    for o, c in claims.items():
+        describe(c, frame.lemmas)
+        c.hedged = readings[o].stance == "hedges"  # as the reading of this claim decided
+    return {o: (claims[o], readings[o].stance) for o in claims}
+
+
 def check_outlets(
     frame: ClaimFrame, evidence: dict[str, list[Hit]], doc_ids: dict[str, list[str]]
 ) -> list[CheckOutlet]:
     """Every outlet of the story once: its stance, quote, attribution and shared origin."""
-    prime(
-        [*frame.acts, *frame.lemmas]
-        + [v.head for hs in evidence.values() for h in hs for v in h.stored.values if v.head]
-    )
-    readings = {o: r for o, hits in evidence.items() if (r := outlet_reading(frame, hits))}
-    claims = [
-        Claim(o, doc_ids[o], r.hit, r.sentence, r.sentence, r.about) for o, r in readings.items()
-    ]
-    assign_origins(claims)
-    by_outlet = {c.outlet: c for c in claims}
+    read = read_outlets(frame, evidence, doc_ids)
     out = []
     for outlet in sorted(doc_ids):
-        r = readings.get(outlet)
-        if r is None:
+        if outlet not in read:
             out.append(CheckOutlet(outlet=outlet, doc_ids=doc_ids[outlet], stance="silent"))
             continue
-        s = r.sentence
+        c, stance = read[outlet]
+        s, doc = c.sentence, c.hit.stored.passage.doc_id
         out.append(
             CheckOutlet(
                 outlet=outlet,
                 doc_ids=doc_ids[outlet],
-                stance=r.stance,
-                quote=Quote(
-                    doc_id=r.hit.stored.passage.doc_id, start=s.start, end=s.end, text=s.text
-                ),
-                passage_id=r.hit.stored.passage.id,
-                attributed_to=attribution_of(frame, r),
-                same_origin_as=by_outlet[outlet].same_origin_as,
+                stance=stance,
+                quote=Quote(doc_id=doc, start=s.start, end=s.end, text=s.text),
+                passage_id=c.hit.stored.passage.id,
+                attributed_to=c.attributed_to,
+                same_origin_as=c.same_origin_as,
             )
         )
     return out
-
-
-def attribution_of(frame: ClaimFrame, r: Reading) -> str | None:
-    from qa.question import Question
-
-    q = Question(text=frame.text, qtype="yes_no", lemmas=frame.lemmas, verbs=frame.acts)  # type: ignore[arg-type]
-    return attribution(q, r.sentence, r.sentence, r.hit.stored.values)
 
 
 def verdict(outlets: list[CheckOutlet], about_speech: bool = False) -> tuple[CheckVerdict, str]:
@@ -295,13 +299,8 @@ def verdict(outlets: list[CheckOutlet], about_speech: bool = False) -> tuple[Che
         text = f"{_count(support)} {_verb(support, 'support')} it; none contradicts it."
         return "supported", text + said
     if support:
-        parties = [o.attributed_to for o in outlets if o.stance == "supports" and o.attributed_to]
-        named = {party_name(p).lower(): party_name(p) for p in reversed(parties) if p}
-        who = " and ".join(list(named.values())[::-1][:2])
-        return (
-            "attributed_only",
-            f"Only {who} said so; no outlet confirms it in its own voice." + said,
-        )
+        parties = [o.attributed_to for o in outlets if o.stance == "supports"]
+        return "attributed_only", only_claimed(parties, len(hedged))
     if hedged:
         return "unverified", f"No outlet confirms or contradicts it.{said}"
     return "unverified", "No outlet of the story states or contradicts it."
@@ -309,11 +308,6 @@ def verdict(outlets: list[CheckOutlet], about_speech: bool = False) -> tuple[Che
 
 def _verb(origins: dict[str, list[str]], verb: str) -> str:
     return f"{verb}s" if len(origins) == 1 else verb
-
-
-def party_name(attributed_to: str) -> str:
-    """'Homeland Security said' (as a heading attributes it) -> 'Homeland Security'."""
-    return SAID.sub("", attributed_to).strip() or attributed_to
 
 
 def _count(origins: dict[str, list[str]]) -> str:

@@ -13,6 +13,7 @@ from qa.match import any_act, prime, same_act, same_thing, same_word, stem
 from qa.models import QType
 from qa.question import Question
 from qa.retrieve import Hit
+from qa.stance import hedge_cue
 
 ROLE_WINDOW = 40  # characters around a name searched for the role a question names
 # prepositions that may answer a question asked with another ("crash into" ~ "collide with")
@@ -23,7 +24,6 @@ CONTACT_PREPS = {
     "onto": {"into", "on"},
 }
 DATE_CONTEXT_MIN = 0.5
-EVENT = re.compile(r"\b(happen|happened|occur|occurred|take place|took place)\b", re.IGNORECASE)
 TYPED_KIND: dict[QType, tuple[str, ...]] = {
     QType.when: ("date",),
     QType.how_many: ("number",),
@@ -52,7 +52,11 @@ def _sentence_of(v: Value, sentences: list[Value]) -> Value | None:
 
 def _overlap(q: Question, sentence: Value, skip: frozenset[str] = frozenset()) -> float:
     """Share of the question's content lemmas (less `skip`) the sentence has."""
-    lemmas = [x for x in q.lemmas if x not in skip]
+    return share([x for x in q.lemmas if x not in skip], sentence)
+
+
+def share(lemmas: list[str], sentence: Value) -> float:
+    """Share of these lemmas the sentence (or clause) has, by stem."""
     if not lemmas:
         return 0.0
     stems = {stem(w) for w in sentence.norm.split()}  # once, not once per question lemma
@@ -125,7 +129,7 @@ def _date_score(q: Question, v: Value, overlap: float) -> float | None:
     if v.head in speech and not any(w in speech for w in q.verbs):
         return None
     acts = [*q.verbs, *q.lemmas]
-    if EVENT.search(q.text):  # "when did the crash happen?": the crash's own date
+    if q.event:  # "when did the crash happen?": the crash's own date
         acts.append("happen")
     if any_act(v.head, acts):
         return 1.0 + overlap
@@ -198,7 +202,9 @@ def best_value(q: Question, hit: Hit) -> tuple[Value, Value, float] | None:
     return found[0] if found else None
 
 
-def attribution(q: Question, value: Value, sentence: Value, values: list[Value]) -> str | None:
+def attribution(
+    lemmas: list[str], value: Value, sentence: Value, values: list[Value]
+) -> str | None:
     """Who the answer is attributed to: the value's or sentence's speaker, or else the party
     whose clause inside the sentence speaks to the question ("that officials claimed was …")."""
     if value.attributed_to or sentence.attributed_to:
@@ -206,10 +212,17 @@ def attribution(q: Question, value: Value, sentence: Value, values: list[Value])
     best: tuple[float, str] | None = None
     for v in values:
         if v.kind == "claim" and sentence.start <= v.start and v.end <= sentence.end:
-            score = _overlap(q, v)
+            score = share(lemmas, v)
             if score > 0 and v.attributed_to and (best is None or score > best[0]):
                 best = (score, v.attributed_to)
     return best[1] if best else None
+
+
+def describe(c: Claim, lemmas: list[str]) -> Claim:
+    """Fill in how the outlet holds its answer: whose claim it repeats, whether it hedges."""
+    c.attributed_to = attribution(lemmas, c.value, c.sentence, c.hit.stored.values)
+    c.hedged = hedge_cue(c.sentence.text) is not None
+    return c
 
 
 def prime_words(q: Question, hits: list[Hit]) -> None:

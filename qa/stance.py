@@ -35,3 +35,31 @@ def basis(support: Iterable[tuple[str | None, bool]]) -> Basis:
     if any(party is None and not hedged for party, hedged in items):
         return "independent"
     return "attributed"
+
+
+SAID = re.compile(r"\s+(said|says|say|told|added|stated)$", re.IGNORECASE)
+
+
+def party_name(attributed_to: str) -> str:
+    """'Homeland Security said' (as a heading attributes it) -> 'Homeland Security'."""
+    return SAID.sub("", attributed_to).strip() or attributed_to
+
+
+def only_claimed(parties: Iterable[str | None], hedged: int) -> str:
+    """'Only DHS said so; no outlet confirms it in its own voice; 2 outlet(s) report it as
+    uncertain.' for support that is all a party's word or hedged (parties named once)."""
+    named: dict[str, str] = {}
+    for p in parties:
+        if p:
+            named.setdefault(party_name(p).lower(), party_name(p))
+    who = list(named.values())
+    parts = []
+    if who:
+        more = " and others" if len(who) > 2 else ""
+        verb = "says" if len(who) == 1 else "say"
+        parts.append(
+            f"Only {' and '.join(who[:2])}{more} {verb} so; no outlet confirms it in its own voice"
+        )
+    if hedged:
+        parts.append(f"{hedged} outlet(s) report it as uncertain")
+    return "; ".join(parts) + "." if parts else ""
