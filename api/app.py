@@ -1,4 +1,5 @@
-"""The HTTP application (FastAPI): answers, documents, outlets, health and metrics.
+"""The HTTP application (FastAPI): answers, documents, outlets, health, metrics and the desk's
+web page.
 
 The model and index load once at start-up (lifespan); CPU work runs in the thread pool;
 writes go through the store's single writer lock.
@@ -8,17 +9,20 @@ from __future__ import annotations
 
 import logging
 from contextlib import asynccontextmanager
+from importlib import resources
 from typing import Any
 
 from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
+from fastapi.staticfiles import StaticFiles
 
 from api import errors, slack
 from api.limits import BodyLimit
 from api.metrics import instrument
-from api.routers import ask, documents, health, stories
+from api.routers import ask, documents, health, pages, stories
+from api.warm import SheetWarmer
 from index.config import Settings, get_settings, split_keys
 from index.embed import ModelLoadError
 from index.store import StoreError
@@ -40,7 +44,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         except (StoreError, ModelLoadError) as exc:
             app.state.load_error = str(exc)
             log.error("cannot serve answers: %s", exc)
+            yield
+            return
+        warmer = SheetWarmer(service, settings.sheet_warm_stories)
+        warmer.start()
         yield
+        warmer.stop()
 
     app = FastAPI(
         title="crosscheck",
@@ -58,6 +67,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(documents.router)
     app.include_router(stories.router)
     app.include_router(slack.router)
+    app.include_router(pages.router)
+    static = resources.files("api").joinpath("static")
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.state.metrics = instrument(app)
     origins = split_keys(settings.cors_origins)
     if origins:

@@ -92,6 +92,14 @@ class Settings(BaseSettings):
     read_keys: str = Field("", description="Comma-separated keys; when set, reads need one.")
     max_body_bytes: int = Field(2_000_000, ge=1024)
     cors_origins: str = ""
+    # the desk's web page (api/routers/pages.py)
+    sheet_warm_stories: int = Field(
+        50,
+        ge=0,
+        description="Dispute sheets the server computes in the background after each write, "
+        "newest stories first, so that a sheet opens at once (one takes ~0.5-1.5 s to compute "
+        "on the seeds); 0 computes each on first open.",
+    )
     # Slack
     slack_signing_secret: str | None = Field(
         None, description="The Slack app's signing secret; /slack/commands is off (503) without it."

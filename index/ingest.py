@@ -1,4 +1,5 @@
-"""Read sources: plain-text articles (with an optional manifest.json) and JSONL documents.
+"""Read sources: plain-text articles and saved web pages (with an optional manifest.json), and
+JSONL documents; from files, or from bytes (an upload) by the same rules.
 
 Every problem is an `IngestError` naming the file (and line); the other sources still load.
 """
@@ -11,12 +12,15 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from index.html import extract_article
 from index.models import DocumentMeta
 from index.validate import text_problem
 
 MANIFEST = "manifest.json"
 TEXT_SUFFIXES = {".txt"}
+HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 
 
 class RawDocument(BaseModel):
@@ -56,7 +60,7 @@ def _decode(data: bytes) -> str:
     return text
 
 
-def _format_validation(exc: ValidationError) -> str:
+def format_validation(exc: ValidationError) -> str:
     parts = []
     for err in exc.errors():
         field = ".".join(str(x) for x in err["loc"]) or "(line)"
@@ -99,56 +103,81 @@ def _meta_from(entry: dict, doc_id: str) -> DocumentMeta:
 
 
 def read_text_file(path: Path, entry: dict | None = None) -> RawDocument:
-    raw = _decode(path.read_bytes())
+    return read_article(path.read_bytes(), path.name, entry, str(path))
+
+
+def read_article(
+    data: bytes, name: str, entry: dict | None = None, source: str | None = None
+) -> RawDocument:
+    """One article from a file's bytes: plain text, or a saved web page (by its suffix),
+    whose text is extracted and whose metadata fills what the entry does not give."""
+    raw = _decode(data)
+    entry = dict(entry or {})
+    stem, _, suffix = name.rpartition(".")
+    if f".{suffix.lower()}" in HTML_SUFFIXES:
+        article = extract_article(raw)
+        raw = article.text
+        found = {"title": article.title, "published": article.published, "url": article.url}
+        found["outlet"] = article.outlet
+        for key, value in found.items():
+            if value and not entry.get(key):
+                entry[key] = value
     try:
-        meta = _meta_from(entry or {}, path.stem)
+        meta = _meta_from(entry, stem or name)
     except ValidationError as exc:
-        where = "manifest metadata" if entry else "file name (it becomes the doc_id)"
-        raise ValueError(f"bad {where}: {_format_validation(exc)}") from None
-    return RawDocument(meta=meta, raw=raw, source=str(path))
+        where = "metadata" if entry else "file name (it becomes the doc_id)"
+        raise ValueError(f"bad {where}: {format_validation(exc)}") from None
+    return RawDocument(meta=meta, raw=raw, source=source or name)
 
 
 def read_jsonl(path: Path) -> tuple[list[RawDocument], list[IngestError]]:
+    return read_jsonl_bytes(path.read_bytes(), str(path))
+
+
+def read_jsonl_bytes(data: bytes, where: str) -> tuple[list[RawDocument], list[IngestError]]:
+    """Documents of a JSONL file's bytes; each bad line is an error naming it."""
     docs: list[RawDocument] = []
     errors: list[IngestError] = []
     try:
-        content = _decode(path.read_bytes())
+        content = _decode(data)
     except ValueError as exc:
-        return [], [IngestError(str(path), str(exc))]
+        return [], [IngestError(where, str(exc))]
     for lineno, line in enumerate(content.splitlines(), start=1):
         if not line.strip():
             continue
-        where = f"{path}:{lineno}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            errors.append(IngestError(where, f"invalid JSON: {exc.msg} (column {exc.colno})"))
-            continue
-        if not isinstance(obj, dict):
-            errors.append(IngestError(where, "expected a JSON object with doc_id and text"))
-            continue
-        try:
-            item = _JsonlLine.model_validate(obj)
-        except ValidationError as exc:
-            errors.append(IngestError(where, _format_validation(exc)))
-            continue
-        if not item.text.strip():
-            errors.append(IngestError(where, "text is empty"))
-            continue
-        problem = next(
-            (
-                f"{name}: {p}"
-                for name in ("text", "outlet", "title", "url")
-                if isinstance(v := getattr(item, name, None), str) and (p := text_problem(v))
-            ),
-            None,
-        )
-        if problem:  # one bad line is skipped with its reason; the others go in
-            errors.append(IngestError(where, problem))
-            continue
-        meta = DocumentMeta(**item.model_dump(exclude={"text"}))
-        docs.append(RawDocument(meta=meta, raw=item.text, source=where))
+        doc = _jsonl_line(line, f"{where}:{lineno}")
+        if isinstance(doc, IngestError):
+            errors.append(doc)
+        else:
+            docs.append(doc)
     return docs, errors
+
+
+def _jsonl_line(line: str, where: str) -> RawDocument | IngestError:
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return IngestError(where, f"invalid JSON: {exc.msg} (column {exc.colno})")
+    if not isinstance(obj, dict):
+        return IngestError(where, "expected a JSON object with doc_id and text")
+    try:
+        item = _JsonlLine.model_validate(obj)
+    except ValidationError as exc:
+        return IngestError(where, format_validation(exc))
+    if not item.text.strip():
+        return IngestError(where, "text is empty")
+    problem = next(
+        (
+            f"{name}: {p}"
+            for name in ("text", "outlet", "title", "url")
+            if isinstance(v := getattr(item, name, None), str) and (p := text_problem(v))
+        ),
+        None,
+    )
+    if problem:  # one bad line is skipped with its reason; the others go in
+        return IngestError(where, problem)
+    meta = DocumentMeta(**item.model_dump(exclude={"text"}))
+    return RawDocument(meta=meta, raw=item.text, source=where)
 
 
 def read_paths(paths: list[Path]) -> tuple[list[RawDocument], list[IngestError]]:
@@ -168,9 +197,7 @@ def read_paths(paths: list[Path]) -> tuple[list[RawDocument], list[IngestError]]
         if path.is_dir():
             manifest_of(path)
             files += sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
             )
         elif path.is_file():
             files.append(path)
@@ -182,13 +209,13 @@ def read_paths(paths: list[Path]) -> tuple[list[RawDocument], list[IngestError]]
             more, errs = read_jsonl(f)
             docs += more
             errors += errs
-        elif suffix in TEXT_SUFFIXES:
+        elif suffix in TEXT_SUFFIXES | HTML_SUFFIXES:
             try:
                 docs.append(read_text_file(f, manifest_of(f.parent).get(f.name)))
             except (OSError, ValueError) as exc:
                 errors.append(IngestError(str(f), str(exc)))
         else:
-            errors.append(IngestError(str(f), "unsupported file type (use .txt or .jsonl)"))
+            errors.append(IngestError(str(f), "unsupported file type (use .txt, .html or .jsonl)"))
     seen: dict[str, str] = {}
     unique: list[RawDocument] = []
     for d in docs:

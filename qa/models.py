@@ -263,3 +263,28 @@ class CheckResponse(BaseModel):
     verdict: CheckVerdict
     explanation: str
     outlets: list[CheckOutlet]
+
+
+FactKind = Literal["when", "where", "who", "count", "outcome", "what"]
+
+
+class SheetRow(BaseModel):
+    """One fact of a story's dispute sheet: the question asked, its verdict and each
+    outlet's value with its quote."""
+
+    kind: FactKind
+    question: str = Field(description="The question this row answers (ask it for passages).")
+    verdict: Verdict
+    disputed: bool = Field(description="Outlets give values that conflict.")
+    answer: Answer
+    explanation: str
+    outlets: list[OutletStance]
+
+
+class DisputeSheet(BaseModel):
+    """`GET /v1/stories/{id}/sheet`: the facts a desk checks first, disputed ones first."""
+
+    story: StoryRef
+    generation: int = Field(description="Index generation the sheet was computed for.")
+    disputed: int = Field(description="How many rows are disputed.")
+    rows: list[SheetRow]

@@ -22,6 +22,7 @@ from qa.models import (
     AskResponse,
     CheckOutlet,
     CheckResponse,
+    DisputeSheet,
     PassageOut,
     QType,
     StoryRef,
@@ -29,6 +30,7 @@ from qa.models import (
 from qa.question import Question, analyze
 from qa.relevance import coverage, missing_terms
 from qa.retrieve import Hit, Method, hits_of, rank_story, retrieve
+from qa.sheet import facts_of, rows_of
 from qa.stories import ROUTE_TOP, route
 from qa.yesno import yes_no
 
@@ -94,6 +96,8 @@ class Service:
         self._store = store
         self._lock = threading.Lock()
         self._vocab: dict[tuple[int, str], set[str]] = {}
+        self._sheets: dict[tuple[int, str], DisputeSheet] = {}
+        self._sheet_lock = threading.Lock()  # one sheet computed at a time (CPU-bound)
 
     @property
     def store(self) -> Store:
@@ -317,6 +321,34 @@ class Service:
             agreement=agreement,
             passages=passages,
         )
+
+    def sheet(self, story: str) -> DisputeSheet:
+        """The story's dispute sheet, computed once per index generation."""
+        self.store.refresh()
+        info = self.check_story(story)
+        key = (self.store.generation(), story)
+        with self._sheet_lock:
+            found = self._sheets.get(key)
+            if found is None:
+                rows = [r for rs in self.store.story_outlets(story).values() for r in rs]
+                self.embedder  # noqa: B018 -- the fact finder matches words by meaning
+                facts = facts_of(self.store.fetch(rows))
+                answered = rows_of(facts, lambda q: self.ask(q, story=story))
+                found = DisputeSheet(
+                    story=StoryRef(id=story, title=info.title),
+                    generation=key[0],
+                    disputed=sum(r.disputed for r in answered),
+                    rows=answered,
+                )
+                if len(self._sheets) > 1024:
+                    self._sheets.clear()
+                self._sheets[key] = found
+        return found
+
+    def cached_sheet(self, story: str) -> DisputeSheet | None:
+        """The sheet if it is already computed for this generation (the story list shows
+        dispute counts it has, without computing every story's)."""
+        return self._sheets.get((self.store.generation(), story))
 
     def check(
         self, claim: str, story: str | None = None, outlets: list[str] | None = None

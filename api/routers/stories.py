@@ -11,6 +11,7 @@ from api.schemas import StoryMerge
 from api.security import require_reader, require_writer
 from index.models import StoryInfo
 from index.stories import STORY_ID
+from qa.models import DisputeSheet
 
 router = APIRouter(prefix="/v1", tags=["stories"])
 STORY = Path(pattern=STORY_ID, max_length=100, examples=["ice-shooting-minneapolis"])
@@ -50,6 +51,19 @@ async def get_story(request: Request, story_id: str = STORY) -> StoryInfo:
     service = ready_service(request)
     await run_in_threadpool(service.store.refresh)
     return await run_in_threadpool(service.check_story, story_id)
+
+
+@router.get(
+    "/stories/{story_id}/sheet",
+    response_model=DisputeSheet,
+    dependencies=[Depends(require_reader)],
+    responses=_responses(401, 404),
+)
+async def get_sheet(request: Request, story_id: str = STORY) -> DisputeSheet:
+    """The story's dispute sheet: its key facts (when, where, who acted, counts, outcomes) and
+    the other points outlets report differently, each with every outlet's value and the
+    verdict, disputed rows first. Computed once per index generation."""
+    return await run_in_threadpool(ready_service(request).sheet, story_id)
 
 
 @router.post(
