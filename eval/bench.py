@@ -206,6 +206,36 @@ def _http_many(url: str, questions: list[str], clients: int, per_client: int) ->
     )
 
 
+def _http_page(url: str, questions: list[str], times: int = 20) -> list[Row]:
+    """The desk's page over HTTP: a story's page with its dispute sheet (the first open, then
+    `times` more), and the same page answering a question (`times` gold questions)."""
+    with httpx.Client(base_url=url, timeout=60) as c:
+        story = c.get("/v1/stories").raise_for_status().json()[0]["story_id"]
+        t0 = time.perf_counter()
+        c.get(f"/stories/{story}").raise_for_status()
+        first = time.perf_counter() - t0
+        sheet, answer = [], []
+        for _ in range(times):
+            t0 = time.perf_counter()
+            c.get(f"/stories/{story}").raise_for_status()
+            sheet.append(time.perf_counter() - t0)
+        for i in range(times):
+            t0 = time.perf_counter()
+            c.get(f"/stories/{story}", params={"q": questions[i % len(questions)]})
+            answer.append(time.perf_counter() - t0)
+    return table(
+        "the desk's page (HTTP)",
+        ("page_sheet_first_ms", "story page, first open", round(first * 1000, 1), "ms"),
+        (
+            "page_sheet_ms_median",
+            f"story page with its sheet, median of {times}",
+            ms(sheet, 50),
+            "ms",
+        ),
+        ("page_answer_ms_median", f"story page answering, median of {times}", ms(answer, 50), "ms"),
+    )
+
+
 def bench_check(settings: Settings, claims: list[str], repeat: int) -> list[Row]:
     """`Service.check` in this process, every seed claim of eval/claims.jsonl `repeat` times,
     after a warm-up pass."""
@@ -244,6 +274,8 @@ def bench_server(data_dir: Path, questions: list[str], cfg: BenchConfig, workers
         rows = table("server" + tag, ("cold_start_s", "start → /readyz", round(cold, 2), "s"))
         rows += _http_one(server.url, questions, cfg.repeat)
         rows += _http_many(server.url, questions, cfg.clients, cfg.requests_per_client)
+        if workers == 1:
+            rows += _http_page(server.url, questions)
         rss = server.peak_rss()
         rss_mib = round(rss / MiB, 1) if rss else None
         rows += table(

@@ -9,6 +9,11 @@ from dataclasses import dataclass
 import trafilatura
 
 
+# below this, what trafilatura finds is a page's chrome ("Home"), not an article: the
+# shortest article of the seeds and stories is over 150 words
+MIN_WORDS = 10
+
+
 @dataclass
 class Article:
     text: str
@@ -31,8 +36,9 @@ def extract_article(html: str) -> Article:
     text = trafilatura.extract(
         html, include_comments=False, include_tables=False, favor_precision=True
     )
-    if not text or not text.strip():
-        raise ValueError("no article text found in the HTML page")
+    words = len(text.split()) if text else 0
+    if words < MIN_WORDS:
+        raise ValueError(f"no article text found in the HTML page ({words} words of text)")
     meta = trafilatura.extract_metadata(html)
     return Article(
         text=text,

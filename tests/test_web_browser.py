@@ -17,7 +17,9 @@ playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright i
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 if CHROMIUM is None:  # `make test` installs Debian's chromium where it can (root)
-    pytest.skip("Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True)
+    pytest.skip(
+        "Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True
+    )
 
 KEY = "desk-write-key"
 STORY_SUFFIX = "ice-shooting"
@@ -101,8 +103,12 @@ def test_dispute_sheet_of_the_seeds(server, page):
     assert "001_" in conflicting and "March 15, 2024" in conflicting
     assert "001_" not in outlets_of(when, "supports")
     # disputed rows come first
-    classes = [c or "" for c in page.locator("table.sheet tbody tr").evaluate_all(
-        "rows => rows.map(r => r.className)")]
+    classes = [
+        c or ""
+        for c in page.locator("table.sheet tbody tr").evaluate_all(
+            "rows => rows.map(r => r.className)"
+        )
+    ]
     first_plain = next(i for i, c in enumerate(classes) if "disputed" not in c)
     assert all("disputed" not in c for c in classes[first_plain:])
     shots = page.locator("table.sheet tr", has_text=re.compile(r"How many shots"))
@@ -159,11 +165,14 @@ def test_add_an_article_and_find_it(server, page, tmp_path):
     page.fill("#key", KEY)
     page.get_by_role("button", name="Use this key").click()
     page.wait_for_url(re.compile(r"/add$"))
-    page.fill("#text", (
-        "A footbridge over the Arden canal collapsed on Tuesday evening, injuring seven "
-        "walkers, the county fire service said. Engineers had closed the bridge for repairs "
-        "in 2019. Investigators are examining the steel cables that held the deck."
-    ))
+    page.fill(
+        "#text",
+        (
+            "A footbridge over the Arden canal collapsed on Tuesday evening, injuring seven "
+            "walkers, the county fire service said. Engineers had closed the bridge for repairs "
+            "in 2019. Investigators are examining the steel cables that held the deck."
+        ),
+    )
     page.fill("#title", "Footbridge collapse on the Arden canal injures seven")
     page.fill("#outlet", "Arden Courier")
     page.fill("#published", "2026-02-03")
