@@ -22,6 +22,7 @@ from api import errors, slack
 from api.limits import BodyLimit
 from api.metrics import instrument
 from api.routers import ask, documents, health, pages, stories
+from api.security import gate_extras
 from api.warm import SheetWarmer
 from index.config import Settings, get_settings, split_keys
 from index.embed import ModelLoadError
@@ -80,6 +81,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_headers=["Authorization", "Content-Type"],
         )
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.middleware("http")(gate_extras)
     app.openapi = lambda: openapi_schema(app, settings)  # type: ignore[method-assign]
     return app
 

@@ -52,6 +52,7 @@ def index(
 ) -> None:
     """Index articles: clean, chunk, extract, embed and store them (unchanged files are skipped)."""
     from index.build import index_documents
+    from index.faults import StorageError
     from index.ingest import read_paths
 
     settings = get_settings()
@@ -76,7 +77,17 @@ def index(
                 task, advance=docs, passages=counts["passages"], rate=counts["passages"] / elapsed
             )
 
-        report = index_documents(store, raws, settings, rebuild=rebuild, progress=progress)
+        try:
+            report = index_documents(store, raws, settings, rebuild=rebuild, progress=progress)
+        except StorageError as exc:
+            bar.stop()
+            err.print(error_line(str(exc)))
+            err.print(
+                f"Documents written before this are kept ({store.document_count()} documents "
+                "in the index); run the same command again once it can write: unchanged "
+                "files are skipped."
+            )
+            raise typer.Exit(3) from None
     errors += report.errors
     for e in errors:
         err.print(error_line(str(e), "skipped", "yellow"), soft_wrap=True)

@@ -11,6 +11,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import compile_path
 
 from api.schemas import ErrorOut
+from index.faults import StorageError
 from qa.service import BadRequest, NotFound
 
 log = logging.getLogger("crosscheck.api")
@@ -26,11 +27,12 @@ CODES = {
     415: "unsupported_media_type",
     422: "invalid_request",
     503: "not_ready",
+    507: "insufficient_storage",
 }
 ERROR_RESPONSES = {
     status: {"model": ErrorOut, "description": code.replace("_", " ")}
     for status, code in CODES.items()
-    if status in {401, 403, 404, 409, 413, 422, 503}
+    if status in {401, 403, 404, 409, 413, 422, 503, 507}
 }
 
 
@@ -99,6 +101,15 @@ def install(app: FastAPI) -> None:
         if isinstance(exc, NotFound):
             return error(404, "not_found", str(exc))
         return error(422, "invalid_request", str(exc))
+
+    @app.exception_handler(StorageError)
+    async def _storage(_: Request, exc: StorageError) -> JSONResponse:
+        # the server's disk, not the client's request: 507 when full, 503 otherwise; the
+        # write was not applied (SQLite rolled it back) and reads keep working
+        log.error("storage: %s", exc)
+        if exc.fault == "full":
+            return error(507, "insufficient_storage", str(exc))
+        return error(503, "storage_unavailable", str(exc))
 
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception) -> JSONResponse:

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validat
 from index.models import EXAMPLE_META, DocumentMeta
 from index.stories import STORY_ID
 from index.validate import text_problem
-from qa.service import MAX_K, MAX_QUESTION
+from qa.service import MAX_K, MAX_QUESTION, MEANINGFUL_ECMA
 
 MAX_DOCUMENT_CHARS = 1_000_000
 EXAMPLE_TEXT = "An officer fired three shots at an SUV on Wednesday, police said."
@@ -57,8 +57,9 @@ class AskRequest(BaseModel):
     question: str = Field(
         min_length=1,
         max_length=MAX_QUESTION,
-        description="1..500 characters.",
+        description="1..500 characters, not all space.",
         examples=["How many shots were fired?"],
+        json_schema_extra={"pattern": MEANINGFUL_ECMA},
     )
     k: int = Field(8, ge=1, le=MAX_K, description="Passages to return.")
     story: str | None = Field(
@@ -84,8 +85,9 @@ class CheckRequest(BaseModel):
     claim: str = Field(
         min_length=1,
         max_length=MAX_QUESTION,
-        description="A statement to check, 1..500 characters.",
+        description="A statement to check, 1..500 characters, not all space.",
         examples=["The officer fired three shots"],
+        json_schema_extra={"pattern": MEANINGFUL_ECMA},
     )
     story: str | None = Field(
         None,

@@ -1,5 +1,7 @@
 """Bearer-key access: writes need a key from CROSSCHECK_API_KEYS; reads one only when
-CROSSCHECK_READ_KEYS is set. Keys are compared in constant time."""
+CROSSCHECK_READ_KEYS is set (then the API's schema and docs pages, and /metrics unless
+CROSSCHECK_METRICS_OPEN, need one too; health probes stay open). The desk's page sends its
+key from a session cookie instead of a header. Keys are compared in constant time."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ import hmac
 from typing import Annotated
 
 from fastapi import Depends, Request
+from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.errors import ApiError
@@ -43,12 +46,46 @@ def require_writer(request: Request, cred: Credentials) -> None:
         raise ApiError(401, "the bearer key is not valid for writes", headers=CHALLENGE)
 
 
-def require_reader(request: Request, cred: Credentials) -> None:
+PAGE_COOKIE = "crosscheck_key"
+DOCS_PATHS = frozenset({"/docs", "/docs/oauth2-redirect", "/redoc", "/openapi.json"})
+
+
+def reader_key_ok(request: Request, bearer_key: str | None) -> bool:
+    """Whether a read is allowed: no read keys configured, or a read or write key given as a
+    bearer token or in the page's session cookie."""
     s = _settings(request)
     read_keys = split_keys(s.read_keys)
     if not read_keys:
+        return True
+    keys = read_keys + split_keys(s.api_keys)
+    given = [k for k in (bearer_key, request.cookies.get(PAGE_COOKIE)) if k]
+    return any(key_matches(k, keys) for k in given)
+
+
+def gated_path(path: str, settings: Settings) -> bool:
+    """Paths outside /v1 that read keys also gate: the schema and docs, and the metrics."""
+    return path in DOCS_PATHS or (path == "/metrics" and not settings.metrics_open)
+
+
+async def gate_extras(request: Request, call_next):
+    """Middleware: with read keys set, /docs, /redoc, /openapi.json and /metrics need one."""
+    s = _settings(request)
+    if split_keys(s.read_keys) and gated_path(request.url.path, s):
+        header = request.headers.get("authorization", "")
+        scheme, _, token = header.partition(" ")
+        if not reader_key_ok(request, token if scheme.lower() == "bearer" else None):
+            return JSONResponse(
+                {"error": {"code": "unauthorized", "message": "this needs a read key "
+                           "(`Authorization: Bearer <key>`, or enter it at /key)"}},
+                status_code=401,
+                headers=CHALLENGE,
+            )  # fmt: skip
+    return await call_next(request)
+
+
+def require_reader(request: Request, cred: Credentials) -> None:
+    if reader_key_ok(request, cred.credentials if cred else None):
         return
     if cred is None:
         raise ApiError(401, "reads need `Authorization: Bearer <key>` here", headers=CHALLENGE)
-    if not key_matches(cred.credentials, read_keys + split_keys(s.api_keys)):
-        raise ApiError(401, "the bearer key is not valid", headers=CHALLENGE)
+    raise ApiError(401, "the bearer key is not valid", headers=CHALLENGE)

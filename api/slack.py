@@ -59,6 +59,10 @@ def refusal(verifier: SignatureVerifier, body: bytes, headers: Headers) -> str |
         return "malformed signature"
     if abs(time.time() - int(timestamp)) > REPLAY_WINDOW:
         return "stale timestamp (replay?)"
+    try:  # slack-sdk decodes the body as UTF-8 itself, and raises (a 500) on binary
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return "malformed body (not UTF-8 form data)"
     if verifier.is_valid(body=body, timestamp=timestamp, signature=signature):
         return None
     return "bad signature"

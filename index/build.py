@@ -20,6 +20,7 @@ from index.models import Document, Value
 from index.nlp import Sentence, get_nlp, split_sentences
 from index.store import IndexedDocument, Store
 from index.stories import entities_of, signature_text
+from index.validate import size_problem
 
 WRITE_BATCH_DOCS = 500
 EMBED_PASSAGES = 256  # passages of several documents embedded together
@@ -142,6 +143,12 @@ def index_documents(
             if doc.doc_id not in incoming:
                 todo.append((doc, old[doc.doc_id], "stored"))
     for raw in raws:
+        too_big = size_problem(raw.raw, settings.max_document_bytes)
+        if too_big:  # one rule for every door: files, JSONL lines, HTTP, the page
+            report.errors.append(IngestError(raw.source, too_big))
+            if progress:
+                progress(1, 0)
+            continue
         digest = content_hash(raw, settings)
         if known.get(raw.meta.doc_id) == digest:
             report.unchanged.append(raw.meta.doc_id)

@@ -90,6 +90,17 @@ class Settings(BaseSettings):
     )
     api_keys: str = Field("", description="Comma-separated bearer keys allowed to write.")
     read_keys: str = Field("", description="Comma-separated keys; when set, reads need one.")
+    metrics_open: bool = Field(
+        False,
+        description="With read keys set, /metrics stays open to scrapers without a key "
+        "(it counts requests and verdicts; it shows no article text).",
+    )
+    max_document_bytes: int = Field(
+        1_000_000,
+        ge=1000,
+        description="The largest document text (UTF-8 bytes) any door accepts: a news "
+        "article is a few KB; a 30 MB text took minutes and GBs to parse.",
+    )
     max_body_bytes: int = Field(2_000_000, ge=1024)
     cors_origins: str = ""
     # the desk's web page (api/routers/pages.py)

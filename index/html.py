@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 import trafilatura
 
-
 # below this, what trafilatura finds is a page's chrome ("Home"), not an article: the
 # shortest article of the seeds and stories is over 150 words
 MIN_WORDS = 10
@@ -41,7 +40,7 @@ def extract_article(html: str) -> Article:
         raise ValueError(f"no article text found in the HTML page ({words} words of text)")
     meta = trafilatura.extract_metadata(html)
     return Article(
-        text=text,
+        text=text or "",
         title=getattr(meta, "title", None) or None,
         published=_date(getattr(meta, "date", None)),
         url=getattr(meta, "url", None) or None,

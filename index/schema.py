@@ -66,6 +66,16 @@ CREATE INDEX IF NOT EXISTS documents_published ON documents(published);
 """
 
 
+def is_current(conn: sqlite3.Connection) -> bool:
+    """The schema is this version's (opening then writes nothing: a full or read-only
+    folder can still be read)."""
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+    except sqlite3.OperationalError:  # no meta table yet
+        return False
+    return row is not None and row[0] == SCHEMA_VERSION
+
+
 def migrate(conn: sqlite3.Connection) -> None:
     """Create the schema, or bring an older one up to date (columns are only ever added)."""
     conn.execute("BEGIN IMMEDIATE")

@@ -18,7 +18,7 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,19 +28,16 @@ import numpy as np
 from index import storydb
 from index import vectors as vec
 from index.config import Settings
+from index.faults import StorageError, StoreError, storage_error
 from index.lexical import LexicalIndex
 from index.models import Document, DocumentMeta, Passage, StoryInfo, Value, outlet_of
-from index.schema import migrate
+from index.schema import is_current, migrate
 from index.stories import LEAD_CHARS, StoryRules
 
 log = logging.getLogger(__name__)
 
 FETCH_CACHE = 50_000  # passages kept in memory per generation
 STORY_VECTOR_CACHE = 256  # stories whose embedding matrix is kept per generation
-
-
-class StoreError(RuntimeError):
-    """The index cannot be used as it is."""
 
 
 class IndexMismatchError(StoreError):
@@ -169,7 +166,8 @@ class Store:
         self._write_lock = threading.RLock()
         self._derived_lock = threading.Lock()
         self.story_rules = story_rules or StoryRules()
-        migrate(self._conn())
+        if not is_current(self._conn()):
+            migrate(self._writable())
         if check_model:
             self.check_model(embed_model)
         self._derived = self._load_derived()
@@ -191,15 +189,88 @@ class Store:
 
     # -- connections and metadata ------------------------------------------------------
     def _conn(self) -> sqlite3.Connection:
+        """This thread's connection: read-write, or read-only while the folder cannot be
+        written (a full disk, a read-only mount), so that reads keep working."""
         conn = getattr(self._local, "conn", None)
         if conn is None:
-            conn = sqlite3.connect(self.db_path, timeout=30, isolation_level=None)
-            conn.row_factory = sqlite3.Row
+            conn = self._open()
+        return conn
+
+    def _open(self) -> sqlite3.Connection:
+        self._local.degraded = None
+        try:
+            conn = self._connect(f"file:{self.db_path}")
+        except (sqlite3.Error, OSError) as exc:
+            fault = storage_error(exc, self.data_dir)
+            if fault is None or fault.fault == "corrupt" or not self.db_path.exists():
+                raise (fault or exc) from exc
+            conn = self._open_read_only(fault)
+            self._local.degraded = fault
+            log.warning("%s; reading only until it can write", fault)
+        self._local.conn = conn
+        return conn
+
+    def _connect(self, uri: str, *, writable: bool = True) -> sqlite3.Connection:
+        conn = sqlite3.connect(uri, uri=True, timeout=30, isolation_level=None)
+        conn.row_factory = sqlite3.Row
+        if writable:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA synchronous=NORMAL")
-            self._local.conn = conn
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opens it now
         return conn
+
+    def _open_read_only(self, fault: StorageError) -> sqlite3.Connection:
+        """A connection that writes nothing: read-only, or (when SQLite cannot even make its
+        shared-memory file) immutable, which is exact only when no write-ahead log is
+        pending, so it is used only then."""
+        try:
+            return self._connect(f"file:{self.db_path}?mode=ro", writable=False)
+        except sqlite3.Error:
+            wal = self.db_path.with_name(self.db_path.name + "-wal")
+            if wal.exists() and wal.stat().st_size > 0:
+                raise fault from None
+            return self._connect(f"file:{self.db_path}?immutable=1", writable=False)
+
+    def _writable(self) -> sqlite3.Connection:
+        """A read-write connection, reopened if this thread's was read-only (space may have
+        been freed since); StorageError if the folder still cannot be written."""
+        conn = self._conn()
+        if self._local.degraded is not None:
+            conn.close()
+            self._local.conn = None
+            conn = self._open()
+            if self._local.degraded is not None:
+                raise self._local.degraded
+        return conn
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE … COMMIT on a writable connection. Any failure rolls back (if a
+        transaction is still open: a full disk can end it first, and rolling back then hid
+        the cause behind 'cannot rollback') and a storage fault is raised as StorageError."""
+        conn = self._writable()
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            yield conn
+            if conn.in_transaction:
+                conn.execute("COMMIT")
+        except BaseException as exc:
+            if conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+            fault = storage_error(exc, self.data_dir)
+            if fault is not None and fault is not exc:
+                raise fault from exc
+            raise
+
+    def writable_error(self) -> StorageError | None:
+        """Why this store cannot write now, or None (probes the folder)."""
+        try:
+            self._writable()
+        except StorageError as exc:
+            return exc
+        return None
 
     def _meta(self, key: str) -> str | None:
         row = self._conn().execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
@@ -313,14 +384,34 @@ class Store:
             return
         final = self._vectors_path(gen)
         tmp = _private(final)
-        faiss.write_index(vectors, str(tmp))
-        os.replace(tmp, final)  # atomic; another process may publish the same generation too
+        with self._saving(tmp):
+            faiss.write_index(vectors, str(tmp))
+            os.replace(tmp, final)  # atomic; another process may publish the same generation
 
     def _write_lexical(self, lexical: LexicalIndex, gen: int) -> None:
         final = self._lexical_path(gen)
         tmp = _private(final)
-        lexical.save(tmp)
-        _publish_dir(tmp, final)
+        with self._saving(tmp):
+            lexical.save(tmp)
+            _publish_dir(tmp, final)
+
+    @contextlib.contextmanager
+    def _saving(self, tmp: Path) -> Iterator[None]:
+        """Saving a derived file, which SQLite can always rebuild: when the folder cannot
+        take it (full, read-only) the index is served from memory and the next start (or
+        write) saves it; the partial file is removed."""
+        try:
+            yield
+        except Exception as exc:
+            fault = storage_error(exc, self.data_dir)
+            if fault is None:
+                raise
+            log.warning("cannot save %s: %s; serving it from memory", tmp.name, fault)
+            if tmp.is_dir():
+                shutil.rmtree(tmp, ignore_errors=True)
+            else:
+                with contextlib.suppress(OSError):
+                    tmp.unlink(missing_ok=True)
 
     def _remove_other_generations(self, gen: int) -> None:
         """Delete the derived files of older generations (and leftovers of crashed writers):
@@ -368,7 +459,6 @@ class Store:
         upserts = list(upserts)
         deletes = list(deletes)
         with self._write_lock:
-            conn = self._conn()
             added: list[str] = []
             replaced: list[str] = []
             deleted: list[str] = []
@@ -376,8 +466,7 @@ class Store:
             removed_ids: list[int] = []
             new_ids: list[int] = []
             new_vecs: list[np.ndarray] = []
-            conn.execute("BEGIN IMMEDIATE")
-            try:
+            with self._transaction() as conn:
                 if self.generation() != self._derived.generation:
                     # another process (a second server worker) wrote since we last looked:
                     # start from its generation, or our incremental update would drop its work
@@ -423,10 +512,6 @@ class Store:
                 storydb.drop_empty(conn)
                 gen = self.generation() + 1
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(gen),))
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
             self._apply_derived(gen, removed_ids, new_ids, new_vecs, reset=reset)
             return WriteResult(gen, added, replaced, deleted, missing)
 
@@ -672,10 +757,8 @@ class Store:
         """Pin documents to a story (created when new): the desk's correction of assignment.
         Returns the doc_ids that are not stored (nothing is moved then)."""
         with self._write_lock:
-            conn = self._conn()
             now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-            conn.execute("BEGIN IMMEDIATE")
-            try:
+            with self._transaction() as conn:
                 if self.generation() != self._derived.generation:
                     self._derived = self._load_derived()
                 missing = storydb.move(conn, doc_ids, story, now)
@@ -684,10 +767,6 @@ class Store:
                     return missing
                 gen = self.generation() + 1
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(gen),))
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
             self._apply_derived(gen, [], [], [], reset=False)
             return []
 
@@ -700,8 +779,7 @@ class Store:
         _, dim = self.model_record
         with self._write_lock:
             now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-            conn.execute("BEGIN IMMEDIATE")
-            try:
+            with self._transaction() as conn:
                 todo = conn.execute(
                     "SELECT doc_id, title, published FROM documents WHERE story IS NULL "
                     "ORDER BY doc_id"
@@ -723,10 +801,6 @@ class Store:
                     )
                 gen = self.generation() + 1
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(gen),))
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
             self._apply_derived(gen, [], [], [], reset=False)
 
     def _lead_signature(self, doc_id: str, dim: int | None) -> np.ndarray | None:

@@ -1,5 +1,6 @@
-"""The character rules every door applies to a document's text fields (CLI files, JSONL, HTTP):
-no NUL, no unpaired surrogate. Both break storage or offsets; the message says where."""
+"""The rules every door applies to a document's text (CLI files, JSONL, HTTP, the page): no
+NUL, no unpaired surrogate (both break storage or offsets; the message says where), and no
+more than CROSSCHECK_MAX_DOCUMENT_BYTES."""
 
 from __future__ import annotations
 
@@ -15,3 +16,14 @@ def text_problem(value: str) -> str | None:
         return None
     what = "a NUL character" if bad.group() == "\x00" else "an unpaired surrogate"
     return f"text contains {what} at offset {bad.start()}; send valid UTF-8 text"
+
+
+def size_problem(text: str, max_bytes: int) -> str | None:
+    """Why a text is too large to index, or None."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size <= max_bytes:
+        return None
+    return (
+        f"the text is {size:,} bytes; the limit is {max_bytes:,} "
+        "(CROSSCHECK_MAX_DOCUMENT_BYTES): split it, or raise the limit"
+    )

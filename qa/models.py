@@ -267,10 +267,22 @@ class CheckResponse(BaseModel):
 
 FactKind = Literal["when", "where", "who", "count", "outcome", "what"]
 
+SHEET_ROW_EXAMPLE: dict[str, Any] = {
+    "kind": "count",
+    "question": "How many shots were fired?",
+    "verdict": "consistent",
+    "disputed": False,
+    "answer": EXAMPLE["answer"],
+    "explanation": EXAMPLE["agreement"]["explanation"],
+    "outlets": EXAMPLE["agreement"]["outlets"],
+}
+
 
 class SheetRow(BaseModel):
     """One fact of a story's dispute sheet: the question asked, its verdict and each
     outlet's value with its quote."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [SHEET_ROW_EXAMPLE]})
 
     kind: FactKind
     question: str = Field(description="The question this row answers (ask it for passages).")
@@ -283,6 +295,19 @@ class SheetRow(BaseModel):
 
 class DisputeSheet(BaseModel):
     """`GET /v1/stories/{id}/sheet`: the facts a desk checks first, disputed ones first."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "story": EXAMPLE["story"],
+                    "generation": 3,
+                    "disputed": 0,
+                    "rows": [SHEET_ROW_EXAMPLE],
+                }
+            ]
+        }
+    )
 
     story: StoryRef
     generation: int = Field(description="Index generation the sheet was computed for.")

@@ -3,6 +3,7 @@ each outlet's evidence, judge, agree, quote."""
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 from functools import cached_property
@@ -57,9 +58,15 @@ class NotFound(BadRequest):
     """A story (or other named thing) that does not exist; the message lists what does."""
 
 
+# a character that is not space in Python nor in JSON Schema's (ECMA) regexes: the schema of
+# a question says it must hold one, with this same class
+MEANINGFUL = re.compile(r"[^\s\x00\x1c-\x1f\x85\ufeff]")
+MEANINGFUL_ECMA = "[^\\s\\u0000\\u001c-\\u001f\\u0085\\ufeff]"
+
+
 def clean_question(question: str, what: str = "question") -> str:
     q = " ".join(question.replace("\x00", " ").split())
-    if not q:
+    if not MEANINGFUL.search(q):
         example = (
             "ask something like 'How many shots were fired?'"
             if what == "question"

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
 from index.ingest import RawDocument
 from index.models import DocumentMeta
 
@@ -70,3 +77,36 @@ def claim_check_raws(published: str = "2026-03-03") -> list[RawDocument]:
         source=f"test:{doc_id}",
     )
     return [*two_event_raws(published), extra]
+
+
+@contextlib.contextmanager
+def small_disk(where: Path, size: str = "3m") -> Iterator[Path]:
+    """A size-limited folder (a tmpfs mounted at `where`): a real full disk for the tests.
+    Skips the test where mounting is not allowed (not root, no CAP_SYS_ADMIN)."""
+    where.mkdir(parents=True, exist_ok=True)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
+        capture_output=True,
+        text=True,
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here ({mounted.stderr.strip()})")
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", "-l", str(where)], capture_output=True)
+
+
+def fill(disk: Path) -> Path:
+    """Fill a small disk to the last byte; returns the filler file (delete it to free)."""
+    filler = disk / "filler"
+    with open(filler, "ab", buffering=0) as f:
+        for chunk in (b"\0" * 65536, b"\0" * 512, b"\0"):
+            with contextlib.suppress(OSError):
+                while True:
+                    f.write(chunk)
+    return filler
+
+
+def remount_read_only(disk: Path) -> None:
+    subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)

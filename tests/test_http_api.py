@@ -264,6 +264,13 @@ def test_read_keys_and_cors(seed_copy):
         assert c.get("/v1/outlets", headers={"Authorization": "Bearer reader"}).status_code == 200
         assert c.get("/v1/outlets", headers={"Authorization": "Bearer writer"}).status_code == 200
         assert c.get("/healthz").status_code == 200  # health stays open
+        assert c.get("/readyz").status_code == 200
+        for path in ("/docs", "/redoc", "/openapi.json", "/metrics"):  # gated like reads
+            assert error_of(c.get(path), 401)["code"] == "unauthorized", path
+            assert c.get(path, headers={"Authorization": "Bearer reader"}).status_code == 200
+        c.cookies.set("crosscheck_key", "reader")  # the page's session key opens them too
+        assert c.get("/openapi.json").status_code == 200
+        c.cookies.clear()
         pre = c.options(
             "/v1/ask",
             headers={"Origin": "https://desk.example", "Access-Control-Request-Method": "POST"},
@@ -272,6 +279,22 @@ def test_read_keys_and_cors(seed_copy):
     with TestClient(create_app(make_settings(seed_copy))) as c:  # CORS is off by default
         r = c.get("/healthz", headers={"Origin": "https://desk.example"})
         assert "access-control-allow-origin" not in r.headers
+
+
+def test_metrics_can_stay_open_to_scrapers(seed_copy):
+    s = make_settings(seed_copy, read_keys="reader", metrics_open=True)
+    with TestClient(create_app(s)) as c:
+        assert c.get("/metrics").status_code == 200
+        error_of(c.get("/openapi.json"), 401)
+
+
+def test_a_document_over_the_size_limit_is_422_naming_the_setting(seed_copy):
+    s = make_settings(seed_copy, api_keys=KEY, max_document_bytes=2000)
+    with TestClient(create_app(s)) as c:
+        doc = {"doc_id": "long_1", "text": ARTICLE * 20}
+        err = error_of(c.post("/v1/documents", json=doc, headers=AUTH), 422)
+        assert "CROSSCHECK_MAX_DOCUMENT_BYTES" in err["message"]
+        assert c.get("/v1/documents/long_1").status_code == 404
 
 
 def test_openapi_shows_every_model_with_an_example(client):

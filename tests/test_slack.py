@@ -3,6 +3,8 @@ Block Kit's structural rules, through the app and through the running server."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import logging
 import os
@@ -234,6 +236,20 @@ def test_unverified_requests_are_refused_and_logged(client, caplog, case):
     assert r.status_code == 401
     assert r.json()["error"]["code"] == "unauthorized"
     assert any("refused" in rec.getMessage() for rec in caplog.records)
+
+
+def test_signed_binary_body_is_refused_not_a_crash(client):
+    body = bytes(range(256)) * 4
+    ts = str(int(time.time()))
+    digest = hmac.new(SECRET.encode(), b"v0:" + ts.encode() + b":" + body, hashlib.sha256)
+    headers = {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "X-Slack-Request-Timestamp": ts,
+        "X-Slack-Signature": "v0=" + digest.hexdigest(),  # a valid signature over the bytes
+    }
+    r = client.post("/slack/commands", content=body, headers=headers)
+    assert r.status_code == 401
+    assert "not UTF-8" in r.json()["error"]["message"]
 
 
 def test_no_signing_secret_means_503_never_unverified(seed_dir):

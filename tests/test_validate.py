@@ -4,12 +4,15 @@ reason and the rest of the file goes in."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 from index.build import index_documents
 from index.ingest import read_jsonl
 from index.store import Store
-from index.validate import text_problem
-from tests.conftest import make_settings
+from index.validate import size_problem, text_problem
+from tests.conftest import ROOT, make_settings
 
 
 def test_text_problems_are_named_with_their_offset():
@@ -66,3 +69,34 @@ def test_a_bad_file_name_is_reported_as_one(tmp_path):
     (tmp_path / "bad name!.txt").write_text("Some article text.", encoding="utf-8")
     _, errors = read_paths([tmp_path])
     assert len(errors) == 1 and "bad file name (it becomes the doc_id)" in errors[0].message
+
+
+def test_size_limit_in_utf8_bytes():
+    assert size_problem("a" * 10, 10) is None
+    message = size_problem("é" * 6, 10)  # 12 bytes
+    assert message is not None and "12 bytes" in message and "MAX_DOCUMENT_BYTES" in message
+
+
+def test_an_oversized_jsonl_line_is_skipped_and_the_rest_indexed(tmp_path):
+    lines = [
+        {"doc_id": "ok_1", "outlet": "Post", "text": "A ferry ran aground on Monday, police said."},
+        {"doc_id": "big_2", "outlet": "Post", "text": "Word after word. " * 200},
+    ]
+    path = tmp_path / "docs.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
+    data = tmp_path / "data"
+    run = subprocess.run(
+        [sys.executable, "-m", "api.cli", "index", str(path)],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "CROSSCHECK_DATA_DIR": str(data),
+            "CROSSCHECK_MAX_DOCUMENT_BYTES": "1000",
+        },
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 1  # something was skipped
+    assert "1 added" in run.stdout and "MAX_DOCUMENT_BYTES" in run.stderr
+    assert "docs.jsonl:2" in run.stderr.replace("\n", "")

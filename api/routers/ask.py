@@ -13,7 +13,7 @@ from api.routers.health import ready_service
 from api.schemas import AskRequest, CheckRequest
 from api.security import require_reader
 from qa.models import AskResponse, CheckResponse
-from qa.service import MAX_K, MAX_QUESTION
+from qa.service import MAX_K, MAX_QUESTION, MEANINGFUL_ECMA
 
 router = APIRouter(prefix="/v1", tags=["answers"], dependencies=[Depends(require_reader)])
 RESPONSES: dict[int | str, dict[str, Any]] = {s: ERROR_RESPONSES[s] for s in (401, 404, 422, 503)}
@@ -38,7 +38,13 @@ async def ask_post(request: Request, body: AskRequest) -> AskResponse:
 @router.get("/ask", response_model=AskResponse, responses=RESPONSES)
 async def ask_get(
     request: Request,
-    q: str = Query(..., min_length=1, max_length=MAX_QUESTION, examples=["Who fired?"]),
+    q: str = Query(
+        ...,
+        min_length=1,
+        max_length=MAX_QUESTION,
+        examples=["Who fired?"],
+        json_schema_extra={"pattern": MEANINGFUL_ECMA},
+    ),
     k: int = Query(8, ge=1, le=MAX_K),
     outlet: list[str] | None = Query(None, description="Repeat for several outlets."),  # noqa: B008
     story: str | None = Query(None, max_length=100, description="Answer within this story."),

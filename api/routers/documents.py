@@ -101,7 +101,7 @@ async def _put(
     response_model=DocumentWritten,
     status_code=201,
     dependencies=WRITE,
-    responses=_responses(401, 403, 409, 413, 422),
+    responses=_responses(401, 403, 409, 413, 422, 503, 507),
 )
 async def add_document(request: Request, body: DocumentIn) -> DocumentWritten:
     """Add a document; it is chunked, embedded, extracted and searchable when this returns."""
@@ -112,7 +112,7 @@ async def add_document(request: Request, body: DocumentIn) -> DocumentWritten:
     "/documents/{doc_id}",
     response_model=DocumentWritten,
     dependencies=WRITE,
-    responses=_responses(401, 403, 413, 422),
+    responses=_responses(401, 403, 413, 422, 503, 507),
 )
 async def replace_document(
     request: Request, body: DocumentFields, doc_id: str = DOC_ID
@@ -125,7 +125,7 @@ async def replace_document(
     "/documents/{doc_id}",
     response_model=DocumentMeta,
     dependencies=WRITE,
-    responses=_responses(401, 403, 404, 422),
+    responses=_responses(401, 403, 404, 422, 503, 507),
 )
 async def move_document(request: Request, body: StoryMove, doc_id: str = DOC_ID) -> DocumentMeta:
     """Move a document to another story (created if new); it stays there on re-index."""
@@ -138,7 +138,10 @@ async def move_document(request: Request, body: StoryMove, doc_id: str = DOC_ID)
 
 
 @router.delete(
-    "/documents/{doc_id}", status_code=204, dependencies=WRITE, responses=_responses(401, 403, 404)
+    "/documents/{doc_id}",
+    status_code=204,
+    dependencies=WRITE,
+    responses=_responses(401, 403, 404, 503, 507),
 )
 async def remove_document(request: Request, doc_id: str = DOC_ID) -> Response:
     """Delete a document from every index."""

@@ -18,7 +18,7 @@ from fastapi.templating import Jinja2Templates
 from pydantic import ValidationError
 
 from api.routers.stories import newest_first
-from api.security import key_matches
+from api.security import PAGE_COOKIE, key_matches
 from index.build import index_documents
 from index.config import Settings, split_keys
 from index.ingest import (
@@ -33,7 +33,7 @@ from qa.service import BadRequest, Service
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(resources.files("api").joinpath("templates")))
-COOKIE = "crosscheck_key"
+COOKIE = PAGE_COOKIE
 UPLOAD_SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 
 

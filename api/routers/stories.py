@@ -70,7 +70,7 @@ async def get_sheet(request: Request, story_id: str = STORY) -> DisputeSheet:
     "/stories/{story_id}/merge",
     response_model=StoryInfo,
     dependencies=[Depends(require_writer)],
-    responses=_responses(401, 403, 404, 409, 422),
+    responses=_responses(401, 403, 404, 409, 422, 503, 507),
 )
 async def merge_story(request: Request, body: StoryMerge, story_id: str = STORY) -> StoryInfo:
     """Move every document of this story into `into` (which must exist); returns the merged
