@@ -184,3 +184,15 @@ def test_damaged_index_is_a_clear_error(seed_copy):
     run = cli("ask", "How many shots were fired?", data=seed_copy)
     assert run.returncode == 2 and "Traceback" not in run.stderr
     assert "damaged" in run.stderr and "file is not a database" in run.stderr
+
+
+def test_damaged_or_missing_derived_files_are_rebuilt_from_sqlite(seed_copy):
+    gen = Store.from_settings(make_settings(seed_copy)).generation()
+    (seed_copy / f"vectors.{gen}.faiss").write_bytes(b"\x00garbage" * 50)
+    shutil.rmtree(seed_copy / f"bm25.{gen}")
+    store = Store.from_settings(make_settings(seed_copy))
+    vector = np.ones(store.model_record[1] or 384, dtype=np.float32)
+    assert len(store.dense_search(vector, 5)) == 5
+    assert store.lexical_search("shots fired", 5)
+    assert (seed_copy / f"bm25.{gen}").is_dir()  # saved again
+    store.close()
