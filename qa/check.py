@@ -10,11 +10,12 @@ from index.config import Settings
 from index.extract import PRONOUNS, lexicon
 from index.models import Value
 from index.nlp import get_nlp, split_sentences
-from qa.claims import Claim, describe
+from qa.claims import Claim, describe, is_outcome
 from qa.compare import ROUND_SHARE, compare, interval
 from qa.match import antonym_pairs, any_act, prime, same_act, same_thing, stem
 from qa.models import CheckOutlet, CheckStance, CheckVerdict, Quote
 from qa.origins import assign_origins
+from qa.question import EVENT_VERBS, TAKE_PLACE
 from qa.retrieve import Hit
 from qa.stance import hedge_cue, only_claimed
 
@@ -27,6 +28,7 @@ LIGHT_VERBS = {"be", "have", "do", "get"}
 ACT_KINDS = {"agent", "object", "date"}  # values whose head is the verb of their sentence
 
 
+WORD = re.compile(r"[A-Za-z]+")
 DO_SUPPORT = re.compile(r"^\s*(did|does|do)\s+", re.IGNORECASE)
 
 
@@ -61,7 +63,8 @@ def parse_claim(text: str, settings: Settings) -> ClaimFrame:
     norms = [v.norm.split() for v in values if v.kind == "sentence"]
     tokens = [t for s in sentences for t in s.span]
     numbers = {t.lemma_.lower() for t in tokens if t.like_num}  # compared as values, not words
-    return ClaimFrame(
+    numbers |= {w.lower() for v in values if v.kind == "date" for w in WORD.findall(v.text)}
+    frame = ClaimFrame(
         text=text,
         lemmas=list(dict.fromkeys(w for n in norms for w in n if w not in numbers | {"NOT"})),
         # a verb the small tagger calls a noun ("Bankman-Fried plead guilty") keeps its VB tag
@@ -76,6 +79,32 @@ def parse_claim(text: str, settings: Settings) -> ClaimFrame:
         parties=[v for v in values if v.kind in {"agent", "object"}],
         speech=any(t.pos_ == "VERB" and t.lemma_.lower() in lexicon().speech_verbs for t in tokens),
     )
+    return about_the_event(frame, bool(TAKE_PLACE.search(text)))
+
+
+def about_the_event(frame: ClaimFrame, take_place: bool) -> ClaimFrame:
+    """'The shooting took place on March 15': a claim whose only act says that something
+    happened is a claim about that event's own act ("shoot", from "the shooting") and its
+    date, place and count; the framing verbs are no content an article must repeat."""
+    framing = EVENT_VERBS | ({"take", "place"} if take_place else set())
+    if not frame.acts or not set(frame.acts) <= framing:
+        return frame
+    event = next(
+        (v for v in frame.parties if v.kind == "agent" and v.head in framing and v.norm), None
+    )
+    if event is None:
+        return frame
+    act = stem(event.norm.split()[-1])  # "shooting" -> "shoot", "crash" -> "crash"
+    frame.acts = [act]
+    frame.lemmas = [act if stem(w) == act else w for w in frame.lemmas if w not in framing]
+    frame.values = [
+        v.model_copy(update={"head": act}) if v.kind == "date" and v.head in framing else v
+        for v in frame.values
+    ]
+    frame.parties = [
+        p for p in frame.parties if p is not event and (p.head or "").split(":")[0] not in framing
+    ]
+    return frame
 
 
 @dataclass
@@ -107,19 +136,25 @@ def read_sentence(
     )
     # without a known act (the tagger missed it) every content word must be there: "found
     # guilty" is not "pleaded guilty"
+    values = _values(frame, inside)
     if about < (ABOUT_MIN if frame.acts else 1.0) or not acted:
+        # a count of the claim's thing that cannot be the claim's ("three gunshots rang out"
+        # for "fired five shots") contradicts it, whatever else the sentence says
+        if _count_conflict(frame, inside) and not _other_party(frame, inside):
+            return "contradicts", about
         return None
     if _other_party(frame, inside) or _missing_party(frame, stems):
         return None
-    values = _values(frame, inside)
     if values == "conflict":
         return "contradicts", about
     if hedge_cue(sentence.text):  # "it was not clear whether …": uncertain, not a denial
         return "hedges", about
+    if values == "missing":
+        # "an officer fired" neither confirms nor denies "fired three shots", and a "not"
+        # elsewhere in it denies no date or count
+        return None
     if flipped or _negation_differs(frame, sentence, about):
         return "contradicts", about
-    if values == "missing":
-        return None  # "an officer fired" neither confirms nor denies "fired three shots"
     return "supports", about
 
 
@@ -129,7 +164,11 @@ def _values(frame: ClaimFrame, inside: list[Value]) -> str:
     'same'. Counts compare only with counts of the same thing (or, without a noun, of the
     same act: "a magnitude of 6.8")."""
     for cv in frame.values:
-        rel = [_entails(sv, cv) for sv in inside if sv.kind == cv.kind and _same_count(cv, sv)]
+        rel = [
+            _entails(sv, cv)
+            for sv in inside
+            if sv.kind == cv.kind and (_same_count(cv, sv) or _conjoined(cv, sv, inside))
+        ]
         if "conflict" in rel and "same" not in rel:
             return "conflict"
         if "same" not in rel:
@@ -153,12 +192,65 @@ def _entails(said: Value, claimed: Value) -> str:
     )
 
 
+def _count_conflict(frame: ClaimFrame, inside: list[Value]) -> bool:
+    """The sentence counts the claim's thing (named on both sides, not a unit: "72 km" and
+    "a depth of 18 km" measure different things) differently, and its count is of the
+    claim's act or is the subject of its own verb ("three gunshots rang out"), not what
+    someone did something to ("pleaded not guilty to two counts")."""
+    units = lexicon().units
+    for cv in frame.values:
+        if cv.kind != "number" or not cv.head or cv.head in units:
+            continue
+        rel = [
+            _entails(sv, cv)
+            for sv in inside
+            if sv.kind == "number"
+            and sv.head
+            and same_thing(cv.head, sv.head)
+            and (not sv.act or same_act(sv.act, cv.act) or _is_subject(sv, inside))
+        ]
+        if "conflict" in rel and "same" not in rel:
+            return True
+    return False
+
+
+def _is_subject(count: Value, inside: list[Value]) -> bool:
+    """The count is the subject of its verb (an agent value over it, of that verb)."""
+    return any(
+        a.kind == "agent" and a.head == count.act and a.start <= count.start < a.end for a in inside
+    )
+
+
+def _conjoined(claimed: Value, said: Value, inside: list[Value]) -> bool:
+    """A date of another act of the same doer in the same sentence dates the claim's act
+    too: "an officer shot and killed a woman Wednesday" dates the shooting (its two verbs
+    share one subject); "rescuers searched on Saturday" does not date the quake."""
+    if claimed.kind != "date" or not claimed.head or not said.head:
+        return False
+    doers = {
+        (a.start, a.end)
+        for a in inside
+        if a.kind == "agent" and a.head and same_act(a.head, claimed.head)
+    }
+    return any(
+        a.kind == "agent" and a.head == said.head and (a.start, a.end) in doers for a in inside
+    )
+
+
 def _same_count(a: Value, b: Value) -> bool:
     """Two values of one thing: dates of one act ("struck on Friday", not "said on
     Saturday"), counts of one thing and act ("2,000 officers were sent", not "three officers
     were hurt")."""
     if a.kind == "date":
         return not a.head or not b.head or same_act(a.head, b.head)
+    if a.head and b.head:
+        # the verb separates counts of different outcomes ("2,000 officers were sent" vs
+        # "three officers were hurt"); otherwise the counted thing decides ("three
+        # gunshots rang out" counts the shots "fired"), as it does for `ask`
+        outcome = any(is_outcome(w) for v in (a, b) for w in (v.act or "").split())
+        if outcome and a.act and b.act and not same_act(a.act, b.act):
+            return False
+        return same_thing(a.head, b.head)
     if a.act and b.act and not same_act(a.act, b.act):
         return False
     if a.head or b.head:

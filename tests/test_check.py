@@ -147,3 +147,55 @@ def test_check_over_http_and_the_cli(duluth):
     )
     assert run.returncode == 0, run.stderr[-2000:]
     assert json.loads(run.stdout)["verdict"] == "disputed"
+
+
+def _v(kind: str, text: str, norm: str, head=None, start=0, **kw):
+    from index.models import Value
+
+    return Value(
+        kind=kind, start=start, end=start + len(text), text=text, norm=norm, head=head, **kw
+    )
+
+
+def test_an_event_claim_is_about_the_events_own_act(duluth):
+    from qa.check import parse_claim
+
+    settings, _ = duluth
+    frame = parse_claim("The shooting took place on March 15, 2024", settings)
+    assert frame.acts == ["shoot"]
+    assert "take" not in frame.lemmas and "place" not in frame.lemmas
+    assert "march" not in frame.lemmas  # a date is compared as a value, not as words
+    assert [(v.kind, v.norm, v.head) for v in frame.values] == [("date", "2024-03-15", "shoot")]
+    plain = parse_claim("An officer fired two shots", settings)
+    assert "fire" in plain.acts  # a claim with its own act keeps it
+
+
+def test_a_date_of_a_conjoined_act_dates_the_claims_act(word_model):
+    from qa.check import _conjoined
+
+    claimed = _v("date", "March 15", "2026-03-15", "shoot")
+    said = _v("date", "Wednesday", "2026-01-07", "kill", start=40)
+    officer_shoots = _v("agent", "An officer", "officer", "shoot")
+    officer_kills = _v("agent", "An officer", "officer", "kill")
+    rescuers_search = _v("agent", "rescuers", "rescuer", "kill", start=60)
+    assert _conjoined(claimed, said, [officer_shoots, officer_kills, said])
+    assert not _conjoined(claimed, said, [officer_shoots, rescuers_search, said])
+
+
+def test_a_count_that_is_its_verbs_subject_can_contradict(word_model):
+    from qa.check import ClaimFrame, _count_conflict
+
+    five = _v("number", "five shots", "5..5", "shot", act="fire", lo=5, hi=5)
+    frame = ClaimFrame("The officer fired five shots", ["officer", "fire", "shot"], ["fire"], False)
+    frame.values = [five]
+    rang = _v("number", "three gunshots", "3..3", "gunshot", start=10, act="ring", lo=3, hi=3)
+    subject = _v("agent", "three gunshots", "gunshot", "ring", start=10)
+    assert _count_conflict(frame, [rang, subject])
+    # what someone did something to is another count ("pleaded not guilty to two counts")
+    assert not _count_conflict(frame, [rang])
+    # a unit measures, it does not count the claim's thing
+    km = _v("number", "72 km", "72..72", "km", act="be", lo=72, hi=72)
+    depth = _v("number", "18 km", "18..18", "km", start=20, act="be", lo=18, hi=18)
+    unit_frame = ClaimFrame("The epicentre was 72 km away", ["epicentre", "km"], [], False)
+    unit_frame.values = [km]
+    assert not _count_conflict(unit_frame, [depth])
