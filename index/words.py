@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 import Stemmer
+from lemminflect import getAllInflections
 
 # "6.8" and "7" are words of a question ("the 6.8 reading", "on 7 counts"): bm25s's default
 # pattern (two or more word characters) dropped both, so a magnitude or a count never matched.
@@ -62,3 +63,9 @@ def expand(text: str) -> str:
     """The text with the other forms of its words appended (for a query, not a passage)."""
     extra = {v for w in WORD.findall(text.lower()) for v in variants(w)} - stems(text)
     return " ".join([text, *sorted(extra)])
+
+
+@lru_cache(maxsize=1 << 14)
+def is_verb(lemma: str | None) -> bool:
+    """A verb lemminflect knows ("strike", "collapse"), not a noun act ("death")."""
+    return bool(lemma) and bool(getAllInflections(lemma, upos="VERB"))

@@ -15,16 +15,13 @@ from qa.compare import ROUND_SHARE, compare, interval
 from qa.match import antonym_pairs, any_act, prime, same_act, same_thing, stem
 from qa.models import CheckOutlet, CheckStance, CheckVerdict, Quote
 from qa.origins import assign_origins
-from qa.question import EVENT_VERBS, TAKE_PLACE
+from qa.question import EVENT_VERBS, LIGHT_VERBS, TAKE_PLACE
 from qa.retrieve import Hit
 from qa.stance import hedge_cue, only_claimed
 
 # a sentence speaks to a claim when it states most of the claim's content words (and its act)
 ABOUT_MIN = 0.6
 SAME_STATEMENT = 0.8  # share of the claim a sentence must state for its polarity to count
-# verbs that name no act of their own ("the quake HAD a magnitude of 7.2"): the claim's
-# content words, not the verb, say what a sentence must state
-LIGHT_VERBS = {"be", "have", "do", "get"}
 ACT_KINDS = {"agent", "object", "date"}  # values whose head is the verb of their sentence
 
 

@@ -9,9 +9,10 @@ from functools import lru_cache
 
 from index.extract import lexicon
 from index.models import Value
+from index.words import is_verb
 from qa.match import any_act, prime, same_act, same_thing, same_word, stem
 from qa.models import QType
-from qa.question import Question
+from qa.question import LIGHT_VERBS, Question
 from qa.retrieve import Hit
 from qa.stance import hedge_cue
 
@@ -82,7 +83,9 @@ def typed_kinds(q: Question) -> tuple[str, ...]:
     return ()
 
 
-def _value_score(q: Question, v: Value, sentence: Value) -> float | None:
+def _value_score(
+    q: Question, v: Value, sentence: Value, values: list[Value] | None = None
+) -> float | None:
     """How well a value answers the question; None if it does not."""
     overlap = _overlap(q, sentence)
     if v.kind == "number":
@@ -92,7 +95,7 @@ def _value_score(q: Question, v: Value, sentence: Value) -> float | None:
             return None
         return 1.0 + overlap if counts_the_act(q, v) else None
     if v.kind == "date":
-        return _date_score(q, v, overlap)
+        return _date_score(q, v, overlap, values or [])
     if v.kind == "agent":
         return 1.0 + overlap if any_act(v.head, q.verbs) else None
     if v.kind == "place":
@@ -121,20 +124,31 @@ def _value_score(q: Question, v: Value, sentence: Value) -> float | None:
     return None
 
 
-def _date_score(q: Question, v: Value, overlap: float) -> float | None:
+def _date_score(q: Question, v: Value, overlap: float, values: list[Value]) -> float | None:
     """A date answers "when?" when it dates the act asked about; a date of someone saying
     something ("Jena said on Sunday that …") dates the statement, not the event, unless the
-    question asks when something was said."""
+    question asks when something was said. A date of another act ("jailed in August", "the
+    jury rendered a verdict on Thursday") never answers when the trial began, however many
+    of the question's words its sentence shares, unless the one who did it did the act
+    asked about too ("shot and killed a woman Wednesday" dates the shooting)."""
     speech = lexicon().speech_verbs
     if v.head in speech and not any(w in speech for w in q.verbs):
         return None
     acts = [*q.verbs, *q.lemmas]
     if q.event:  # "when did the crash happen?": the crash's own date
         acts.append("happen")
-    if any_act(v.head, acts):
+    if any_act(v.head, acts) or _conjoined(q, v, values):
         return 1.0 + overlap
+    if q.verbs and not q.event and is_verb(v.head) and v.head not in LIGHT_VERBS:
+        return None
     # a date not tied to the act asked about must share most of the question's words
     return overlap if overlap >= DATE_CONTEXT_MIN else None
+
+
+def _conjoined(q: Question, v: Value, values: list[Value]) -> bool:
+    """The doer of the date's act did the act asked about in the same sentence."""
+    doers = {(a.start, a.end) for a in values if a.kind == "agent" and any_act(a.head, q.verbs)}
+    return any(a.kind == "agent" and a.head == v.head and (a.start, a.end) in doers for a in values)
 
 
 def counts_the_act(q: Question, v: Value) -> bool:
@@ -185,7 +199,7 @@ def answers(q: Question, hit: Hit) -> list[tuple[Value, Value, float]]:
     if kinds:
         for v in hit.stored.values:
             sent = _sentence_of(v, sentences) if v.kind in kinds else None
-            score = None if sent is None else _value_score(q, v, sent)
+            score = None if sent is None else _value_score(q, v, sent, hit.stored.values)
             if sent is not None and score is not None:
                 found.append((v, sent, score))
     else:

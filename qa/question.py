@@ -44,6 +44,8 @@ RULES: list[tuple[QType, re.Pattern[str]]] = [
 ]
 PREPOSITIONS = {"into", "onto", "with", "at", "on", "in", "to", "from", "against", "by"}
 FUNCTION_POS = {"DET", "AUX", "PRON", "ADP", "CCONJ", "SCONJ", "PART", "PUNCT", "SPACE", "SYM"}
+# verbs that name no act of their own ("the quake HAD a magnitude of 7.2"): a closed class
+LIGHT_VERBS = frozenset({"be", "have", "do", "get"})
 # "happen", "occur", "take place": the question is about the event itself, not an act in it
 EVENT_VERBS = {"happen", "occur"}
 TAKE_PLACE = re.compile(r"\b(take|takes|took|taken|taking) place\b", re.IGNORECASE)

@@ -14,11 +14,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lemminflect import getAllInflections, getInflection
+from lemminflect import getInflection
 
 from index.extract import lexicon
 from index.models import Value
 from index.store import StoredPassage
+from index.words import is_verb
 from qa.claims import is_outcome
 from qa.match import same_act, same_thing, similarity
 from qa.models import AskResponse, SheetRow
@@ -54,11 +55,6 @@ def inflect(lemma: str, tag: str) -> str:
         return "people"  # lemminflect's first plural is "persons"
     forms = getInflection(lemma, tag=tag)
     return forms[0] if forms else lemma
-
-
-def is_verb(lemma: str) -> bool:
-    """A verb lemminflect knows ("strike"), not a noun act ("death", "deployment")."""
-    return bool(getAllInflections(lemma, upos="VERB"))
 
 
 def participle(act: str) -> str | None:
