@@ -66,8 +66,6 @@ class Lexicon:
     number_words: dict[str, float]
     acronym_stopwords: frozenset[str]
     titles: frozenset[str]
-    units: frozenset[str]
-    intransitive: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -81,8 +79,6 @@ def lexicon() -> Lexicon:
         number_words={k: float(v) for k, v in raw["number_words"].items()},
         acronym_stopwords=frozenset(raw["acronym_stopwords"]),
         titles=frozenset(raw["titles"]),
-        units=frozenset(raw["units"]),
-        intransitive=frozenset(raw["intransitive"]),
     )
 
 

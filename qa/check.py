@@ -12,6 +12,7 @@ from index.models import Value
 from index.nlp import get_nlp, split_sentences
 from qa.claims import Claim, describe, is_outcome
 from qa.compare import ROUND_SHARE, compare, interval
+from qa.lexicon import grammar
 from qa.match import antonym_pairs, any_act, prime, same_act, same_thing, stem
 from qa.models import CheckOutlet, CheckStance, CheckVerdict, Quote
 from qa.origins import assign_origins
@@ -194,7 +195,7 @@ def _count_conflict(frame: ClaimFrame, inside: list[Value]) -> bool:
     "a depth of 18 km" measure different things) differently, and its count is of the
     claim's act or is the subject of its own verb ("three gunshots rang out"), not what
     someone did something to ("pleaded not guilty to two counts")."""
-    units = lexicon().units
+    units = grammar().units
     for cv in frame.values:
         if cv.kind != "number" or not cv.head or cv.head in units:
             continue

@@ -10,6 +10,7 @@ from functools import lru_cache
 from index.extract import lexicon
 from index.models import Value
 from index.words import is_verb
+from qa.lexicon import grammar
 from qa.match import any_act, prime, same_act, same_thing, same_word, stem
 from qa.models import QType
 from qa.question import LIGHT_VERBS, Question
@@ -89,6 +90,8 @@ def _value_score(
     """How well a value answers the question; None if it does not."""
     overlap = _overlap(q, sentence)
     if v.kind == "number":
+        if q.focus and q.focus.startswith("measure:"):
+            return 1.0 + overlap if measures(q.focus, v, sentence) else None
         if "year-old" in (v.head, q.focus) and v.head != q.focus:
             return None  # an age answers "how old?" only, and nothing else counts years of age
         if not same_thing(v.head, q.focus):
@@ -122,6 +125,31 @@ def _value_score(
             overlap -= 0.25  # "collided with" answers "crash into", a little less directly
         return 1.0 + overlap
     return None
+
+
+PER_HOUR = re.compile(r"^\s*(/\s*h\b|/\s*hr\b|per hour\b|an hour\b|kmph\b|mph\b)", re.I)
+
+
+def measures(focus: str, v: Value, sentence: Value) -> bool:
+    """A number in a unit of the measure asked for ("how fast?": km/h, mph; "how deep?": km,
+    metres). A length answers "how fast" only as a rate ("128 km/h", "80 miles per hour"),
+    and "how deep" only as a depth ("a depth of 18 km", "18 km below"), not a distance."""
+    kind = focus.split(":", 1)[1]
+    units = grammar().measures.get(kind, frozenset())
+    head = (v.head or "").lower()
+    after = sentence.text[v.end - sentence.start :]
+    if kind == "fast":
+        return head in units or (head in grammar().measures["far"] and bool(PER_HOUR.match(after)))
+    if head not in units:
+        return False
+    following = after.split(maxsplit=1)[0].strip(".,;:").lower() if after.strip() else ""
+    marks = {v.act or "", following}
+    words = grammar().measure_words.get(kind)
+    if words is not None:
+        return bool(marks & words)
+    # a number marked as another measure ("a depth of 8 km") is not a distance
+    others = {w for k, ws in grammar().measure_words.items() if k != kind for w in ws}
+    return not marks & others
 
 
 def _date_score(q: Question, v: Value, overlap: float, values: list[Value]) -> float | None:

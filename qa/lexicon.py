@@ -1,0 +1,28 @@
+"""Closed classes of English the question side reads (`qa/data/grammar.toml`): verbs with no
+passive, units of measure, and which units answer which measure question."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Grammar:
+    intransitive: frozenset[str]
+    units: frozenset[str]
+    measures: dict[str, frozenset[str]]  # "fast" -> units of speed
+    measure_words: dict[str, frozenset[str]]  # "deep" -> words that mark a depth
+
+
+@lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    raw = tomllib.loads(resources.files("qa").joinpath("data/grammar.toml").read_text("utf-8"))
+    return Grammar(
+        intransitive=frozenset(raw["intransitive"]),
+        units=frozenset(raw["units"]),
+        measures={k: frozenset(v) for k, v in raw["measures"].items()},
+        measure_words={k: frozenset(v) for k, v in raw["measure_words"].items()},
+    )
