@@ -108,8 +108,8 @@ async def story_page(
     if not isinstance(service, Service):
         return service
     try:
-        info = await run_in_threadpool(service.check_story, story_id)
-        sheet = await run_in_threadpool(service.sheet, story_id)
+        sheet = await run_in_threadpool(service.sheet, story_id)  # refreshes to the latest write
+        info = service.check_story(story_id)
     except BadRequest as exc:
         return problem(request, 404, str(exc))
     answer = check = error = None
