@@ -11,7 +11,7 @@ from index.extract import lexicon
 from index.models import Value
 from index.words import is_verb
 from qa.lexicon import grammar
-from qa.match import any_act, prime, same_act, same_thing, same_word, stem
+from qa.match import any_act, phrase_act, prime, same_act, same_thing, same_word, stem
 from qa.models import QType
 from qa.question import LIGHT_VERBS, Question
 from qa.retrieve import Hit
@@ -84,6 +84,11 @@ def typed_kinds(q: Question) -> tuple[str, ...]:
     return ()
 
 
+def asks_act(q: Question, word: str | None) -> bool:
+    """The act the question asks about, by its verb or by its idiom as a whole."""
+    return any_act(word, q.verbs) or phrase_act(q.phrase, word)
+
+
 def _value_score(
     q: Question, v: Value, sentence: Value, values: list[Value] | None = None
 ) -> float | None:
@@ -100,7 +105,7 @@ def _value_score(
     if v.kind == "date":
         return _date_score(q, v, overlap, values or [])
     if v.kind == "agent":
-        return 1.0 + overlap if any_act(v.head, q.verbs) else None
+        return 1.0 + overlap if asks_act(q, v.head) else None
     if v.kind == "place":
         return 0.5 + overlap if overlap > 0 else None
     if v.kind in {"person", "organization"}:
@@ -165,7 +170,7 @@ def _date_score(q: Question, v: Value, overlap: float, values: list[Value]) -> f
     acts = [*q.verbs, *q.lemmas]
     if q.event:  # "when did the crash happen?": the crash's own date
         acts.append("happen")
-    if any_act(v.head, acts) or _conjoined(q, v, values):
+    if any_act(v.head, acts) or phrase_act(q.phrase, v.head) or _conjoined(q, v, values):
         return 1.0 + overlap
     if q.verbs and not q.event and is_verb(v.head) and v.head not in LIGHT_VERBS:
         return None
@@ -175,7 +180,7 @@ def _date_score(q: Question, v: Value, overlap: float, values: list[Value]) -> f
 
 def _conjoined(q: Question, v: Value, values: list[Value]) -> bool:
     """The doer of the date's act did the act asked about in the same sentence."""
-    doers = {(a.start, a.end) for a in values if a.kind == "agent" and any_act(a.head, q.verbs)}
+    doers = {(a.start, a.end) for a in values if a.kind == "agent" and asks_act(q, a.head)}
     return any(a.kind == "agent" and a.head == v.head and (a.start, a.end) in doers for a in values)
 
 

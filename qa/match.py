@@ -113,6 +113,14 @@ def any_act(word: str | None, others: Iterable[str | None]) -> bool:
     return bool(word) and any(same_act(word, o) for o in others if o)
 
 
+def phrase_act(phrase: str | None, word: str | None) -> bool:
+    """An idiom and a verb of one meaning, by the phrase's own vector ("pull the trigger" ~
+    "shoot" 0.70, "lose their lives" ~ "die" 0.78; ~ "injure" 0.40), with the act cut-off."""
+    if not phrase or not word:
+        return False
+    return (similarity(phrase, word, "act") or 0.0) >= FRAMES["act"][1]
+
+
 @lru_cache(maxsize=1)
 def antonym_pairs() -> set[frozenset[str]]:
     """Pairs of predicates that oppose each other ("confirm" / "deny"): a closed class."""

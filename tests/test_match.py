@@ -49,3 +49,13 @@ def test_without_a_model_only_form_matches(no_word_model):
 
 def test_antonyms_are_a_closed_class():
     assert frozenset({"confirm", "deny"}) in match.antonym_pairs()
+
+
+def test_an_idiom_matches_the_verb_it_means(word_model):
+    from qa.match import phrase_act
+
+    assert phrase_act("pull the trigger", "shoot")
+    assert phrase_act("lose their lives", "die")
+    assert not phrase_act("lose their lives", "injure")
+    assert not phrase_act("pull the trigger", "block")
+    assert not phrase_act(None, "shoot")

@@ -25,3 +25,11 @@ def test_type_and_focus(text, qtype, focus):
 
 def test_a_count_of_times_without_a_verb_keeps_its_noun():
     assert analyze("How many times?").focus == "time"
+
+
+def test_the_act_phrase_keeps_an_idioms_object():
+    from qa.question import analyze
+
+    assert analyze("Who pulled the trigger?").phrase == "pull the trigger"
+    assert analyze("How many people lost their lives?").phrase == "lose their lives"
+    assert analyze("Who fired?").phrase is None  # a verb alone is matched as a verb
