@@ -99,6 +99,8 @@ def _value_score(
             return 1.0 + overlap if measures(q.focus, v, sentence) else None
         if "year-old" in (v.head, q.focus) and v.head != q.focus:
             return None  # an age answers "how old?" only, and nothing else counts years of age
+        if q.focus == "year-old":
+            return 1.0 + overlap  # an age is no count of an outcome ("a 37-year-old's death")
         if not same_thing(v.head, q.focus):
             return None
         return 1.0 + overlap if counts_the_act(q, v) else None

@@ -76,3 +76,19 @@ def test_measure_questions_are_typed():
         q = analyze(text)
         assert q.focus == f"measure:{kind}" and q.qtype == "how_many"
     assert analyze("How did the fire start?").focus is None  # "how" + a verb asks for a way
+
+
+def test_an_age_answers_how_old_whatever_its_sentence_is_about():
+    from qa.claims import _value_score
+
+    q = analyze("How old was the driver?")
+    sentence = v("sentence", "The death of this 37-year-old driver shocked the city.", "x")
+    age = num(sentence, "37-year-old", "year-old", "death")  # its act is an outcome
+    assert _value_score(q, age, sentence) is not None
+    count = num(sentence, "37", "people", "death")
+    assert _value_score(q, count, sentence) is None
+
+
+def test_how_close_asks_for_a_distance():
+    q = analyze("How close was the shooting to the station?")
+    assert q.focus == "measure:close"
