@@ -10,10 +10,10 @@ from index.config import Settings
 from index.extract import PRONOUNS, lexicon
 from index.models import Value
 from index.nlp import get_nlp, split_sentences
-from qa.claims import Claim, describe, is_outcome
+from qa.claims import Claim, describe
 from qa.compare import ROUND_SHARE, compare, interval
 from qa.lexicon import grammar
-from qa.match import antonym_pairs, any_act, prime, same_act, same_thing, stem
+from qa.match import antonym_pairs, any_act, is_outcome, prime, same_act, same_thing, stem
 from qa.models import CheckOutlet, CheckStance, CheckVerdict, Quote
 from qa.origins import assign_origins
 from qa.question import EVENT_VERBS, LIGHT_VERBS, TAKE_PLACE

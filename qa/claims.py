@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from index.extract import lexicon
 from index.models import Value
 from index.words import is_verb
 from qa.lexicon import grammar
-from qa.match import any_act, phrase_act, prime, same_act, same_thing, same_word, stem
+from qa.match import any_act, is_outcome, phrase_act, prime, same_act, same_thing, same_word, stem
 from qa.models import QType
 from qa.question import LIGHT_VERBS, Question
 from qa.retrieve import Hit
@@ -198,15 +197,6 @@ def counts_the_act(q: Question, v: Value) -> bool:
     if not any(is_outcome(w) for w in acts) and not (acts and asked):
         return True
     return any(same_act(a, b) for a in acts for b in asked)
-
-
-def is_outcome(word: str) -> bool:
-    return stem(word) in _outcome_stems()
-
-
-@lru_cache(maxsize=1)
-def _outcome_stems() -> frozenset[str]:
-    return frozenset(stem(o) for o in lexicon().outcomes)
 
 
 def _nearness(q: Question, v: Value, sentence: Value, window: int = ROLE_WINDOW) -> float | None:

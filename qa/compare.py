@@ -7,7 +7,7 @@ import math
 from typing import Literal
 
 from index.models import Value
-from qa.match import antonym_pairs, same_thing, stem
+from qa.match import antonym_pairs, is_outcome, is_person, same_thing, stem
 from qa.question import Question
 
 Relation = Literal["same", "conflict", "unclear"]
@@ -65,7 +65,13 @@ def compare(a: Value, b: Value, q: Question | None = None) -> Relation:
         same = a.norm == b.norm or a.norm in b.norm or b.norm in a.norm
         return "same" if same else "unclear"
     if a.kind == "object":  # what one act was done to: "two parked cars" ≠ "a pole"
-        return "same" if same_thing(a.norm.split()[-1], b.norm.split()[-1]) else "conflict"
+        ha, hb = a.norm.split()[-1], b.norm.split()[-1]
+        if same_thing(ha, hb):
+            return "same"
+        # one person has many descriptions ("a woman", "a driver", "a motorist"): unclear.
+        # Whom an outcome befell ("killed", "injured") is a person, whatever the noun.
+        people = is_outcome((a.head or "").split(":")[0]) or (is_person(ha) and is_person(hb))
+        return "unclear" if people else "conflict"
     if a.kind == "agent":  # "an ICE officer" and "a federal agent" may be one person
         return "same" if same_thing(a.norm.split()[-1], b.norm.split()[-1]) else "unclear"
     if a.kind in {"person", "organization"}:  # names by identity, never by likeness

@@ -20,9 +20,8 @@ from index.extract import lexicon
 from index.models import Value
 from index.store import StoredPassage
 from index.words import is_verb
-from qa.claims import is_outcome
 from qa.lexicon import grammar
-from qa.match import same_act, same_thing, similarity
+from qa.match import is_outcome, is_person, same_act, same_thing
 from qa.models import AskResponse, SheetRow
 from qa.question import LIGHT_VERBS
 
@@ -34,10 +33,6 @@ NO_ACT = LIGHT_VERBS | {"make", "begin", "start", "continue"}
 # prepositions whose object is what an act reached ("crash into", "collide with"); others
 # ("during", "on", "for") mostly give a time or a setting, which the when/where rows ask
 REACH_PREPS = frozenset({"into", "onto", "with", "against", "at", "over"})
-# a kind of person: cosine to "person" in the thing frame. On 19 general words for people
-# and 20 for things, 0.5 took 13 people (officer, driver, passenger, woman, worker …) and
-# one thing ("body"); the highest other thing was "car" at 0.48
-PERSON_CUT = 0.5
 MAX_OBJECT_ROWS = 8  # each row costs one answer (~20-40 ms on the seeds)
 MAX_COUNT_ROWS = 6
 MAX_OUTCOME_ROWS = 6
@@ -249,12 +244,6 @@ def people_of(values: list[tuple[str, Value]]) -> list[str]:
     """Kinds of person two or more outlets name as acting (officer, driver, protester)."""
     groups = _by_outlet((x for x in values if x[1].kind == "agent"), _common)
     return [n for n in _ranked(groups, least=2) if is_person(n)][:6]
-
-
-def is_person(noun: str) -> bool:
-    if noun in {"people", "person"}:
-        return True
-    return (similarity(noun, "person", "thing") or 0.0) >= PERSON_CUT
 
 
 def facts_of(passages: list[StoredPassage]) -> list[Fact]:

@@ -64,3 +64,13 @@ def test_objects_and_agents_of_one_act_compare_by_their_head(word_model):
     assert compare(named("agent", "ice officer"), named("agent", "police officer")) == "same"
     assert compare(named("agent", "ice officer"), named("agent", "federal agent")) != "conflict"
     assert compare(named("agent", "ice officer"), named("agent", "protester")) == "unclear"
+
+
+def test_whom_an_outcome_befell_is_one_person_by_many_names(word_model):
+    def obj(text: str, norm: str, head: str) -> Value:
+        return Value(kind="object", start=0, end=len(text), text=text, norm=norm, head=head)
+
+    woman, motorist = obj("a woman", "woman", "kill"), obj("a motorist", "motorist", "kill")
+    assert compare(woman, motorist) == "unclear"  # one victim, two descriptions
+    pole, cars = obj("a pole", "pole", "crash:into"), obj("two parked cars", "car", "crash:into")
+    assert compare(pole, cars) == "conflict"  # what a car hit is a thing: a pole is not cars
