@@ -25,6 +25,7 @@ CONTACT_PREPS = {
     "onto": {"into", "on"},
 }
 DATE_CONTEXT_MIN = 0.5
+ACTS = {"agent", "object"}  # values whose head is a verb of their sentence
 TYPED_KIND: dict[QType, tuple[str, ...]] = {
     QType.when: ("date",),
     QType.how_many: ("number",),
@@ -78,6 +79,8 @@ def typed_kinds(q: Question) -> tuple[str, ...]:
         return ("agent", "person", "organization")
     if q.qtype in TYPED_KIND:
         return TYPED_KIND[q.qtype]
+    if q.places:
+        return ("place",)
     if q.qtype == QType.what and q.verbs and q.prep:
         return ("object",)
     return ()
@@ -108,6 +111,11 @@ def _value_score(
     if v.kind == "agent":
         return 1.0 + overlap if asks_act(q, v.head) else None
     if v.kind == "place":
+        if q.places:  # "which countries sent teams?": a place in a sentence of that act
+            named = set(v.norm.split()) & {w.lower() for n in q.names for w in n.split()}
+            acts = [x.head.split(":")[0] for x in values or [] if x.kind in ACTS and x.head]
+            ok = not named and any(asks_act(q, a) for a in acts)
+            return 1.0 + overlap if ok else None
         return 0.5 + overlap if overlap > 0 else None
     if v.kind in {"person", "organization"}:
         if overlap <= 0 or set(v.norm.split()) & set(q.lemmas):

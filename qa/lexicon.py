@@ -1,5 +1,5 @@
 """Closed classes of English the question side reads (`qa/data/grammar.toml`): verbs with no
-passive, units of measure, and which units answer which measure question."""
+passive, units of measure and which measure question each answers, nouns for kinds of place."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ class Grammar:
     units: frozenset[str]
     measures: dict[str, frozenset[str]]  # "fast" -> units of speed
     measure_words: dict[str, frozenset[str]]  # "deep" -> words that mark a depth
+    places: frozenset[str]  # "country", "city": what "which countries …?" asks for
 
 
 @lru_cache(maxsize=1)
@@ -25,4 +26,5 @@ def grammar() -> Grammar:
         units=frozenset(raw["units"]),
         measures={k: frozenset(v) for k, v in raw["measures"].items()},
         measure_words={k: frozenset(v) for k, v in raw["measure_words"].items()},
+        places=frozenset(raw["places"]),
     )

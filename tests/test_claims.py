@@ -92,3 +92,19 @@ def test_an_age_answers_how_old_whatever_its_sentence_is_about():
 def test_how_close_asks_for_a_distance():
     q = analyze("How close was the shooting to the station?")
     assert q.focus == "measure:close"
+
+
+def test_which_places_are_places_of_the_act_asked_about(word_model):
+    from qa.claims import _value_score
+
+    q = analyze("Which countries sent rescue teams?")
+    assert q.places
+    sentence = v(
+        "sentence", "Spain sent rescue teams to the area on Sunday.", "spain send rescue team"
+    )
+    spain = v("place", "Spain", "spain", start=0)
+    sent = v("agent", "Spain", "spain", "send")
+    assert _value_score(q, spain, sentence, [spain, sent]) is not None
+    other = v("sentence", "Rescue teams worked in Spain.", "rescue team work spain")
+    worked = v("agent", "Rescue teams", "team", "work")
+    assert _value_score(q, spain, other, [spain, worked]) is None  # another act: no answer
