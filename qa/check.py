@@ -10,7 +10,7 @@ from index.config import Settings
 from index.extract import PRONOUNS, lexicon
 from index.models import Value
 from index.nlp import get_nlp, split_sentences
-from qa.claims import Claim, describe
+from qa.claims import Claim, describe, shares_doer
 from qa.compare import ROUND_SHARE, compare, interval
 from qa.lexicon import grammar
 from qa.match import antonym_pairs, any_act, is_outcome, prime, same_act, same_thing, stem
@@ -220,19 +220,10 @@ def _is_subject(count: Value, inside: list[Value]) -> bool:
 
 
 def _conjoined(claimed: Value, said: Value, inside: list[Value]) -> bool:
-    """A date of another act of the same doer in the same sentence dates the claim's act
-    too: "an officer shot and killed a woman Wednesday" dates the shooting (its two verbs
-    share one subject); "rescuers searched on Saturday" does not date the quake."""
+    """A date of another act of the claim's doer dates the claim's act too (`shares_doer`)."""
     if claimed.kind != "date" or not claimed.head or not said.head:
         return False
-    doers = {
-        (a.start, a.end)
-        for a in inside
-        if a.kind == "agent" and a.head and same_act(a.head, claimed.head)
-    }
-    return any(
-        a.kind == "agent" and a.head == said.head and (a.start, a.end) in doers for a in inside
-    )
+    return shares_doer(said.head, inside, lambda act: same_act(act, claimed.head))
 
 
 def _same_count(a: Value, b: Value) -> bool:

@@ -4,6 +4,7 @@ passage that fills what the question asks, and whom the outlet attributes it to.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from index.extract import lexicon
@@ -189,8 +190,15 @@ def _date_score(q: Question, v: Value, overlap: float, values: list[Value]) -> f
 
 def _conjoined(q: Question, v: Value, values: list[Value]) -> bool:
     """The doer of the date's act did the act asked about in the same sentence."""
-    doers = {(a.start, a.end) for a in values if a.kind == "agent" and asks_act(q, a.head)}
-    return any(a.kind == "agent" and a.head == v.head and (a.start, a.end) in doers for a in values)
+    return shares_doer(v.head, values, lambda act: asks_act(q, act))
+
+
+def shares_doer(act: str | None, values: list[Value], is_asked: Callable[[str], bool]) -> bool:
+    """Whoever did `act` in these values also did an asked act: "an officer shot and killed a
+    woman Wednesday" (its two verbs share one subject) dates the shooting by the killing;
+    "rescuers searched on Saturday" does not date the quake."""
+    doers = {(a.start, a.end) for a in values if a.kind == "agent" and a.head and is_asked(a.head)}
+    return any(a.kind == "agent" and a.head == act and (a.start, a.end) in doers for a in values)
 
 
 def counts_the_act(q: Question, v: Value) -> bool:
