@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from index.extract import lexicon
 from index.models import Value
 from index.words import is_verb
-from qa.lexicon import grammar
+from qa.lexicon import grammar, is_target
 from qa.match import any_act, is_outcome, phrase_act, prime, same_act, same_thing, same_word, stem
 from qa.models import QType
 from qa.question import LIGHT_VERBS, Question
@@ -129,6 +129,8 @@ def _value_score(
         said = _overlap(q, sentence, skip=lexicon().speech_verbs)  # what was said, not "say"
         return 1.0 + said if speaks and said >= 0.5 else None  # "who said …?": who says it
     if v.kind == "object":
+        if not is_target(v):
+            return None
         verb, _, prep = (v.head or "").partition(":")
         if not any_act(verb, q.verbs) and not (q.prep and prep == q.prep and overlap > 0):
             return None

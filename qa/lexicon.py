@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from index.models import Value
+
 
 @dataclass(frozen=True)
 class Grammar:
@@ -16,6 +18,7 @@ class Grammar:
     measures: dict[str, frozenset[str]]  # "fast" -> units of speed
     measure_words: dict[str, frozenset[str]]  # "deep" -> words that mark a depth
     places: frozenset[str]  # "country", "city": what "which countries …?" asks for
+    at_adverbials: frozenset[str]  # "range" in "at close range": no target
 
 
 @lru_cache(maxsize=1)
@@ -27,4 +30,13 @@ def grammar() -> Grammar:
         measures={k: frozenset(v) for k, v in raw["measures"].items()},
         measure_words={k: frozenset(v) for k, v in raw["measure_words"].items()},
         places=frozenset(raw["places"]),
+        at_adverbials=frozenset(raw["at_adverbials"]),
     )
+
+
+def is_target(v: Value) -> bool:
+    """An object value that names what an act was done to or aimed at: not the adverbial
+    of "fired at close range"."""
+    _, _, prep = (v.head or "").partition(":")
+    head = v.norm.split()[-1] if v.norm else ""
+    return not (prep == "at" and head in grammar().at_adverbials)

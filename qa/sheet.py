@@ -20,7 +20,7 @@ from index.extract import lexicon
 from index.models import Value
 from index.store import StoredPassage
 from index.words import is_verb
-from qa.lexicon import grammar
+from qa.lexicon import grammar, is_target
 from qa.match import is_outcome, is_person, same_act, same_thing
 from qa.models import AskResponse, SheetRow
 from qa.question import LIGHT_VERBS
@@ -202,6 +202,8 @@ def _agents_of(v: Value, values: list[Value]) -> set[str]:
     verb, _, prep = (v.head or "").partition(":")
     skip = NO_ACT | EVENT_VERBS | lexicon().speech_verbs
     if v.kind != "object" or not verb or verb in skip or (prep and prep not in REACH_PREPS):
+        return set()
+    if not is_target(v):
         return set()
     return {n for a in values if a.kind == "agent" and a.head == verb and (n := _common(a))}
 

@@ -174,3 +174,22 @@ def test_rows_disputed_first_and_only_what_outlets_state():
     assert [r.question for r in rows] == ["When?", "What hit?", "Where?"]
     assert [r.disputed for r in rows] == [True, True, False]
     # "How many?" repeats "Where?"'s answers exactly: dropped; "Who?": no outlet states it
+
+
+def test_an_adverbial_after_at_is_no_target(word_model):
+    a = passage(
+        "A", 1,
+        v("agent", "the officer", "officer", "fire"),
+        v("object", "close range", "range", "fire:at"),
+    )  # fmt: skip
+    b = passage(
+        "B", 1,
+        v("agent", "an officer", "officer", "fire"),
+        v("object", "the crowd", "crowd", "fire:at"),
+    )  # fmt: skip
+    c = passage(
+        "C", 1,
+        v("agent", "the officer", "officer", "fire"),
+        v("object", "point-blank range", "range", "fire:at"),
+    )  # fmt: skip
+    assert object_facts([a, c]) == []  # "at close range" says how, not at what
