@@ -196,3 +196,19 @@ def test_damaged_or_missing_derived_files_are_rebuilt_from_sqlite(seed_copy):
     assert store.lexical_search("shots fired", 5)
     assert (seed_copy / f"bm25.{gen}").is_dir()  # saved again
     store.close()
+
+
+def test_a_server_on_a_damaged_index_says_so_on_readyz(seed_copy):
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+
+    (seed_copy / "crosscheck.sqlite").write_bytes(b"not a database" * 100)
+    for name in ("crosscheck.sqlite-wal", "crosscheck.sqlite-shm"):
+        (seed_copy / name).unlink(missing_ok=True)
+    with TestClient(create_app(make_settings(seed_copy))) as c:
+        r = c.get("/readyz")
+        assert r.status_code == 503 and "damaged" in r.json()["error"]["message"]
+        assert c.get("/healthz").status_code == 200
+        asked = c.post("/v1/ask", json={"question": "Who fired?"})
+        assert asked.status_code == 503 and "damaged" in asked.json()["error"]["message"]

@@ -177,19 +177,17 @@ def test_rows_disputed_first_and_only_what_outlets_state():
 
 
 def test_an_adverbial_after_at_is_no_target(word_model):
-    a = passage(
-        "A", 1,
-        v("agent", "the officer", "officer", "fire"),
-        v("object", "close range", "range", "fire:at"),
-    )  # fmt: skip
-    b = passage(
-        "B", 1,
-        v("agent", "an officer", "officer", "fire"),
-        v("object", "the crowd", "crowd", "fire:at"),
-    )  # fmt: skip
-    c = passage(
-        "C", 1,
-        v("agent", "the officer", "officer", "fire"),
-        v("object", "point-blank range", "range", "fire:at"),
-    )  # fmt: skip
-    assert object_facts([a, c]) == []  # "at close range" says how, not at what
+    def fired_at(outlet: str, text: str, norm: str) -> StoredPassage:
+        return passage(
+            outlet, 1,
+            v("agent", "the officer", "officer", "fire"),
+            v("object", text, norm, "fire:at"),
+        )  # fmt: skip
+
+    close, blank = (
+        fired_at("A", "close range", "range"),
+        fired_at("C", "point-blank range", "range"),
+    )
+    assert object_facts([close, blank]) == []  # "at close range" says how, not at what
+    crowd, car = fired_at("B", "the crowd", "crowd"), fired_at("D", "the car", "car")
+    assert [f.question for f in object_facts([crowd, car])] == ["What did the officer fire at?"]
