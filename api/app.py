@@ -69,6 +69,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(stories.router)
     app.include_router(slack.router)
     app.include_router(pages.router)
+    app.add_exception_handler(pages.Halt, pages.halted)
     static = resources.files("api").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.state.metrics = instrument(app)

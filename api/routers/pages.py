@@ -8,10 +8,10 @@ import hashlib
 import re
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import quote, urlsplit
 
-from fastapi import APIRouter, Form, Request, UploadFile
+from fastapi import APIRouter, Depends, Form, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
@@ -65,15 +65,32 @@ def problem(request: Request, status: int, message: str) -> HTMLResponse:
     return page(request, "error.html", status, message=message, title="Cannot show this")
 
 
-def _service(request: Request) -> Service | Response:
-    """The service, or the page to show instead (loading, or a key needed)."""
+class Halt(Exception):
+    """Stop a page and answer with this response instead (a key to enter, still loading)."""
+
+    def __init__(self, response: Response) -> None:
+        self.response = response
+
+
+def page_service(request: Request) -> Service:
+    """The service for a page (a dependency); halts with the key form when reads need a key,
+    or with a 503 page while the model and index load."""
     state = request.app.state
     if not access(request).read:
         nxt = quote(str(request.url.path) + ("?" + request.url.query if request.url.query else ""))
-        return RedirectResponse(f"/key?next={nxt}", status_code=303)
+        raise Halt(RedirectResponse(f"/key?next={nxt}", status_code=303))
     if not state.ready:
-        return problem(request, 503, state.load_error or "still loading the model and index")
+        raise Halt(problem(request, 503, state.load_error or "still loading the model and index"))
     return state.service
+
+
+PageService = Annotated[Service, Depends(page_service)]
+
+
+async def halted(_: Request, exc: Exception) -> Response:
+    """The exception handler that answers a Halt with its response."""
+    assert isinstance(exc, Halt)
+    return exc.response
 
 
 def same_origin(request: Request) -> bool:
@@ -85,10 +102,7 @@ def same_origin(request: Request) -> bool:
 
 
 @router.get("/", response_class=HTMLResponse)
-async def stories_page(request: Request, filter: str = "") -> Response:
-    service = _service(request)
-    if not isinstance(service, Service):
-        return service
+async def stories_page(request: Request, service: PageService, filter: str = "") -> Response:
     stories = await run_in_threadpool(service.stories)
     rows = []
     words = filter.lower().split()
@@ -102,11 +116,12 @@ async def stories_page(request: Request, filter: str = "") -> Response:
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 async def story_page(
-    request: Request, story_id: str, q: str | None = None, claim: str | None = None
+    request: Request,
+    service: PageService,
+    story_id: str,
+    q: str | None = None,
+    claim: str | None = None,
 ) -> Response:
-    service = _service(request)
-    if not isinstance(service, Service):
-        return service
     try:
         sheet = await run_in_threadpool(service.sheet, story_id)  # refreshes to the latest write
         info = service.check_story(story_id)
@@ -137,11 +152,12 @@ async def story_page(
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
 async def document_page(
-    request: Request, doc_id: str, start: int | None = None, end: int | None = None
+    request: Request,
+    service: PageService,
+    doc_id: str,
+    start: int | None = None,
+    end: int | None = None,
 ) -> Response:
-    service = _service(request)
-    if not isinstance(service, Service):
-        return service
     doc = await run_in_threadpool(service.store.get_document, doc_id)
     if doc is None:
         return problem(request, 404, f"no document {doc_id!r}")
@@ -175,10 +191,7 @@ def _local(target: str) -> str:
 
 
 @router.get("/add", response_class=HTMLResponse)
-async def add_page(request: Request, story: str = "") -> Response:
-    service = _service(request)
-    if not isinstance(service, Service):
-        return service
+async def add_page(request: Request, service: PageService, story: str = "") -> Response:
     stories = await run_in_threadpool(service.stories)
     return page(request, "add.html", stories=stories, story=story, title="Add articles")
 
@@ -210,6 +223,7 @@ async def _read_upload(
 @router.post("/add", response_class=HTMLResponse)
 async def add_articles(
     request: Request,
+    service: PageService,
     text: str = Form(""),
     title: str = Form(""),
     outlet: str = Form(""),
@@ -218,9 +232,6 @@ async def add_articles(
     story: str = Form(""),
     file: UploadFile | None = None,
 ) -> Response:
-    service = _service(request)
-    if not isinstance(service, Service):
-        return service
     if not same_origin(request):
         return problem(request, 403, "the form was posted from another site")
     a = access(request)
