@@ -47,6 +47,18 @@ PUBLISHED_SCHEMA: dict[str, Any] = {
 NO_NUL: dict[str, Any] = {"pattern": "^[^\\u0000]*$"}
 
 
+def statement(description: str, example: str) -> Any:
+    """A question or claim: 1..500 characters holding a non-space one (the service checks the
+    same class, so the schema and the server agree)."""
+    return Field(
+        min_length=1,
+        max_length=MAX_QUESTION,
+        description=description,
+        examples=[example],
+        json_schema_extra={"pattern": MEANINGFUL_ECMA},
+    )
+
+
 class AskRequest(BaseModel):
     model_config = ConfigDict(
         json_schema_extra={
@@ -54,13 +66,7 @@ class AskRequest(BaseModel):
         }
     )
 
-    question: str = Field(
-        min_length=1,
-        max_length=MAX_QUESTION,
-        description="1..500 characters, not all space.",
-        examples=["How many shots were fired?"],
-        json_schema_extra={"pattern": MEANINGFUL_ECMA},
-    )
+    question: str = statement("1..500 characters, not all space.", "How many shots were fired?")
     k: int = Field(8, ge=1, le=MAX_K, description="Passages to return.")
     story: str | None = Field(
         None,
@@ -82,12 +88,8 @@ class CheckRequest(BaseModel):
         json_schema_extra={"examples": [{"claim": "The officer fired three shots", "story": None}]}
     )
 
-    claim: str = Field(
-        min_length=1,
-        max_length=MAX_QUESTION,
-        description="A statement to check, 1..500 characters, not all space.",
-        examples=["The officer fired three shots"],
-        json_schema_extra={"pattern": MEANINGFUL_ECMA},
+    claim: str = statement(
+        "A statement to check, 1..500 characters, not all space.", "The officer fired three shots"
     )
     story: str | None = Field(
         None,

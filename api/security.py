@@ -9,10 +9,9 @@ import hmac
 from typing import Annotated
 
 from fastapi import Depends, Request
-from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from api.errors import ApiError
+from api.errors import ApiError, error
 from index.config import Settings, split_keys
 
 bearer = HTTPBearer(auto_error=False, description="Authorization: Bearer <key>")
@@ -42,12 +41,18 @@ def require_writer(request: Request, cred: Credentials) -> None:
         )
     if cred is None:
         raise ApiError(401, "this endpoint needs `Authorization: Bearer <key>`", headers=CHALLENGE)
-    if not key_matches(cred.credentials, keys):
+    if not writer_key_ok(_settings(request), cred.credentials):
         raise ApiError(401, "the bearer key is not valid for writes", headers=CHALLENGE)
 
 
 PAGE_COOKIE = "crosscheck_key"
 DOCS_PATHS = frozenset({"/docs", "/docs/oauth2-redirect", "/redoc", "/openapi.json"})
+
+
+def writer_key_ok(settings: Settings, key: str | None) -> bool:
+    """Whether a key may write: write keys are configured and it is one of them."""
+    keys = split_keys(settings.api_keys)
+    return bool(keys) and bool(key) and key_matches(key or "", keys)
 
 
 def reader_key_ok(request: Request, bearer_key: str | None) -> bool:
@@ -74,12 +79,8 @@ async def gate_extras(request: Request, call_next):
         header = request.headers.get("authorization", "")
         scheme, _, token = header.partition(" ")
         if not reader_key_ok(request, token if scheme.lower() == "bearer" else None):
-            return JSONResponse(
-                {"error": {"code": "unauthorized", "message": "this needs a read key "
-                           "(`Authorization: Bearer <key>`, or enter it at /key)"}},
-                status_code=401,
-                headers=CHALLENGE,
-            )  # fmt: skip
+            why = "this needs a read key (`Authorization: Bearer <key>`, or enter it at /key)"
+            return error(401, "unauthorized", why, CHALLENGE)
     return await call_next(request)
 
 

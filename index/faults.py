@@ -14,7 +14,6 @@ Fault = Literal["full", "read_only", "corrupt"]
 FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
 LOW_SPACE = 1 << 20
-SQLITE_READ_ONLY = {"attempt to write a readonly database", "unable to open database file"}
 SQLITE_CORRUPT = {"file is not a database", "database disk image is malformed"}
 
 
@@ -65,7 +64,7 @@ def fault_of(exc: BaseException, folder: Path | None = None) -> Fault | None:
             return "full"
         if message == "disk i/o error":
             return "full" if folder is not None and _low_space(folder) else "corrupt"
-        if message in SQLITE_READ_ONLY or "readonly" in message:
+        if "readonly" in message or message == "unable to open database file":
             return "read_only"
         if message in SQLITE_CORRUPT:
             return "corrupt"

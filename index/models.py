@@ -108,6 +108,13 @@ class Value(BaseModel):
     )
     attributed_to: str | None = None
 
+    @property
+    def key_head(self) -> str:
+        """The last word of the normalised key: a phrase's head noun ("ice officer" ->
+        "officer"); "" for an empty key."""
+        words = self.norm.split()
+        return words[-1] if words else ""
+
 
 def unknown_outlet_label(doc_id: str) -> str:
     """The outlet name shown for a document of unknown outlet: its own, never shared."""

@@ -264,14 +264,6 @@ class Store:
                 raise fault from exc
             raise
 
-    def writable_error(self) -> StorageError | None:
-        """Why this store cannot write now, or None (probes the folder)."""
-        try:
-            self._writable()
-        except StorageError as exc:
-            return exc
-        return None
-
     def _meta(self, key: str) -> str | None:
         row = self._conn().execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
         return row[0] if row else None

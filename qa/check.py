@@ -4,6 +4,7 @@ read from the sentences of its evidence with the rules `ask` uses, and the verdi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from index.config import Settings
@@ -92,7 +93,7 @@ def about_the_event(frame: ClaimFrame, take_place: bool) -> ClaimFrame:
     )
     if event is None:
         return frame
-    act = stem(event.norm.split()[-1])  # "shooting" -> "shoot", "crash" -> "crash"
+    act = stem(event.key_head)  # "shooting" -> "shoot", "crash" -> "crash"
     frame.acts = [act]
     frame.lemmas = [act if stem(w) == act else w for w in frame.lemmas if w not in framing]
     frame.values = [
@@ -162,16 +163,43 @@ def _values(frame: ClaimFrame, inside: list[Value]) -> str:
     'same'. Counts compare only with counts of the same thing (or, without a noun, of the
     same act: "a magnitude of 6.8")."""
     for cv in frame.values:
-        rel = [
-            _entails(sv, cv)
-            for sv in inside
-            if sv.kind == cv.kind and (_same_count(cv, sv) or _conjoined(cv, sv, inside))
-        ]
-        if "conflict" in rel and "same" not in rel:
+        rel = _relations(cv, inside, _gives_value)
+        if _against(rel):
             return "conflict"
         if "same" not in rel:
             return "missing"
     return "same"
+
+
+Match = Callable[[Value, Value, list[Value]], bool]  # (claimed, said, the sentence's values)
+
+
+def _relations(claimed: Value, inside: list[Value], matches: Match) -> list[str]:
+    """How each value of the sentence that gives the claimed one (by `matches`) reads it."""
+    return [
+        _entails(sv, claimed)
+        for sv in inside
+        if sv.kind == claimed.kind and matches(claimed, sv, inside)
+    ]
+
+
+def _gives_value(claimed: Value, said: Value, inside: list[Value]) -> bool:
+    """The count of the same thing and act, or the date of the same act (or its doer's)."""
+    return _same_count(claimed, said) or _conjoined(claimed, said, inside)
+
+
+def _counts_same_thing(claimed: Value, said: Value, inside: list[Value]) -> bool:
+    """A count of the claim's thing, of its act or the subject of its own verb."""
+    return (
+        bool(said.head)
+        and same_thing(claimed.head, said.head)
+        and (not said.act or same_act(said.act, claimed.act) or _is_subject(said, inside))
+    )
+
+
+def _against(relations: list[str]) -> bool:
+    """The sentence gives the value only otherwise: a conflict and nothing the same."""
+    return "conflict" in relations and "same" not in relations
 
 
 def _entails(said: Value, claimed: Value) -> str:
@@ -199,15 +227,7 @@ def _count_conflict(frame: ClaimFrame, inside: list[Value]) -> bool:
     for cv in frame.values:
         if cv.kind != "number" or not cv.head or cv.head in units:
             continue
-        rel = [
-            _entails(sv, cv)
-            for sv in inside
-            if sv.kind == "number"
-            and sv.head
-            and same_thing(cv.head, sv.head)
-            and (not sv.act or same_act(sv.act, cv.act) or _is_subject(sv, inside))
-        ]
-        if "conflict" in rel and "same" not in rel:
+        if _against(_relations(cv, inside, _counts_same_thing)):
             return True
     return False
 
@@ -253,7 +273,7 @@ def _missing_party(frame: ClaimFrame, stems: set[str]) -> bool:
     for cp in frame.parties:
         if cp.kind != "agent":
             continue  # the target has other names ("the fire", "the blaze"); the doer is named
-        head = cp.norm.split()[-1] if cp.norm else ""
+        head = cp.key_head
         if (
             head
             and head not in PRONOUNS
@@ -284,7 +304,7 @@ def _other_party(frame: ClaimFrame, inside: list[Value]) -> bool:
 
 def _same_party(a: Value, b: Value) -> bool:
     wa, wb = set(a.norm.split()), set(b.norm.split())
-    return bool(wa & wb) or same_thing(a.norm.split()[-1], b.norm.split()[-1])
+    return bool(wa & wb) or same_thing(a.key_head, b.key_head)
 
 
 def _reversed_acts(frame: ClaimFrame, words: set[str]) -> set[str]:

@@ -102,8 +102,6 @@ def _value_score(
             return 1.0 + overlap if measures(q.focus, v, sentence) else None
         if "year-old" in (v.head, q.focus) and v.head != q.focus:
             return None  # an age answers "how old?" only, and nothing else counts years of age
-        if q.focus == "year-old":
-            return 1.0 + overlap  # an age is no count of an outcome ("a 37-year-old's death")
         if not same_thing(v.head, q.focus):
             return None
         return 1.0 + overlap if counts_the_act(q, v) else None
@@ -210,6 +208,8 @@ def counts_the_act(q: Question, v: Value) -> bool:
     arrested. Other counts are not judged by their verb: requiring the question's act of
     them too ("three gunshots rang out" for "how many shots were fired?") lost more right
     answers than wrong ones (typed accuracy on how-many questions 10 -> 7 of 31)."""
+    if v.head in grammar().units:
+        return True  # an age or a measure counts no outcome ("this 37-year-old's death")
     acts = (v.act or "").split()
     asked = [w for w in [*q.verbs, *q.lemmas] if is_outcome(w)]
     if not any(is_outcome(w) for w in acts) and not (acts and asked):

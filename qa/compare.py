@@ -65,7 +65,7 @@ def compare(a: Value, b: Value, q: Question | None = None) -> Relation:
         same = a.norm == b.norm or a.norm in b.norm or b.norm in a.norm
         return "same" if same else "unclear"
     if a.kind == "object":  # what one act was done to: "two parked cars" ≠ "a pole"
-        ha, hb = a.norm.split()[-1], b.norm.split()[-1]
+        ha, hb = a.key_head, b.key_head
         if same_thing(ha, hb):
             return "same"
         # one person has many descriptions ("a woman", "a driver", "a motorist"): unclear.
@@ -73,7 +73,7 @@ def compare(a: Value, b: Value, q: Question | None = None) -> Relation:
         people = is_outcome((a.head or "").split(":")[0]) or (is_person(ha) and is_person(hb))
         return "unclear" if people else "conflict"
     if a.kind == "agent":  # "an ICE officer" and "a federal agent" may be one person
-        return "same" if same_thing(a.norm.split()[-1], b.norm.split()[-1]) else "unclear"
+        return "same" if same_thing(a.key_head, b.key_head) else "unclear"
     if a.kind in {"person", "organization"}:  # names by identity, never by likeness
         same = a.norm == b.norm or a.norm in b.norm or b.norm in a.norm
         return "same" if same else "unclear"

@@ -38,5 +38,4 @@ def is_target(v: Value) -> bool:
     """An object value that names what an act was done to or aimed at: not the adverbial
     of "fired at close range"."""
     _, _, prep = (v.head or "").partition(":")
-    head = v.norm.split()[-1] if v.norm else ""
-    return not (prep == "at" and head in grammar().at_adverbials)
+    return not (prep == "at" and v.key_head in grammar().at_adverbials)

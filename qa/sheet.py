@@ -22,12 +22,12 @@ from index.store import StoredPassage
 from index.words import is_verb
 from qa.lexicon import grammar, is_target
 from qa.match import is_outcome, is_person, same_act, same_thing
-from qa.models import AskResponse, SheetRow
-from qa.question import LIGHT_VERBS
+from qa.models import AskResponse, FactKind, SheetRow
+from qa.question import EVENT_VERBS, LIGHT_VERBS
 
-# verbs that say something happened (the event's noun is their subject: "the shooting
-# occurred") or that carry no act of their own
-EVENT_VERBS = frozenset({"occur", "happen", "take", "unfold"})
+# verbs that say something happened: the event's noun is their subject ("the shooting
+# occurred", "took place": extraction keeps the verb "take")
+HAPPENED = frozenset(EVENT_VERBS | {"take", "unfold"})
 # verbs with no act of their own, and aspect verbs ("began to move"): never a sheet's act
 NO_ACT = LIGHT_VERBS | {"make", "begin", "start", "continue"}
 # prepositions whose object is what an act reached ("crash into", "collide with"); others
@@ -42,7 +42,7 @@ MAX_OUTCOME_ROWS = 6
 class Fact:
     """A question the sheet asks of a story, and what kind of fact it is."""
 
-    kind: str  # when | where | who | count | what | outcome
+    kind: FactKind
     question: str
 
 
@@ -67,6 +67,12 @@ def participle(act: str) -> str | None:
     return f"were {inflect(act, 'VBN')}"
 
 
+@lru_cache(maxsize=1)
+def _no_act() -> frozenset[str]:
+    """Verbs never asked about: no act of their own, 'it happened', or someone speaking."""
+    return frozenset(NO_ACT | HAPPENED | lexicon().speech_verbs)
+
+
 def is_state(word: str) -> bool:
     return word in lexicon().state_adjectives
 
@@ -74,14 +80,8 @@ def is_state(word: str) -> bool:
 def _common(v: Value) -> str | None:
     """The head noun of a phrase written in lower case ("the officer"): a kind of thing or
     person, not a name ("Bankman-Fried", "FTX")."""
-    head = _head(v.norm)
+    head = v.key_head
     return head if head.isalpha() and head in v.text else None
-
-
-def _head(norm: str) -> str:
-    """The head word of a stored phrase's key ("ice officer" -> "officer")."""
-    words = norm.split()
-    return words[-1] if words else ""
 
 
 def _by_outlet(values: Iterable[tuple[str, Value]], key) -> dict[str, set[str]]:
@@ -114,7 +114,7 @@ def event_noun(values: list[tuple[str, Value]]) -> str | None:
     """What the story's articles call the event: a subject of 'occurred' or 'took place',
     the one most outlets use (then most sentences)."""
     subjects = {
-        n for _, v in values if v.kind == "agent" and v.head in EVENT_VERBS and (n := _common(v))
+        n for _, v in values if v.kind == "agent" and v.head in HAPPENED and (n := _common(v))
     }
     users: dict[str, set[str]] = defaultdict(set)
     uses: Counter[str] = Counter()
@@ -130,7 +130,7 @@ def event_noun(values: list[tuple[str, Value]]) -> str | None:
 def who_fact(values: list[tuple[str, Value]]) -> Fact | None:
     """'Who killed the woman?': the act most outlets report someone doing in their own voice
     (not a speech or event verb), with the object they most often name for it."""
-    skip = EVENT_VERBS | NO_ACT | lexicon().speech_verbs
+    skip = _no_act()
     acts = _by_outlet(
         (x for x in values if x[1].kind == "agent" and x[1].attributed_to is None),
         lambda v: v.head if v.head and v.head not in skip and is_verb(v.head) else None,
@@ -200,8 +200,7 @@ def object_facts(passages: list[StoredPassage]) -> list[Fact]:
 def _agents_of(v: Value, values: list[Value]) -> set[str]:
     """The common nouns that are the subject of the act `v` is the object of."""
     verb, _, prep = (v.head or "").partition(":")
-    skip = NO_ACT | EVENT_VERBS | lexicon().speech_verbs
-    if v.kind != "object" or not verb or verb in skip or (prep and prep not in REACH_PREPS):
+    if v.kind != "object" or not verb or verb in _no_act() or (prep and prep not in REACH_PREPS):
         return set()
     if not is_target(v):
         return set()
@@ -222,7 +221,7 @@ def outcome_facts(passages: list[StoredPassage], people: list[str]) -> list[Fact
     ("an officer killed a woman" asks nothing about officers killed)."""
     found: dict[str, set[str]] = defaultdict(set)
     for sp in passages:
-        doers = {(_head(v.norm), v.head) for v in sp.values if v.kind == "agent"}
+        doers = {(v.key_head, v.head) for v in sp.values if v.kind == "agent"}
         for v in sp.values:
             if v.kind != "sentence":
                 continue

@@ -1,4 +1,5 @@
-"""Shared test helpers: articles written for the tests (two events in one city, one day)."""
+"""Shared test helpers: articles written for the tests (two events in one city, one day),
+extracted values and passages built by hand, and a small disk to fill."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from index.ingest import RawDocument
-from index.models import DocumentMeta
+from index.models import DocumentMeta, Passage, Value
+from index.store import StoredPassage
 
 # Two unrelated events in Duluth on the same day, two outlets each (written for these tests).
 TWO_EVENTS = {
@@ -110,3 +112,25 @@ def fill(disk: Path) -> Path:
 
 def remount_read_only(disk: Path) -> None:
     subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+
+
+def value(kind: str, text: str, norm: str, head: str | None = None, start: int = 0, **kw) -> Value:
+    """An extracted value as index time stores it, at `start` in its document."""
+    end = start + len(text)
+    return Value(kind=kind, start=start, end=end, text=text, norm=norm, head=head, **kw)
+
+
+def value_in(sentence: Value, kind: str, text: str, norm: str, **kw) -> Value:
+    """A value found inside a sentence value, at its offset there."""
+    return value(kind, text, norm, start=sentence.start + sentence.text.index(text), **kw)
+
+
+def stored(outlet: str, n: int, *values: Value) -> StoredPassage:
+    """A passage of document `<outlet>_<n>` holding these values."""
+    doc = f"{outlet.lower()}_{n}"
+    return StoredPassage(
+        rowid=hash((outlet, n)) % 10_000,
+        passage=Passage(id=f"{doc}:0", doc_id=doc, n=0, start=0, end=10, text="x" * 10),
+        meta=DocumentMeta(doc_id=doc, outlet=outlet),
+        values=list(values),
+    )

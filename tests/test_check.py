@@ -20,7 +20,7 @@ from qa.check import statement_of, verdict
 from qa.models import CheckOutlet
 from qa.service import BadRequest, Service
 from tests.conftest import ROOT, make_settings
-from tests.helpers import claim_check_raws
+from tests.helpers import claim_check_raws, value
 
 
 @pytest.fixture(scope="module")
@@ -149,14 +149,6 @@ def test_check_over_http_and_the_cli(duluth):
     assert json.loads(run.stdout)["verdict"] == "disputed"
 
 
-def _v(kind: str, text: str, norm: str, head=None, start=0, **kw):
-    from index.models import Value
-
-    return Value(
-        kind=kind, start=start, end=start + len(text), text=text, norm=norm, head=head, **kw
-    )
-
-
 def test_an_event_claim_is_about_the_events_own_act(duluth):
     from qa.check import parse_claim
 
@@ -173,11 +165,11 @@ def test_an_event_claim_is_about_the_events_own_act(duluth):
 def test_a_date_of_a_conjoined_act_dates_the_claims_act(word_model):
     from qa.check import _conjoined
 
-    claimed = _v("date", "March 15", "2026-03-15", "shoot")
-    said = _v("date", "Wednesday", "2026-01-07", "kill", start=40)
-    officer_shoots = _v("agent", "An officer", "officer", "shoot")
-    officer_kills = _v("agent", "An officer", "officer", "kill")
-    rescuers_search = _v("agent", "rescuers", "rescuer", "kill", start=60)
+    claimed = value("date", "March 15", "2026-03-15", "shoot")
+    said = value("date", "Wednesday", "2026-01-07", "kill", start=40)
+    officer_shoots = value("agent", "An officer", "officer", "shoot")
+    officer_kills = value("agent", "An officer", "officer", "kill")
+    rescuers_search = value("agent", "rescuers", "rescuer", "kill", start=60)
     assert _conjoined(claimed, said, [officer_shoots, officer_kills, said])
     assert not _conjoined(claimed, said, [officer_shoots, rescuers_search, said])
 
@@ -185,17 +177,17 @@ def test_a_date_of_a_conjoined_act_dates_the_claims_act(word_model):
 def test_a_count_that_is_its_verbs_subject_can_contradict(word_model):
     from qa.check import ClaimFrame, _count_conflict
 
-    five = _v("number", "five shots", "5..5", "shot", act="fire", lo=5, hi=5)
+    five = value("number", "five shots", "5..5", "shot", act="fire", lo=5, hi=5)
     frame = ClaimFrame("The officer fired five shots", ["officer", "fire", "shot"], ["fire"], False)
     frame.values = [five]
-    rang = _v("number", "three gunshots", "3..3", "gunshot", start=10, act="ring", lo=3, hi=3)
-    subject = _v("agent", "three gunshots", "gunshot", "ring", start=10)
+    rang = value("number", "three gunshots", "3..3", "gunshot", start=10, act="ring", lo=3, hi=3)
+    subject = value("agent", "three gunshots", "gunshot", "ring", start=10)
     assert _count_conflict(frame, [rang, subject])
     # what someone did something to is another count ("pleaded not guilty to two counts")
     assert not _count_conflict(frame, [rang])
     # a unit measures, it does not count the claim's thing
-    km = _v("number", "72 km", "72..72", "km", act="be", lo=72, hi=72)
-    depth = _v("number", "18 km", "18..18", "km", start=20, act="be", lo=18, hi=18)
+    km = value("number", "72 km", "72..72", "km", act="be", lo=72, hi=72)
+    depth = value("number", "18 km", "18..18", "km", start=20, act="be", lo=18, hi=18)
     unit_frame = ClaimFrame("The epicentre was 72 km away", ["epicentre", "km"], [], False)
     unit_frame.values = [km]
     assert not _count_conflict(unit_frame, [depth])

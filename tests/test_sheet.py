@@ -3,7 +3,7 @@ answered rows it keeps, in what order."""
 
 from __future__ import annotations
 
-from index.models import DocumentMeta, Passage, Value
+from index.models import Value
 from index.store import StoredPassage
 from qa.models import Agreement, Answer, AskResponse, OutletStance, QType
 from qa.sheet import (
@@ -18,20 +18,7 @@ from qa.sheet import (
     rows_of,
     who_fact,
 )
-
-
-def v(kind: str, text: str, norm: str, head: str | None = None, **kw) -> Value:
-    return Value(kind=kind, start=0, end=len(text), text=text, norm=norm, head=head, **kw)
-
-
-def passage(outlet: str, n: int, *values: Value) -> StoredPassage:
-    doc = f"{outlet.lower()}_{n}"
-    return StoredPassage(
-        rowid=hash((outlet, n)) % 10_000,
-        passage=Passage(id=f"{doc}:0", doc_id=doc, n=0, start=0, end=10, text="x" * 10),
-        meta=DocumentMeta(doc_id=doc, outlet=outlet),
-        values=list(values),
-    )
+from tests.helpers import stored, value
 
 
 def pairs(*passages: StoredPassage) -> list[tuple[str, Value]]:
@@ -48,49 +35,51 @@ def test_inflection_for_questions():
 
 
 def test_event_noun_is_the_subject_most_outlets_use(no_word_model):
-    a = passage(
+    a = stored(
         "A", 1,
-        v("agent", "The incident", "incident", "occur"),
-        v("sentence", "…", "incident occur street"),
-        v("sentence", "…", "shooting leave one dead"),
+        value("agent", "The incident", "incident", "occur"),
+        value("sentence", "…", "incident occur street"),
+        value("sentence", "…", "shooting leave one dead"),
     )  # fmt: skip
-    b = passage(
+    b = stored(
         "B", 1,
-        v("agent", "the shooting", "shooting", "take"),
-        v("sentence", "…", "shooting take place"),
+        value("agent", "the shooting", "shooting", "take"),
+        value("sentence", "…", "shooting take place"),
     )  # fmt: skip
-    c = passage("C", 1, v("sentence", "…", "shooting draw protest"))
+    c = stored("C", 1, value("sentence", "…", "shooting draw protest"))
     assert event_noun(pairs(a, b, c)) == "shooting"
     # a name is not an event's noun ("Bankman-Fried occurred" is a parse, not an event)
-    d = passage("D", 1, v("agent", "Bankman-Fried", "fried", "occur"), v("sentence", "…", "fried"))
+    d = stored(
+        "D", 1, value("agent", "Bankman-Fried", "fried", "occur"), value("sentence", "…", "fried")
+    )
     assert event_noun(pairs(d)) is None
 
 
 def test_who_fact_from_the_act_outlets_report_in_their_own_voice(no_word_model):
-    a = passage(
+    a = stored(
         "A", 1,
-        v("agent", "an officer", "officer", "shoot"),
-        v("object", "a woman", "woman", "shoot"),
+        value("agent", "an officer", "officer", "shoot"),
+        value("object", "a woman", "woman", "shoot"),
     )  # fmt: skip
-    b = passage("B", 1, v("agent", "the officer", "officer", "shoot"))
-    said = passage(
+    b = stored("B", 1, value("agent", "the officer", "officer", "shoot"))
+    said = stored(
         "C", 1,
-        v("agent", "a protester", "protester", "attack", attributed_to="DHS"),
-        v("agent", "the mayor", "mayor", "say"),
+        value("agent", "a protester", "protester", "attack", attributed_to="DHS"),
+        value("agent", "the mayor", "mayor", "say"),
     )  # fmt: skip
     assert who_fact(pairs(a, b, said)) == Fact("who", "Who shot the woman?")
     assert who_fact(pairs(said)) is None  # a claim and a speech verb are not the story's act
 
 
 def test_counts_two_outlets_report_or_an_outcome_from_one(no_word_model):
-    a = passage(
+    a = stored(
         "A", 1,
-        v("number", "two shots", "2..2", "shot", act="fire"),
-        v("number", "1.6km", "1.6..1.6", "km", act="stretch"),
-        v("number", "12 people", "12..12", "people", act="injure"),
+        value("number", "two shots", "2..2", "shot", act="fire"),
+        value("number", "1.6km", "1.6..1.6", "km", act="stretch"),
+        value("number", "12 people", "12..12", "people", act="injure"),
     )  # fmt: skip
-    b = passage("B", 1, v("number", "three shots", "3..3", "shot", act="fire"))
-    c = passage("C", 1, v("number", "40 people", "40..40", "people", act="die"))
+    b = stored("B", 1, value("number", "three shots", "3..3", "shot", act="fire"))
+    c = stored("C", 1, value("number", "40 people", "40..40", "people", act="die"))
     questions = [f.question for f in count_facts(pairs(a, b, c))]
     assert questions == [
         "How many shots were fired?",
@@ -101,15 +90,15 @@ def test_counts_two_outlets_report_or_an_outcome_from_one(no_word_model):
 
 
 def test_outcomes_of_people_not_what_they_did(no_word_model):
-    hurt = passage(
+    hurt = stored(
         "A", 1,
-        v("agent", "the officers", "officer", "expect"),
-        v("sentence", "…", "officer hurt expect make recovery"),
+        value("agent", "the officers", "officer", "expect"),
+        value("sentence", "…", "officer hurt expect make recovery"),
     )  # fmt: skip
-    doer = passage(
+    doer = stored(
         "B", 1,
-        v("agent", "an officer", "officer", "kill"),
-        v("sentence", "…", "officer shoot kill woman"),
+        value("agent", "an officer", "officer", "kill"),
+        value("sentence", "…", "officer shoot kill woman"),
     )  # fmt: skip
     asked = [f.question for f in outcome_facts([hurt, doer], ["officer"])]
     assert "Were any officers hurt?" in asked
@@ -117,15 +106,15 @@ def test_outcomes_of_people_not_what_they_did(no_word_model):
 
 
 def test_what_an_agent_reached_is_one_point_whatever_the_verb(word_model):
-    a = passage(
+    a = stored(
         "A", 1,
-        v("agent", "the car", "car", "crash"),
-        v("object", "a parked vehicle", "vehicle", "crash:into"),
+        value("agent", "the car", "car", "crash"),
+        value("object", "a parked vehicle", "vehicle", "crash:into"),
     )  # fmt: skip
-    b = passage(
+    b = stored(
         "B", 1,
-        v("agent", "the vehicle", "vehicle", "ram"),
-        v("object", "a pole", "pole", "ram:into"),
+        value("agent", "the vehicle", "vehicle", "ram"),
+        value("object", "a pole", "pole", "ram:into"),
     )  # fmt: skip
     facts = object_facts([a, b])
     assert len(facts) == 1 and facts[0].kind == "what"
@@ -134,7 +123,7 @@ def test_what_an_agent_reached_is_one_point_whatever_the_verb(word_model):
 
 
 def test_facts_start_with_when_and_where(no_word_model):
-    facts = facts_of([passage("A", 1, v("sentence", "…", "rain fall"))])
+    facts = facts_of([stored("A", 1, value("sentence", "…", "rain fall"))])
     assert [f.kind for f in facts[:2]] == ["when", "where"]
     assert facts[0].question == "When did it happen?"
 
@@ -178,10 +167,10 @@ def test_rows_disputed_first_and_only_what_outlets_state():
 
 def test_an_adverbial_after_at_is_no_target(word_model):
     def fired_at(outlet: str, text: str, norm: str) -> StoredPassage:
-        return passage(
+        return stored(
             outlet, 1,
-            v("agent", "the officer", "officer", "fire"),
-            v("object", text, norm, "fire:at"),
+            value("agent", "the officer", "officer", "fire"),
+            value("object", text, norm, "fire:at"),
         )  # fmt: skip
 
     close, blank = (

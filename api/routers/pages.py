@@ -18,7 +18,7 @@ from fastapi.templating import Jinja2Templates
 from pydantic import ValidationError
 
 from api.routers.stories import newest_first
-from api.security import PAGE_COOKIE, key_matches
+from api.security import PAGE_COOKIE, reader_key_ok, writer_key_ok
 from index.build import index_documents
 from index.config import Settings, split_keys
 from index.ingest import (
@@ -33,7 +33,6 @@ from qa.service import BadRequest, Service
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(resources.files("api").joinpath("templates")))
-COOKIE = PAGE_COOKIE
 UPLOAD_SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 
 
@@ -46,13 +45,15 @@ class Access:
 
 
 def access(request: Request) -> Access:
-    """What the key in the session cookie allows, with the API's rules."""
+    """What the key in the session cookie allows, by the API's own rules."""
     s: Settings = request.app.state.settings
-    key = request.cookies.get(COOKIE, "")
-    read_keys, write_keys = split_keys(s.read_keys), split_keys(s.api_keys)
-    can_write = bool(write_keys) and bool(key) and key_matches(key, write_keys)
-    can_read = not read_keys or (bool(key) and key_matches(key, read_keys + write_keys))
-    return Access(can_read, can_write, bool(write_keys), bool(key))
+    key = request.cookies.get(PAGE_COOKIE)
+    return Access(
+        read=reader_key_ok(request, None),  # the cookie is read there too
+        write=writer_key_ok(s, key),
+        writes_enabled=bool(split_keys(s.api_keys)),
+        has_key=bool(key),
+    )
 
 
 def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -179,9 +180,9 @@ async def set_key(request: Request, key: str = Form(""), next: str = Form("/")) 
         return problem(request, 403, "the form was posted from another site")
     response = RedirectResponse(_local(next), status_code=303)
     if key.strip():
-        response.set_cookie(COOKIE, key.strip(), httponly=True, samesite="strict")
+        response.set_cookie(PAGE_COOKIE, key.strip(), httponly=True, samesite="strict")
     else:
-        response.delete_cookie(COOKIE)
+        response.delete_cookie(PAGE_COOKIE)
     return response
 
 
@@ -241,7 +242,7 @@ async def add_articles(
     entry = {"title": title, "outlet": outlet, "published": published, "url": url, "story": story}
     docs, errors = await _gather(file, text, entry)
     if docs:
-        report = await run_in_threadpool(_write, service, docs)
+        report = await run_in_threadpool(index_documents, service.store, docs, service.settings)
         errors += report.errors
         added = report.added + report.replaced + report.unchanged
     else:
@@ -266,8 +267,3 @@ async def _gather(
     except ValidationError as exc:
         return [], [IngestError("form", format_validation(exc))]
     return [RawDocument(meta=meta, raw=text, source="form")], []
-
-
-def _write(service: Service, docs: list[RawDocument]):
-    with service.store.write_lock:
-        return index_documents(service.store, docs, service.settings)
