@@ -312,12 +312,31 @@ def bench(
     work: Path | None = typer.Option(  # noqa: B008
         None, "--work", help="Scratch folder (default: a temporary one, removed after)."
     ),
+    scale: int | None = typer.Option(
+        None,
+        "--scale",
+        min=1_000,
+        help="Only the whole product over this many synthetic passages (and over 100,000 "
+        "first, for the growth of write cost; with --quick, over 2,000 and this many).",
+    ),
 ) -> None:
     """Measure start-up, answer latency, HTTP throughput, indexing and vector search at scale."""
     import tempfile
 
-    from eval.bench import QUICK, BenchConfig, run_bench
+    from eval.bench import QUICK, BenchConfig, run_bench, run_scale
     from eval.report import print_bench
+
+    if scale is not None:
+        scales = sorted({2_000 if quick else 100_000, scale})
+        with tempfile.TemporaryDirectory(prefix="crosscheck-bench-") as tmp:
+            report = run_scale(
+                scales, work or Path(tmp), get_settings(), quick,
+                say=lambda m: err.print(f"[dim]· {m}[/dim]"),
+            )  # fmt: skip
+        print_bench(report, console)
+        if json_path:
+            json_path.write_text(report.model_dump_json(indent=2))
+        return
 
     cfg = QUICK.model_copy() if quick else BenchConfig()
     try:

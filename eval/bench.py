@@ -446,10 +446,8 @@ def bench_vectors(
 # -- the run -------------------------------------------------------------------------------
 
 
-def run_bench(
-    cfg: BenchConfig, work: Path, settings: Settings, say: Callable[[str], None] = print
-) -> BenchReport:
-    started = time.perf_counter()
+def _seeds(work: Path, settings: Settings, say: Callable[[str], None]) -> Settings:
+    """Settings of an index of the seeds in the work folder (indexed if not there yet)."""
     work.mkdir(parents=True, exist_ok=True)
     seeds = settings.model_copy(update={"data_dir": work / "seeds"})
     store = Store.from_settings(seeds)
@@ -458,6 +456,51 @@ def run_bench(
         raws, _ = read_paths([synth.SEEDS])
         index_documents(store, raws, seeds)
     store.close()
+    return seeds
+
+
+def _report(cfg: BenchConfig, settings: Settings, rows: list[Row], started: float) -> BenchReport:
+    targets = load_targets()
+    return BenchReport(
+        config=cfg,
+        machine={
+            "cpus": os.cpu_count() or 0,
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "faiss": vec.FAISS_VERSION,
+            "torch_threads": _torch_threads(),
+        },
+        settings={k: v for k, v in settings.model_dump().items() if k.startswith("vector_")},
+        rows=[judge(r, targets) for r in rows],
+        seconds=round(time.perf_counter() - started, 1),
+    )
+
+
+def run_scale(
+    sizes: list[int],
+    work: Path,
+    settings: Settings,
+    quick: bool = False,
+    say: Callable[[str], None] = print,
+) -> BenchReport:
+    """Only the whole product at scale (`eval/scale.py`), for each size."""
+    from eval.scale import bench_scale
+
+    started = time.perf_counter()
+    seeds = _seeds(work, settings, say)
+    questions = [q.question for q in load_gold(DEFAULT_GOLD)]
+    if quick:
+        questions = questions[:10]
+    say(f"the whole product over {', '.join(f'{n:,}' for n in sizes)} passages")
+    rows = bench_scale(work, seeds, sizes, questions, writes=5 if quick else 30, say=say)
+    return _report(QUICK if quick else BenchConfig(), settings, rows, started)
+
+
+def run_bench(
+    cfg: BenchConfig, work: Path, settings: Settings, say: Callable[[str], None] = print
+) -> BenchReport:
+    started = time.perf_counter()
+    seeds = _seeds(work, settings, say)
     questions = [q.question for q in load_gold(DEFAULT_GOLD)]
     rows: list[Row] = []
     say(f"server ({'/'.join(map(str, cfg.http_workers))} workers): cold start, HTTP, memory")
@@ -476,20 +519,7 @@ def run_bench(
     for n in cfg.vector_sizes:
         say(f"vector search over {n:,} vectors")
         rows += bench_vectors(bases, n, cfg, vec.params_from(settings))
-    targets = load_targets()
-    return BenchReport(
-        config=cfg,
-        machine={
-            "cpus": os.cpu_count() or 0,
-            "python": platform.python_version(),
-            "platform": platform.platform(),
-            "faiss": vec.FAISS_VERSION,
-            "torch_threads": _torch_threads(),
-        },
-        settings={k: v for k, v in settings.model_dump().items() if k.startswith("vector_")},
-        rows=[judge(r, targets) for r in rows],
-        seconds=round(time.perf_counter() - started, 1),
-    )
+    return _report(cfg, settings, rows, started)
 
 
 def _torch_threads() -> int:

@@ -78,6 +78,25 @@ class Settings(BaseSettings):
     vector_filter_exact_max: int = Field(
         5_000, ge=0, description="An outlet filter this small is scored exactly, from SQLite."
     )
+    # merging written passages into the base (index/segments.py, index/derived.py)
+    merge_fraction: float = Field(
+        0.05,
+        gt=0,
+        le=1,
+        description="Merge when passages written or deleted since the base pass this share of "
+        "it (BM25 statistics of recent passages stay within a few per cent of exact).",
+    )
+    merge_max_pending: int = Field(
+        20_000,
+        ge=1,
+        description="…or this many passages (20,000 recent vectors scan in about 2 ms).",
+    )
+    merge_inline_max: int = Field(
+        20_000,
+        ge=0,
+        description="A store this small merges within the write (deterministic, under a "
+        "second); a larger one merges in the background while it answers.",
+    )
     # HTTP
     host: str = "127.0.0.1"
     port: int = 8000

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = "3"  # 2: stories (documents.story, story_pinned, signature, entities)
-# 3: passage_values.act (the act a count is of)
+SCHEMA_VERSION = "4"  # 2: stories (documents.story, story_pinned, signature, entities)
+# 3: passage_values.act (the act a count is of); 4: passage_tombstones
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
@@ -53,6 +53,22 @@ CREATE TABLE IF NOT EXISTS passage_values (
     act TEXT
 );
 CREATE INDEX IF NOT EXISTS values_passage ON passage_values(passage_rowid);
+CREATE TABLE IF NOT EXISTS passage_tombstones (
+    rowid INTEGER PRIMARY KEY,
+    generation INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS tombstones_generation ON passage_tombstones(generation);
+"""
+# every passage deleted (by a document's delete or replace, cascaded, or a rebuild) leaves
+# its rowid and the generation the deleting write started from: what a view built before
+# it must drop (index/derived.py)
+TRIGGER = """
+CREATE TRIGGER IF NOT EXISTS passages_tombstone AFTER DELETE ON passages BEGIN
+    INSERT OR REPLACE INTO passage_tombstones VALUES (
+        old.rowid,
+        coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation'), 0)
+    );
+END
 """
 ADDED_COLUMNS = {  # version 1 -> 2
     "story": "TEXT",
@@ -90,6 +106,7 @@ def migrate(conn: sqlite3.Connection) -> None:
             conn.execute("ALTER TABLE passage_values ADD COLUMN act TEXT")  # version 2 -> 3
         for stmt in filter(str.strip, INDEXES.split(";")):
             conn.execute(stmt)
+        conn.execute(TRIGGER)
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
         conn.execute("COMMIT")
     except BaseException:

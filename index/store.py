@@ -1,37 +1,35 @@
-"""The persistent index: SQLite (documents, passages, values, embeddings), FAISS and BM25.
+"""The persistent index: SQLite (documents, passages, values, embeddings) and the search
+indexes derived from it.
 
 SQLite is the source of truth. Every write is one transaction that also bumps a generation
-number; the FAISS and BM25 files are derived from SQLite and named by that generation. A
-crash before the commit leaves the previous index whole; a crash after it leaves derived
-files of an older generation, which the next open rebuilds from SQLite without re-embedding.
+number; the search view (`index/segments.py`) then takes the write's passages and deletions
+at the cost of what changed, and a merge folds them into a new base on disk when they grow
+past a share of it. A crash before the commit leaves the previous index whole; a crash
+after it loses nothing: the next open reads what changed since the newest base from SQLite.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import fcntl
 import logging
-import os
-import re
-import shutil
 import sqlite3
 import threading
-import time
-import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import faiss
 import numpy as np
 
-from index import storydb
+from index import derived, storydb
 from index import vectors as vec
 from index.config import Settings
 from index.faults import StorageError, StoreError, storage_error
-from index.lexical import LexicalIndex
 from index.models import Document, DocumentMeta, Passage, StoryInfo, Value, outlet_of
 from index.schema import is_current, migrate
+from index.segments import Segments
+from index.snapshot import Snapshots
 from index.stories import LEAD_CHARS, StoryRules
 
 log = logging.getLogger(__name__)
@@ -42,35 +40,6 @@ STORY_VECTOR_CACHE = 256  # stories whose embedding matrix is kept per generatio
 
 class IndexMismatchError(StoreError):
     """The index on disk was built with another embedding model."""
-
-
-# vectors.<gen>.faiss and bm25.<gen>, and their private copies (".tmp-…" being written by one
-# process, ".old-…" being replaced)
-DERIVED = re.compile(r"^(?:vectors\.(?P<gen>\d+)\.faiss|bm25\.(?P<gen2>\d+))(?P<rest>\..*)?$")
-STALE_PRIVATE_SECONDS = 600  # a private file this old belongs to a writer that crashed
-
-
-def _private(final: Path) -> Path:
-    """A name no other process or thread uses, beside `final`."""
-    return final.with_name(f"{final.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:12]}")
-
-
-def _publish_dir(tmp: Path, final: Path) -> None:
-    """Move a finished directory into place. Readers see the old one or the new one; if
-    another process published the same generation first, its copy stays (same content)."""
-    try:
-        os.rename(tmp, final)
-        return
-    except OSError:
-        pass  # `final` exists: an earlier copy of this generation (or other tokens)
-    old = final.with_name(f"{final.name}.old-{os.getpid()}-{uuid.uuid4().hex[:12]}")
-    with contextlib.suppress(FileNotFoundError):
-        os.rename(final, old)
-    try:
-        os.rename(tmp, final)
-    except OSError:
-        shutil.rmtree(tmp, ignore_errors=True)  # another process published it meanwhile
-    shutil.rmtree(old, ignore_errors=True)
 
 
 @dataclass
@@ -103,9 +72,7 @@ class StoredPassage:
 
 @dataclass
 class _Derived:
-    generation: int
-    vectors: faiss.Index | None
-    lexical: LexicalIndex
+    segments: Segments
     # passages fetched in this generation: read-mostly, and replaced with it on every write
     passages: dict[int, StoredPassage] = field(default_factory=dict)
     outlets: dict[str, list[str]] | None = None  # outlet -> doc_ids, read once per generation
@@ -114,6 +81,10 @@ class _Derived:
         default_factory=dict
     )  # story -> (outlet -> passage rowids, outlet -> doc_ids)
     story_vectors: dict[str, tuple[list[int], np.ndarray]] = field(default_factory=dict)
+
+    @property
+    def generation(self) -> int:
+        return self.segments.generation
 
 
 @dataclass
@@ -132,6 +103,10 @@ def _vec_blob(v: np.ndarray) -> bytes:
 def _blob_matrix(blobs: list[bytes], dim: int) -> np.ndarray:
     """Stored embedding blobs as one (len(blobs), dim) float32 matrix (the inverse of _vec_blob)."""
     return np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(blobs), dim)
+
+
+def _sorted(ids: set[int] | None) -> np.ndarray | None:
+    return None if ids is None else np.sort(np.fromiter(ids, dtype=np.int64, count=len(ids)))
 
 
 def _doc_meta(row: sqlite3.Row) -> DocumentMeta:
@@ -156,6 +131,7 @@ class Store:
         check_model: bool = True,
         vector_params: vec.VectorParams | None = None,
         story_rules: StoryRules | None = None,
+        merge: derived.MergePolicy | None = None,
     ) -> None:
         self.data_dir = Path(data_dir)
         self.vector_params = vector_params or vec.VectorParams()
@@ -166,6 +142,8 @@ class Store:
         self._write_lock = threading.RLock()
         self._derived_lock = threading.Lock()
         self.story_rules = story_rules or StoryRules()
+        self.merge = merge or derived.MergePolicy()
+        self._merger: threading.Thread | None = None
         if not is_current(self._conn()):
             migrate(self._writable())
         if check_model:
@@ -184,6 +162,11 @@ class Store:
                 min_similarity=settings.story_min_similarity,
                 duplicate_similarity=settings.story_duplicate_similarity,
                 max_gap_days=settings.story_max_gap_days,
+            ),
+            merge=derived.MergePolicy(
+                fraction=settings.merge_fraction,
+                max_pending=settings.merge_max_pending,
+                inline_max=settings.merge_inline_max,
             ),
         )
 
@@ -287,67 +270,83 @@ class Store:
         return int(self._meta("generation") or 0)
 
     # -- derived indexes ---------------------------------------------------------------
-    def _vectors_path(self, gen: int) -> Path:
-        return self.data_dir / f"vectors.{gen}.faiss"
-
-    def _lexical_path(self, gen: int) -> Path:
-        return self.data_dir / f"bm25.{gen}"
-
     def _load_derived(self) -> _Derived:
-        gen = self.generation()
-        vpath, lpath = self._vectors_path(gen), self._lexical_path(gen)
-        try:
-            vectors = faiss.read_index(str(vpath)) if vpath.exists() else None
-            lexical = LexicalIndex.load(lpath) if lpath.is_dir() else None
-        except Exception as exc:  # noqa: BLE001 - a damaged derived file is rebuilt
-            log.warning(
-                "derived index files of generation %s unreadable (%s); rebuilding", gen, exc
-            )
-            vectors = lexical = None
-        n = self.passage_count()
-        if (
-            vectors is None
-            or vectors.ntotal != n
-            or vec.needs_rebuild(vectors, n, self.vector_params)
-        ):
-            vectors = self._build_vectors()
-            self._write_vectors(vectors, gen)
-        if lexical is None or len(lexical.rowids) != n:
-            lexical = self._build_lexical()
-            self._write_lexical(lexical, gen)
-        self._remove_other_generations(gen)
-        return _Derived(gen, vectors, lexical)
-
-    def _build_vectors(self) -> faiss.Index | None:
-        """A new vector index from the embeddings in SQLite, of the kind its size calls for."""
-        _, dim = self.model_record
-        if dim is None:
-            return None
-        n = self.passage_count()
-        sample = self._sample_embeddings(vec.train_size(n, self.vector_params), dim)
-        index = vec.new_index(dim, n, self.vector_params, sample)
-        rows = self._conn().execute("SELECT rowid, embedding FROM passages ORDER BY rowid")
-        batch_ids: list[int] = []
-        batch_vecs: list[bytes] = []
-        for rowid, blob in rows:
-            batch_ids.append(rowid)
-            batch_vecs.append(blob)
-            if len(batch_ids) >= 10_000:
-                self._add_blobs(index, batch_ids, batch_vecs, dim)
-                batch_ids, batch_vecs = [], []
-        self._add_blobs(index, batch_ids, batch_vecs, dim)
-        log.info("vector index: %s over %d passages", vec.kind_of(index), index.ntotal)
-        return index
-
-    def _sample_embeddings(self, size: int, dim: int) -> np.ndarray | None:
-        """`size` embeddings drawn at random (seeded: a rebuild is reproducible)."""
-        if size <= 0:
-            return None
-        rowids = np.fromiter(
-            (r[0] for r in self._conn().execute("SELECT rowid FROM passages")), dtype=np.int64
+        """The newest base on disk (rebuilt from SQLite when missing or out of step) and
+        what was written since it."""
+        view = derived.open_view(
+            self._conn(), Snapshots(self.data_dir), self.model_record[1], self.vector_params
         )
-        pick = np.random.default_rng(0).choice(rowids, size=min(size, len(rowids)), replace=False)
-        return self.embeddings([int(i) for i in pick], dim)[1]
+        self._prune_tombstones()
+        return _Derived(view)
+
+    def refresh(self) -> bool:
+        """Catch up with another process's writes (or a newer base it merged)."""
+        if self.generation() == self._derived.generation:
+            return False
+        with self._write_lock:
+            self._catch_up()
+        return True
+
+    def _catch_up(self) -> None:
+        """Under the write lock: take in other processes' writes since this view."""
+        if self.generation() == self._derived.generation:
+            return
+        view = self._derived.segments
+        newest = Snapshots(self.data_dir).generations()
+        if newest and newest[0] > view.base.generation:
+            self._derived = self._load_derived()  # another process merged: its base
+        else:
+            self._derived = _Derived(derived.catch_up(self._conn(), view, self.model_record[1]))
+
+    def _advance(self, view: Segments, *, changed: int) -> None:
+        """Publish the next view; merge when what it holds beside its base has grown past
+        `merge_fraction` of it (or `merge_max` passages). A small store, or a bulk write,
+        merges at once; a large one merges in the background while readers go on."""
+        self._derived = _Derived(view)
+        limit = min(self.merge.fraction * len(view.base.members), self.merge.max_pending)
+        vectors = view.base.vectors
+        if view.pending <= limit and not (
+            vectors is not None and vec.needs_rebuild(vectors, view.live_count, self.vector_params)
+        ):  # the base's kind (exact or IVF) still fits its size
+            return
+        if changed > limit or view.live_count <= self.merge.inline_max:
+            self._merge_now()
+        elif self._merger is None or not self._merger.is_alive():
+            self._merger = threading.Thread(target=self._merge_now, name="merge", daemon=True)
+            self._merger.start()
+
+    def _merge_now(self) -> None:
+        """Fold the current view into a new base, save it, and rebase the live view on it
+        (writes that landed meanwhile stay in the view). One process merges at a time."""
+        lock = (self.data_dir / "merge.lock").open("a")
+        try:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                return  # another process is merging; its base is taken on refresh
+            view = self._derived.segments
+            base = derived.merged(self._conn(), view, self.vector_params)
+            Snapshots(self.data_dir).save(base)
+            with self._write_lock:
+                current = self._derived
+                self._derived = _Derived(current.segments.rebased(base))
+            self._prune_tombstones()
+        finally:
+            lock.close()
+
+    def wait_merged(self) -> None:
+        """Wait for a background merge (before a process exits, or in a test)."""
+        merger = self._merger
+        if merger is not None:
+            merger.join()
+
+    def _prune_tombstones(self) -> None:
+        """Forget tombstones older than every base kept on disk (no view needs them)."""
+        oldest = Snapshots(self.data_dir).remove_old()
+        if oldest is None:
+            return
+        with contextlib.suppress(StorageError, sqlite3.Error), self._transaction() as conn:
+            conn.execute("DELETE FROM passage_tombstones WHERE generation < ?", (oldest,))
 
     def embeddings(self, rowids: list[int], dim: int | None = None) -> tuple[list[int], np.ndarray]:
         """The stored embeddings of these passages: (rowids found, one row each), in order."""
@@ -361,79 +360,6 @@ class Store:
             found.update(conn.execute(sql, chunk).fetchall())
         ids = [r for r in rowids if r in found]
         return ids, _blob_matrix([found[r] for r in ids], dim)
-
-    @staticmethod
-    def _add_blobs(index: faiss.Index, ids: list[int], blobs: list[bytes], dim: int) -> None:
-        if ids:
-            index.add_with_ids(_blob_matrix(blobs, dim), np.asarray(ids, dtype=np.int64))
-
-    def _build_lexical(self) -> LexicalIndex:
-        rows = self._conn().execute("SELECT rowid, text FROM passages ORDER BY rowid").fetchall()
-        return LexicalIndex.build([r[0] for r in rows], [r[1] for r in rows])
-
-    def _write_vectors(self, vectors: faiss.Index | None, gen: int) -> None:
-        if vectors is None:
-            return
-        final = self._vectors_path(gen)
-        tmp = _private(final)
-        with self._saving(tmp):
-            faiss.write_index(vectors, str(tmp))
-            os.replace(tmp, final)  # atomic; another process may publish the same generation
-
-    def _write_lexical(self, lexical: LexicalIndex, gen: int) -> None:
-        final = self._lexical_path(gen)
-        tmp = _private(final)
-        with self._saving(tmp):
-            lexical.save(tmp)
-            _publish_dir(tmp, final)
-
-    @contextlib.contextmanager
-    def _saving(self, tmp: Path) -> Iterator[None]:
-        """Saving a derived file, which SQLite can always rebuild: when the folder cannot
-        take it (full, read-only) the index is served from memory and the next start (or
-        write) saves it; the partial file is removed."""
-        try:
-            yield
-        except Exception as exc:
-            fault = storage_error(exc, self.data_dir)
-            if fault is None:
-                raise
-            log.warning("cannot save %s: %s; serving it from memory", tmp.name, fault)
-            if tmp.is_dir():
-                shutil.rmtree(tmp, ignore_errors=True)
-            else:
-                with contextlib.suppress(OSError):
-                    tmp.unlink(missing_ok=True)
-
-    def _remove_other_generations(self, gen: int) -> None:
-        """Delete the derived files of older generations (and leftovers of crashed writers):
-        never a newer generation another process has just published, never a file another
-        process is still writing."""
-        for p in self.data_dir.iterdir():
-            m = DERIVED.match(p.name)
-            if m is None:
-                continue
-            private = bool(m.group("rest"))
-            if int(m.group("gen") or m.group("gen2")) >= gen and not private:
-                continue
-            try:  # another process may remove or publish it meanwhile
-                if private and time.time() - p.stat().st_mtime < STALE_PRIVATE_SECONDS:
-                    continue
-                if p.is_dir():
-                    shutil.rmtree(p, ignore_errors=True)
-                else:
-                    p.unlink(missing_ok=True)
-            except FileNotFoundError:
-                continue
-
-    def refresh(self) -> bool:
-        """Reload derived indexes if another process wrote a newer generation."""
-        if self.generation() == self._derived.generation:
-            return False
-        with self._write_lock:
-            if self.generation() != self._derived.generation:
-                self._derived = self._load_derived()
-        return True
 
     # -- writes ------------------------------------------------------------------------
     def write(
@@ -458,11 +384,11 @@ class Store:
             removed_ids: list[int] = []
             new_ids: list[int] = []
             new_vecs: list[np.ndarray] = []
+            new_texts: list[str] = []
             with self._transaction() as conn:
-                if self.generation() != self._derived.generation:
-                    # another process (a second server worker) wrote since we last looked:
-                    # start from its generation, or our incremental update would drop its work
-                    self._derived = self._load_derived()
+                # another process (a second server worker) may have written since we last
+                # looked: take its writes in first, or ours would be applied to an old view
+                self._catch_up()
                 model, old_dim = self.model_record
                 if reset:
                     conn.execute("DELETE FROM passages")
@@ -501,11 +427,25 @@ class Store:
                     rowids = self._insert_doc(conn, item, now, story, pinned)
                     new_ids += rowids
                     new_vecs.append(item.embeddings)
+                    new_texts += [p.text for p in item.passages]
                 storydb.drop_empty(conn)
                 gen = self.generation() + 1
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(gen),))
-            self._apply_derived(gen, removed_ids, new_ids, new_vecs, reset=reset)
+            if reset:
+                self._rebuild()
+            else:
+                matrix = np.vstack(new_vecs).astype(np.float32) if new_vecs else None
+                view = self._derived.segments.changed(gen, new_ids, matrix, new_texts, removed_ids)
+                self._advance(view, changed=len(new_ids) + len(removed_ids))
             return WriteResult(gen, added, replaced, deleted, missing)
+
+    def _rebuild(self) -> None:
+        """A new base over everything (after `--rebuild`), saved before it is served."""
+        conn = self._conn()
+        base = derived.build_base(conn, self.model_record[1], self.vector_params)
+        Snapshots(self.data_dir).save(base)
+        self._derived = _Derived(derived.view_of(conn, base, self.model_record[1]))
+        self._prune_tombstones()
 
     @staticmethod
     def _kept_story(conn: sqlite3.Connection, item: IndexedDocument) -> tuple[str, bool] | None:
@@ -602,38 +542,6 @@ class Store:
                 ],
             )
         return rowids
-
-    def _apply_derived(
-        self,
-        gen: int,
-        removed: list[int],
-        new_ids: list[int],
-        new_vecs: list[np.ndarray],
-        *,
-        reset: bool,
-    ) -> None:
-        """Bring FAISS (incrementally) and BM25 to the committed generation, then swap."""
-        current = self._derived
-        if (
-            reset
-            or current.vectors is None
-            or vec.needs_rebuild(current.vectors, self.passage_count(), self.vector_params)
-        ):
-            vectors = self._build_vectors()
-        else:
-            vectors = faiss.clone_index(current.vectors)  # readers keep the old one meanwhile
-            if removed:
-                vectors.remove_ids(np.asarray(removed, dtype=np.int64))  # type: ignore[arg-type]
-            if new_ids:
-                vectors.add_with_ids(
-                    np.ascontiguousarray(np.vstack(new_vecs), dtype=np.float32),
-                    np.asarray(new_ids, dtype=np.int64),
-                )
-        lexical = self._build_lexical()
-        self._write_vectors(vectors, gen)
-        self._write_lexical(lexical, gen)
-        self._derived = _Derived(gen, vectors, lexical)
-        self._remove_other_generations(gen)
 
     # -- reads -------------------------------------------------------------------------
     def passage_count(self) -> int:
@@ -751,15 +659,14 @@ class Store:
         with self._write_lock:
             now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
             with self._transaction() as conn:
-                if self.generation() != self._derived.generation:
-                    self._derived = self._load_derived()
+                self._catch_up()
                 missing = storydb.move(conn, doc_ids, story, now)
                 if missing:
                     conn.execute("ROLLBACK")
                     return missing
                 gen = self.generation() + 1
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(gen),))
-            self._apply_derived(gen, [], [], [], reset=False)
+            self._derived = _Derived(self._derived.segments.changed(gen, [], None, [], []))
             return []
 
     def _assign_unassigned(self) -> None:
@@ -793,7 +700,7 @@ class Store:
                     )
                 gen = self.generation() + 1
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(gen),))
-            self._apply_derived(gen, [], [], [], reset=False)
+            self._derived = _Derived(self._derived.segments.changed(gen, [], None, [], []))
 
     def _lead_signature(self, doc_id: str, dim: int | None) -> np.ndarray | None:
         rows = (
@@ -823,29 +730,28 @@ class Store:
         self, vector: np.ndarray, k: int, allowed: set[int] | None = None
     ) -> list[tuple[int, float]]:
         """(rowid, cosine) pairs, best first; only `allowed` rowids when given."""
-        vectors = self._derived.vectors
-        if vectors is None or vectors.ntotal == 0 or k <= 0:
+        view = self._derived.segments
+        if k <= 0 or (allowed is not None and not allowed):
             return []
-        query = np.ascontiguousarray(vector.reshape(1, -1), dtype=np.float32)
-        if allowed is not None:
-            if not allowed:
-                return []
-            if (
-                vec.kind_of(vectors) == "ivf"
-                and len(allowed) <= self.vector_params.filter_exact_max
-            ):  # a few passages of a large index: score them exactly, from SQLite
-                found, matrix = self.embeddings(sorted(allowed), vectors.d)
-                exact = matrix @ query[0]
-                best = np.argsort(-exact)[:k]
-                return [(found[i], float(exact[i])) for i in best]
-        allowed_ids = np.fromiter(allowed, dtype=np.int64) if allowed is not None else None
-        scores, ids = vec.search(vectors, query, k, self.vector_params, allowed_ids)
-        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
+        query = np.ascontiguousarray(vector.reshape(-1), dtype=np.float32)
+        base = view.base.vectors
+        if (
+            allowed is not None
+            and base is not None
+            and vec.kind_of(base) == "ivf"
+            and len(allowed) <= self.vector_params.filter_exact_max
+        ):  # a few passages of a large index: score them exactly, from SQLite
+            found, matrix = self.embeddings(sorted(allowed), base.d)
+            exact = matrix @ query
+            best = np.argsort(-exact)[:k]
+            return [(found[i], float(exact[i])) for i in best]
+        return view.dense_search(query, k, self.vector_params, _sorted(allowed))
 
     def lexical_search(
         self, query: str, k: int, allowed: set[int] | None = None
     ) -> list[tuple[int, float]]:
-        return self._derived.lexical.search(query, k, allowed)
+        """(rowid, BM25) pairs with a positive score, best first."""
+        return self._derived.segments.lexical_search(query, k, _sorted(allowed))
 
     def fetch(self, rowids: list[int]) -> list[StoredPassage]:
         """Passages by rowid, in the order asked, with metadata and extracted values.
@@ -913,13 +819,16 @@ class Store:
 
     def stats(self) -> dict[str, object]:
         model, dim = self.model_record
+        base = self._derived.segments.base.vectors
         return {
             "documents": self.document_count(),
             "passages": self.passage_count(),
             "embed_model": model,
             "embed_dim": dim,
             "generation": self.generation(),
-            "vector_index": vec.kind_of(self._derived.vectors) if self._derived.vectors else None,
+            "vector_index": vec.kind_of(base)
+            if (base := self._derived.segments.base.vectors)
+            else None,
             "disk_bytes": self.disk_bytes(),
         }
 

@@ -97,21 +97,37 @@ def train_size(n: int, p: VectorParams) -> int:
     return 0 if kind_for(n, p) == "exact" else min(n, p.train_per_list * nlist_for(n, p))
 
 
+def _selector(allowed: np.ndarray | None, excluded: np.ndarray | None) -> list[Any]:
+    """[selector, what it refers to] (FAISS keeps no reference of its own); [] for none."""
+    if excluded is not None and not len(excluded):
+        excluded = None
+    if allowed is not None:
+        ids = allowed if excluded is None else np.setdiff1d(allowed, excluded)
+        return [faiss.IDSelectorBatch(ids.astype(np.int64))]
+    if excluded is None:
+        return []
+    inner = faiss.IDSelectorBatch(excluded.astype(np.int64))
+    return [faiss.IDSelectorNot(inner), inner]
+
+
 def search(
     index: faiss.Index,
     queries: np.ndarray,
     k: int,
     p: VectorParams,
     allowed: np.ndarray | None = None,
+    excluded: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """(scores, ids) of the best `k` per query; ids are -1 where fewer were found.
 
-    With `allowed` (sorted or not), only those ids are returned; an IVF probes more lists in
-    proportion to how small a share of the index they are.
+    With `allowed` (sorted or not), only those ids are returned, never an `excluded` one
+    (deleted since the index was built); an IVF probes more lists in proportion to how
+    small a share of the index the allowed ids are.
     """
     queries = np.ascontiguousarray(queries.reshape(-1, index.d), dtype=np.float32)
     k = min(k, max(index.ntotal, 1))
-    sel = faiss.IDSelectorBatch(allowed.astype(np.int64)) if allowed is not None else None
+    held = _selector(allowed, excluded)
+    sel = held[0] if held else None
     if kind_of(index) == "ivf":
         nprobe = p.nprobe
         if allowed is not None and index.ntotal:

@@ -54,6 +54,50 @@ def test_quick_bench_measures_every_section(tmp_path):
     # every target in the data file names a row the full bench produces, and is judged
     judged = {k for k, r in rows.items() if r["ok"] is not None}
     assert {"cold_start_s", "ask_ms_median", "http_many_rps"} <= judged
-    full_only = {k for k in load_targets() if k.startswith("vectors_1m") or k.endswith("_w2")}
+    full_only = {
+        k
+        for k in load_targets()
+        if k.startswith(("vectors_1m", "scale_")) or k.endswith("_w2")  # scale: --scale only
+    }
     assert set(load_targets()) - set(rows) == full_only
     assert "crosscheck bench" in run.stdout
+
+
+@pytest.mark.slow
+def test_quick_scale_bench_measures_the_whole_product(tmp_path):
+    """`--scale` builds synthetic stores, serves them, and writes while 8 clients read."""
+    out = tmp_path / "scale.json"
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "api.cli",
+            "bench",
+            "--quick",
+            "--scale",
+            "4000",
+            "--json",
+            str(out),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    rows = {r["key"]: r["value"] for r in json.loads(out.read_text())["rows"]}
+    for size in ("2k", "4k"):
+        for what in (
+            "build_s",
+            "disk_mib",
+            "ask_ms_median",
+            "restart_s",
+            "rss_mib",
+            "http_ask_ms_median",
+            "write_ms_median",
+            "write_ms_p99",
+            "delete_ms_median",
+        ):
+            assert rows[f"scale_{size}_{what}"] > 0, (size, what)  # fmt: skip
+        assert rows[f"scale_{size}_reader_errors"] == 0
+    assert rows["scale_write_growth"] > 0

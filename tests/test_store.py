@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from index import derived
 from index.build import index_documents
 from index.ingest import read_paths
 from index.store import IndexMismatchError, Store
@@ -28,11 +29,14 @@ NEW_DOC = {
 
 
 def consistent(store: Store) -> int:
+    """The search view holds exactly the passages SQLite holds, and its parts agree."""
     n = store.passage_count()
-    derived = store._derived
-    assert derived.vectors.ntotal == n
-    assert len(derived.lexical.rowids) == n
-    assert derived.generation == store.generation()
+    view = store._derived.segments
+    stored = sorted(r[0] for r in store._conn().execute("SELECT rowid FROM passages"))
+    assert view.live_rowids().tolist() == stored
+    assert view.base.vectors.ntotal == len(view.base.members)
+    assert view.recent_vectors.shape[0] == len(view.recent)
+    assert view.generation == store.generation()
     return n
 
 
@@ -77,30 +81,34 @@ def test_index_built_with_another_model_is_refused(seed_copy):
 
 
 def _crash_script(data_dir: Path, jsonl: Path, where: str) -> str:
+    """A process that indexes one document and is killed (exit 9) at `where`: before the
+    SQLite commit, right after it (before the search view takes the write), or while a
+    merge saves the new base."""
     return f"""
 import os, sys
 sys.path.insert(0, {str(ROOT)!r})
 import faiss
-from index import build, store as store_mod
+from index import build, derived, segments, store as store_mod
 from index.config import Settings
 from index.ingest import read_paths
-if {where!r} == "before_commit":
-    real = build.prepare
-    def boom(*a, **k):
-        os._exit(9)
-    build.prepare = boom
-else:
-    def boom(*a, **k):
-        os._exit(9)
-    store_mod.faiss.write_index = boom
+def boom(*a, **k):
+    os._exit(9)
+where = {where!r}
 settings = Settings(data_dir={str(data_dir)!r})
-s = store_mod.Store(settings.data_dir, settings.embed_model)
+merge = derived.MergePolicy(fraction=1e-6) if where == "mid_merge" else None
+s = store_mod.Store(settings.data_dir, settings.embed_model, merge=merge)
+if where == "before_commit":
+    build.prepare = boom
+elif where == "after_commit":
+    segments.Segments.changed = boom
+else:
+    faiss.write_index = boom
 raws, _ = read_paths([__import__("pathlib").Path({str(jsonl)!r})])
 build.index_documents(s, raws, settings)
 """
 
 
-@pytest.mark.parametrize("where", ["before_commit", "after_commit"])
+@pytest.mark.parametrize("where", ["before_commit", "after_commit", "mid_merge"])
 def test_process_killed_mid_ingest_leaves_a_whole_index(seed_copy, tmp_path, where):
     settings = make_settings(seed_copy)
     before = consistent(Store(seed_copy, settings.embed_model))
@@ -116,13 +124,10 @@ def test_process_killed_mid_ingest_leaves_a_whole_index(seed_copy, tmp_path, whe
     n = consistent(store)
     if where == "before_commit":
         assert n == before and store.get_document("zz_new_story") is None
-    else:  # committed: the new state, whole, with FAISS rebuilt from stored vectors
+    else:  # committed: the new state, whole, read from SQLite beside the last base
         assert n > before and store.get_document("zz_new_story") is not None
     assert store.dense_search(
-        store._derived.vectors.reconstruct(
-            int(store.rowids_of_docs(["003_a36c5d73aa037ea8"]).pop())
-        ),
-        1,
+        store.embeddings([int(store.rowids_of_docs(["003_a36c5d73aa037ea8"]).pop())])[1][0], 1
     )
 
 
@@ -232,3 +237,39 @@ def test_outlets_follow_writes_made_here_and_by_another_store(seed_copy, tmp_pat
     there.write(deletes=["zz_new_story"])
     here.refresh()
     assert "Test Wire" not in here.outlets() and "Test Wire" not in there.outlets()
+
+
+def test_a_write_costs_what_it_changes_and_a_merge_changes_no_answer(seed_copy, tmp_path):
+    """One document added to a store is held beside the base (no base is rewritten); a
+    background merge then folds it in, and search gives the same results before and
+    after; tombstones of deleted passages go once no base on disk needs them."""
+    settings = make_settings(seed_copy)
+    store = Store(seed_copy, settings.embed_model)
+    bases = sorted(p.name for p in seed_copy.glob("base.*.json"))
+    raws, _ = read_paths([write_jsonl(tmp_path / "a.jsonl", NEW_DOC)])
+    index_documents(store, raws, settings)
+    new_rows = store.rowids_of_docs(["zz_new_story"])
+    assert store._derived.segments.recent.rowids.tolist() == sorted(new_rows)
+    assert sorted(p.name for p in seed_copy.glob("base.*.json")) == bases  # nothing rewritten
+    lexical = store.lexical_search("Quillfeather harbor bridge", 5)
+    query = store.embeddings([lexical[0][0]])[1][0]
+    dense = store.dense_search(query, 40)
+
+    gone = store.rowids_of_docs(["001_23725710cfcf808a"])
+    store.merge = derived.MergePolicy(fraction=1e-6, inline_max=0)  # as a large store does
+    store.write(deletes=["001_23725710cfcf808a"])
+    store.wait_merged()
+    merged = store._derived.segments
+    assert merged.base.generation == store.generation() and merged.pending == 0
+    consistent(store)
+    assert store.lexical_search("Quillfeather harbor bridge", 5)[0][0] == lexical[0][0]
+    assert [r for r, _ in store.dense_search(query, 5)] == [r for r, _ in dense if r not in gone][
+        :5
+    ]
+
+    store.write(deletes=["zz_new_story"])
+    store.wait_merged()
+    tombstones = {r[0] for r in store._conn().execute("SELECT rowid FROM passage_tombstones")}
+    assert tombstones == new_rows  # the first delete's are in every base kept
+    reopened = Store(seed_copy, settings.embed_model)
+    assert consistent(reopened) == store.passage_count()

@@ -66,7 +66,7 @@ def test_store_switches_to_ivf_and_keeps_incremental_writes(seed_copy, tmp_path)
     exact = Store(seed_copy, settings.embed_model)  # reads the same files: exact, rebuilt
     assert exact.stats()["vector_index"] == "exact"
 
-    q = exact._derived.vectors.reconstruct(exact.lexical_search("gunshots", 1)[0][0])
+    q = exact.embeddings([exact.lexical_search("gunshots", 1)[0][0]])[1][0]
     top_exact = [i for i, _ in exact.dense_search(q, 5)]
     top_ivf = [i for i, _ in store.dense_search(q, 5)]
     assert top_ivf[0] == top_exact[0] and len(set(top_ivf) & set(top_exact)) >= 4
