@@ -26,6 +26,7 @@ from api.security import gate_extras
 from api.warm import SheetWarmer
 from index.config import Settings, get_settings, split_keys
 from index.embed import ModelLoadError
+from index.pool import PreparePool
 from index.store import StoreError
 from qa.service import Service
 
@@ -49,8 +50,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             return
         warmer = SheetWarmer(service, settings.sheet_warm_stories)
         warmer.start()
+        writes = PreparePool(settings) if settings.write_process else None
+        if writes is not None:
+            writes.start()
+        app.state.writes = writes
         yield
         warmer.stop()
+        if writes is not None:
+            writes.stop()
 
     app = FastAPI(
         title="crosscheck",
@@ -62,6 +69,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.ready = False
     app.state.load_error = None
+    app.state.writes = None
     errors.install(app)
     app.include_router(health.router)
     app.include_router(ask.router)

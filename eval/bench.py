@@ -484,7 +484,7 @@ def run_scale(
     say: Callable[[str], None] = print,
 ) -> BenchReport:
     """Only the whole product at scale (`eval/scale.py`), for each size."""
-    from eval.scale import bench_scale
+    from eval.scale import bench_ingest_beside, bench_scale
 
     started = time.perf_counter()
     seeds = _seeds(work, settings, say)
@@ -493,6 +493,9 @@ def run_scale(
         questions = questions[:10]
     say(f"the whole product over {', '.join(f'{n:,}' for n in sizes)} passages")
     rows = bench_scale(work, seeds, sizes, questions, writes=5 if quick else 30, say=say)
+    for nice in (0, settings.index_nice):
+        say(f"ask beside a bulk `crosscheck index` at nice {nice}")
+        rows += bench_ingest_beside(work, seeds, questions, 300 if quick else 3000, nice)
     return _report(QUICK if quick else BenchConfig(), settings, rows, started)
 
 

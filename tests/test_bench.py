@@ -57,7 +57,7 @@ def test_quick_bench_measures_every_section(tmp_path):
     full_only = {
         k
         for k in load_targets()
-        if k.startswith(("vectors_1m", "scale_")) or k.endswith("_w2")  # scale: --scale only
+        if k.startswith(("vectors_1m", "scale_", "ingest_")) or k.endswith("_w2")  # --scale only
     }
     assert set(load_targets()) - set(rows) == full_only
     assert "crosscheck bench" in run.stdout
@@ -101,3 +101,6 @@ def test_quick_scale_bench_measures_the_whole_product(tmp_path):
             assert rows[f"scale_{size}_{what}"] > 0, (size, what)  # fmt: skip
         assert rows[f"scale_{size}_reader_errors"] == 0
     assert rows["scale_write_growth"] > 0
+    for nice in (0, 10):
+        assert rows[f"ingest_nice{nice}_busy_ms_median"] > 0
+        assert rows[f"ingest_nice{nice}_slowdown"] > 0

@@ -18,7 +18,7 @@ from api.schemas import (
     StoryMove,
 )
 from api.security import require_reader, require_writer
-from index.build import DocumentExists, delete_document, put_document
+from index.build import DocumentExists, Preparer, delete_document, put_document
 from index.ingest import RawDocument
 from index.models import DocumentMeta
 
@@ -26,6 +26,12 @@ router = APIRouter(prefix="/v1", tags=["documents"])
 DOC_ID = Path(pattern=r"^[A-Za-z0-9_.\-]+$", max_length=200, examples=["004_0db872d4e7fa121a"])
 READ = [Depends(require_reader)]
 WRITE = [Depends(require_writer)]
+
+
+def preparer(request: Request) -> Preparer | None:
+    """The server's write process (index/pool.py), when it runs one."""
+    writes = request.app.state.writes
+    return None if writes is None else writes.prepare
 
 
 def _responses(*codes: int) -> dict:
@@ -87,7 +93,12 @@ async def _put(
     raw = RawDocument(meta=meta, raw=fields.text, source=f"http:{doc_id}")
     try:
         status, passages = await run_in_threadpool(
-            put_document, service.store, raw, service.settings, create=create
+            put_document,
+            service.store,
+            raw,
+            service.settings,
+            create=create,
+            preparer=preparer(request),
         )
     except DocumentExists as exc:
         raise ApiError(409, str(exc)) from None

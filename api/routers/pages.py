@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import partial
 from importlib import resources
 from typing import Annotated, Any
 from urllib.parse import quote, urlsplit
@@ -17,6 +18,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from pydantic import ValidationError
 
+from api.routers.documents import preparer
 from api.routers.stories import newest_first
 from api.security import PAGE_COOKIE, reader_key_ok, writer_key_ok
 from index.build import index_documents
@@ -242,7 +244,12 @@ async def add_articles(
     entry = {"title": title, "outlet": outlet, "published": published, "url": url, "story": story}
     docs, errors = await _gather(file, text, entry)
     if docs:
-        report = await run_in_threadpool(index_documents, service.store, docs, service.settings)
+        report = await run_in_threadpool(
+            partial(index_documents, preparer=preparer(request)),
+            service.store,
+            docs,
+            service.settings,
+        )
         errors += report.errors
         added = report.added + report.replaced + report.unchanged
     else:

@@ -1,0 +1,63 @@
+"""The server's write process prepares documents exactly as the server itself would."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+import numpy as np
+
+from index.build import document_from_raw, indexed
+from index.ingest import RawDocument
+from index.models import DocumentMeta
+from index.pool import PreparePool
+from tests.conftest import make_settings
+
+TEXT = (
+    "The Quillfeather harbor bridge was closed on Monday after inspectors found cracks. "
+    "Engineers said repairs would take three weeks, the city's transport office said.\n\n"
+    "About 40,000 vehicles cross the bridge every day."
+)
+
+
+def todo():
+    raw = RawDocument(
+        meta=DocumentMeta(doc_id="pool_doc", outlet="Test Wire"), raw=TEXT, source="test"
+    )
+    return [(document_from_raw(raw), "digest", "test")]
+
+
+def wait_ready(pool: PreparePool, seconds: float = 120) -> None:
+    deadline = time.monotonic() + seconds
+    while not pool.ready:
+        assert time.monotonic() < deadline, "the write process did not start"
+        time.sleep(0.2)
+
+
+def test_a_document_prepared_in_the_child_equals_one_prepared_here(tmp_path):
+    settings = make_settings(tmp_path)
+    here = indexed(todo(), settings)[0]
+    pool = PreparePool(settings)
+    try:
+        pool.start()
+        wait_ready(pool)
+        child = pool._pool._processes  # type: ignore[union-attr]
+        there = pool.prepare(todo())[0]
+        assert [p.text for p in there.passages] == [p.text for p in here.passages]
+        assert [[v.text for v in vs] for vs in there.values] == [
+            [v.text for v in vs] for vs in here.values
+        ]
+        assert np.allclose(there.embeddings, here.embeddings, atol=1e-5)
+        assert set(child) and os.getpid() not in set(child)
+
+        # the child dies: the write is still prepared (here), and a new child starts
+        for pid in list(child):
+            os.kill(pid, signal.SIGKILL)
+        time.sleep(0.5)
+        again = pool.prepare(todo())[0]
+        assert np.allclose(again.embeddings, here.embeddings, atol=1e-5)
+        wait_ready(pool)
+        assert np.allclose(pool.prepare(todo())[0].embeddings, here.embeddings, atol=1e-5)
+    finally:
+        pool.stop()
