@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: install serve test index lint clean browser
+.PHONY: install serve test test-milvus index lint clean browser
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -34,6 +34,12 @@ browser:
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
+	$(MAKE) test-milvus
+
+# The answer tests again with passages searched in Milvus (milvus-lite, a file per test),
+# and the backend's own contract tests (same ranks as the local backend).
+test-milvus: $(STAMP)
+	CROSSCHECK_BACKEND=milvus $(BIN)/python -m pytest -q tests/test_answers.py tests/test_milvus.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy

@@ -90,6 +90,16 @@ class Settings(BaseSettings):
     vector_filter_exact_max: int = Field(
         5_000, ge=0, description="An outlet filter this small is scored exactly, from SQLite."
     )
+    # where passages are searched
+    backend: Literal["local", "milvus"] = Field(
+        "local",
+        description="local: FAISS and bm25s files beside SQLite; milvus: a Milvus collection "
+        "(needs pymilvus; index/milvus.py).",
+    )
+    milvus_uri: str = Field(
+        "", description="A Milvus server or cluster URI; empty: milvus-lite in the data folder."
+    )
+    milvus_collection: str = Field("crosscheck_passages", pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")
     # merging written passages into the base (index/segments.py, index/derived.py)
     merge_fraction: float = Field(
         0.05,

@@ -58,7 +58,7 @@ def _blobs(blobs: list[bytes], dim: int) -> np.ndarray:
     return np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(blobs), dim)
 
 
-def _tombstones(conn: sqlite3.Connection, since_gen: int, upto_rowid: int) -> np.ndarray:
+def tombstones(conn: sqlite3.Connection, since_gen: int, upto_rowid: int) -> np.ndarray:
     rows = conn.execute(
         "SELECT rowid FROM passage_tombstones WHERE generation >= ? AND rowid <= ? ORDER BY rowid",
         (since_gen, upto_rowid),
@@ -66,7 +66,7 @@ def _tombstones(conn: sqlite3.Connection, since_gen: int, upto_rowid: int) -> np
     return np.fromiter((r[0] for r in rows), dtype=np.int64)
 
 
-def _tail(
+def tail(
     conn: sqlite3.Connection, above: int, dim: int | None
 ) -> tuple[list[int], list[str], np.ndarray | None]:
     """Passages above a rowid: (rowids, texts, embeddings)."""
@@ -141,8 +141,8 @@ def view_of(conn: sqlite3.Connection, base: Base, dim: int | None) -> Segments:
     """The current view on a base: passages above it and tombstones since it."""
     with reading(conn):
         gen = generation(conn)
-        ids, texts, matrix = _tail(conn, base.max_rowid, dim)
-        dead = _tombstones(conn, base.generation, base.max_rowid)
+        ids, texts, matrix = tail(conn, base.max_rowid, dim)
+        dead = tombstones(conn, base.generation, base.max_rowid)
     empty = np.zeros((0, dim or 0), dtype=np.float32)
     view = Segments(base, base.generation, base.max_rowid, empty, Recent(), NO_IDS)
     return view.changed(gen, ids, matrix, texts, dead.tolist())
@@ -154,7 +154,7 @@ def base_is_whole(conn: sqlite3.Connection, base: Base) -> bool:
         stored = conn.execute(
             "SELECT count(*) FROM passages WHERE rowid <= ?", (base.max_rowid,)
         ).fetchone()[0]
-        dead = _tombstones(conn, base.generation, base.max_rowid)
+        dead = tombstones(conn, base.generation, base.max_rowid)
     return stored == len(base.members) - int(present(base.members, dead).sum())
 
 
@@ -187,8 +187,8 @@ def catch_up(conn: sqlite3.Connection, view: Segments, dim: int | None) -> Segme
     """The view after other processes' writes: their passages and tombstones."""
     with reading(conn):
         gen = generation(conn)
-        ids, texts, matrix = _tail(conn, view.seen_rowid, dim)
-        dead = _tombstones(conn, view.generation, view.seen_rowid)
+        ids, texts, matrix = tail(conn, view.seen_rowid, dim)
+        dead = tombstones(conn, view.generation, view.seen_rowid)
     return view.changed(gen, ids, matrix, texts, dead.tolist())
 
 

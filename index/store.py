@@ -19,13 +19,15 @@ import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
-from index import derived, storydb
+from index import derived, milvus, storydb
 from index import vectors as vec
 from index.config import Settings
 from index.faults import StorageError, StoreError, storage_error
+from index.milvus import MilvusView
 from index.models import Document, DocumentMeta, Passage, StoryInfo, Value, outlet_of
 from index.schema import is_current, migrate
 from index.segments import Segments
@@ -72,7 +74,7 @@ class StoredPassage:
 
 @dataclass
 class _Derived:
-    segments: Segments
+    segments: Segments | MilvusView
     # passages fetched in this generation: read-mostly, and replaced with it on every write
     passages: dict[int, StoredPassage] = field(default_factory=dict)
     outlets: dict[str, list[str]] | None = None  # outlet -> doc_ids, read once per generation
@@ -132,6 +134,7 @@ class Store:
         vector_params: vec.VectorParams | None = None,
         story_rules: StoryRules | None = None,
         merge: derived.MergePolicy | None = None,
+        milvus_at: tuple[str, str] | None = None,
     ) -> None:
         self.data_dir = Path(data_dir)
         self.vector_params = vector_params or vec.VectorParams()
@@ -143,6 +146,11 @@ class Store:
         self._derived_lock = threading.Lock()
         self.story_rules = story_rules or StoryRules()
         self.merge = merge or derived.MergePolicy()
+        # (client, collection) when passages are searched in Milvus (uri "" : in this folder)
+        self.milvus: tuple[Any, str] | None = None
+        if milvus_at is not None:
+            uri, name = milvus_at
+            self.milvus = (milvus.client_for(uri or milvus.default_uri(self.data_dir)), name)
         self._merger: threading.Thread | None = None
         if not is_current(self._conn()):
             migrate(self._writable())
@@ -163,6 +171,9 @@ class Store:
                 duplicate_similarity=settings.story_duplicate_similarity,
                 max_gap_days=settings.story_max_gap_days,
             ),
+            milvus_at=(settings.milvus_uri, settings.milvus_collection)
+            if settings.backend == "milvus"
+            else None,
             merge=derived.MergePolicy(
                 fraction=settings.merge_fraction,
                 max_pending=settings.merge_max_pending,
@@ -272,7 +283,12 @@ class Store:
     # -- derived indexes ---------------------------------------------------------------
     def _load_derived(self) -> _Derived:
         """The newest base on disk (rebuilt from SQLite when missing or out of step) and
-        what was written since it."""
+        what was written since it; or the Milvus collection, brought up to SQLite."""
+        if self.milvus is not None:
+            client, name = self.milvus
+            mv, rowid = milvus.open_view(self._conn(), client, name, self.model_record[1])
+            self._record_milvus(mv.generation, rowid)
+            return _Derived(mv)
         view = derived.open_view(
             self._conn(), Snapshots(self.data_dir), self.model_record[1], self.vector_params
         )
@@ -292,17 +308,35 @@ class Store:
         if self.generation() == self._derived.generation:
             return
         view = self._derived.segments
+        if isinstance(view, MilvusView):  # shared: writers apply their writes there, and
+            self._derived = self._load_derived()  # what one could not is applied here
+            return
         newest = Snapshots(self.data_dir).generations()
         if newest and newest[0] > view.base.generation:
             self._derived = self._load_derived()  # another process merged: its base
         else:
             self._derived = _Derived(derived.catch_up(self._conn(), view, self.model_record[1]))
 
-    def _advance(self, view: Segments, *, changed: int) -> None:
+    def _record_milvus(self, generation: int, rowid: int) -> None:
+        """Milvus has taken every write up to here (a read-only folder records nothing:
+        the next open then re-applies what came after, which changes nothing)."""
+        conn = self._conn()
+        if conn.in_transaction:  # inside a write: part of it
+            milvus.record(conn, generation, rowid)
+            return
+        with contextlib.suppress(StorageError, sqlite3.Error), self._transaction() as conn:
+            milvus.record(conn, generation, rowid)
+
+    def _advance(self, view: Segments | MilvusView, *, changed: int) -> None:
         """Publish the next view; merge when what it holds beside its base has grown past
         `merge_fraction` of it (or `merge_max` passages). A small store, or a bulk write,
-        merges at once; a large one merges in the background while readers go on."""
+        merges at once; a large one merges in the background while readers go on. (Milvus
+        merges its own segments.)"""
         self._derived = _Derived(view)
+        if isinstance(view, MilvusView):
+            rowid = self._conn().execute("SELECT coalesce(max(rowid), 0) FROM passages")
+            self._record_milvus(view.generation, int(rowid.fetchone()[0]))
+            return
         limit = min(self.merge.fraction * len(view.base.members), self.merge.max_pending)
         vectors = view.base.vectors
         if view.pending <= limit and not (
@@ -325,11 +359,13 @@ class Store:
             except OSError:
                 return  # another process is merging; its base is taken on refresh
             view = self._derived.segments
+            assert isinstance(view, Segments)  # only the local backend merges
             base = derived.merged(self._conn(), view, self.vector_params)
             Snapshots(self.data_dir).save(base)
             with self._write_lock:
-                current = self._derived
-                self._derived = _Derived(current.segments.rebased(base))
+                current = self._derived.segments
+                assert isinstance(current, Segments)
+                self._derived = _Derived(current.rebased(base))
             self._prune_tombstones()
         finally:
             lock.close()
@@ -435,13 +471,27 @@ class Store:
                 self._rebuild()
             else:
                 matrix = np.vstack(new_vecs).astype(np.float32) if new_vecs else None
-                view = self._derived.segments.changed(gen, new_ids, matrix, new_texts, removed_ids)
+                try:
+                    view = self._derived.segments.changed(
+                        gen, new_ids, matrix, new_texts, removed_ids
+                    )
+                except Exception as exc:  # noqa: BLE001 - Milvus unreachable: SQLite has it
+                    if not isinstance(self._derived.segments, MilvusView):
+                        raise
+                    log.warning("milvus did not take generation %s (%s); retried on the "
+                                "next request", gen, exc)  # fmt: skip
+                    return WriteResult(gen, added, replaced, deleted, missing)
                 self._advance(view, changed=len(new_ids) + len(removed_ids))
             return WriteResult(gen, added, replaced, deleted, missing)
 
     def _rebuild(self) -> None:
         """A new base over everything (after `--rebuild`), saved before it is served."""
         conn = self._conn()
+        if self.milvus is not None:
+            client, name = self.milvus
+            client.drop_collection(name)
+            self._derived = self._load_derived()
+            return
         base = derived.build_base(conn, self.model_record[1], self.vector_params)
         Snapshots(self.data_dir).save(base)
         self._derived = _Derived(derived.view_of(conn, base, self.model_record[1]))
@@ -825,16 +875,16 @@ class Store:
 
     def stats(self) -> dict[str, object]:
         model, dim = self.model_record
-        base = self._derived.segments.base.vectors
+        view = self._derived.segments
+        base = view.base.vectors if isinstance(view, Segments) else None
+        kind = "milvus" if isinstance(view, MilvusView) else vec.kind_of(base) if base else None
         return {
             "documents": self.document_count(),
             "passages": self.passage_count(),
             "embed_model": model,
             "embed_dim": dim,
             "generation": self.generation(),
-            "vector_index": vec.kind_of(base)
-            if (base := self._derived.segments.base.vectors)
-            else None,
+            "vector_index": kind,
             "disk_bytes": self.disk_bytes(),
         }
 
