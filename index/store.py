@@ -10,6 +10,7 @@ after it loses nothing: the next open reads what changed since the newest base f
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import datetime as dt
 import fcntl
@@ -17,7 +18,7 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -73,12 +74,26 @@ class StoredPassage:
 
 
 @dataclass
+class Touched:
+    """What a write changed: the caches of the next generation keep everything else."""
+
+    stories: set[str] = field(default_factory=set)
+    docs: set[str] = field(default_factory=set)  # deleted, written or moved
+    rowids: set[int] = field(default_factory=set)  # passages deleted or moved
+
+
+@dataclass
 class _Derived:
+    """One generation's search view and the caches read through it. A write carries the
+    caches over, less what it touched (at 1M passages, rebuilding the story list alone
+    after every write cost readers seconds and made write time grow with the archive)."""
+
     segments: Segments | MilvusView
-    # passages fetched in this generation: read-mostly, and replaced with it on every write
+    base_version: int = 0  # every story's version unless `versions` says otherwise
+    versions: dict[str, int] = field(default_factory=dict)  # story -> generation it changed
     passages: dict[int, StoredPassage] = field(default_factory=dict)
-    outlets: dict[str, list[str]] | None = None  # outlet -> doc_ids, read once per generation
-    stories: dict[str, StoryInfo] | None = None  # read once per generation
+    outlets: dict[str, list[str]] | None = None  # outlet -> doc_ids (sorted)
+    stories: dict[str, StoryInfo] | None = None
     story_rows: dict[str, tuple[dict[str, list[int]], dict[str, list[str]]]] = field(
         default_factory=dict
     )  # story -> (outlet -> passage rowids, outlet -> doc_ids)
@@ -87,6 +102,42 @@ class _Derived:
     @property
     def generation(self) -> int:
         return self.segments.generation
+
+    def story_version(self, story: str) -> int:
+        """Changes whenever the story's documents do (for caches keyed by story)."""
+        return self.versions.get(story, self.base_version)
+
+    def after(self, view: Segments | MilvusView, t: Touched, conn: sqlite3.Connection) -> _Derived:
+        """The next generation's caches: these, less what the write touched."""
+        stories = self.stories
+        if stories is not None and t.stories:
+            stories = {k: v for k, v in stories.items() if k not in t.stories}
+            stories.update(storydb.infos(conn, t.stories))
+        return _Derived(
+            view,
+            self.base_version,
+            {**self.versions, **dict.fromkeys(t.stories, view.generation)},
+            {r: p for r, p in self.passages.items() if r not in t.rowids},
+            _outlets_after(self.outlets, t.docs, conn) if t.docs else self.outlets,
+            stories,
+            {k: v for k, v in self.story_rows.items() if k not in t.stories},
+            {k: v for k, v in self.story_vectors.items() if k not in t.stories},
+        )
+
+
+def _outlets_after(
+    outlets: dict[str, list[str]] | None, docs: set[str], conn: sqlite3.Connection
+) -> dict[str, list[str]] | None:
+    """Outlet -> doc_ids after these documents were deleted, written or moved."""
+    if outlets is None:
+        return None
+    out = {o: [d for d in ds if d not in docs] for o, ds in outlets.items()}
+    marks = ",".join("?" * len(docs))
+    for doc_id, outlet in conn.execute(
+        f"SELECT doc_id, outlet FROM documents WHERE doc_id IN ({marks})", list(docs)
+    ):
+        bisect.insort(out.setdefault(outlet_of(outlet, doc_id), []), doc_id)
+    return {o: ds for o, ds in out.items() if ds}
 
 
 @dataclass
@@ -288,12 +339,12 @@ class Store:
             client, name = self.milvus
             mv, rowid = milvus.open_view(self._conn(), client, name, self.model_record[1])
             self._record_milvus(mv.generation, rowid)
-            return _Derived(mv)
+            return _Derived(mv, base_version=mv.generation)
         view = derived.open_view(
             self._conn(), Snapshots(self.data_dir), self.model_record[1], self.vector_params
         )
         self._prune_tombstones()
-        return _Derived(view)
+        return _Derived(view, base_version=view.generation)
 
     def refresh(self) -> bool:
         """Catch up with another process's writes (or a newer base it merged)."""
@@ -315,7 +366,9 @@ class Store:
         if newest and newest[0] > view.base.generation:
             self._derived = self._load_derived()  # another process merged: its base
         else:
-            self._derived = _Derived(derived.catch_up(self._conn(), view, self.model_record[1]))
+            # which stories another process touched is not known here: every cache starts over
+            new = derived.catch_up(self._conn(), view, self.model_record[1])
+            self._derived = _Derived(new, base_version=new.generation)
 
     def _record_milvus(self, generation: int, rowid: int) -> None:
         """Milvus has taken every write up to here (a read-only folder records nothing:
@@ -327,12 +380,12 @@ class Store:
         with contextlib.suppress(StorageError, sqlite3.Error), self._transaction() as conn:
             milvus.record(conn, generation, rowid)
 
-    def _advance(self, view: Segments | MilvusView, *, changed: int) -> None:
+    def _advance(self, view: Segments | MilvusView, *, changed: int, touched: Touched) -> None:
         """Publish the next view; merge when what it holds beside its base has grown past
         `merge_fraction` of it (or `merge_max` passages). A small store, or a bulk write,
         merges at once; a large one merges in the background while readers go on. (Milvus
         merges its own segments.)"""
-        self._derived = _Derived(view)
+        self._derived = self._derived.after(view, touched, self._conn())
         if isinstance(view, MilvusView):
             rowid = self._conn().execute("SELECT coalesce(max(rowid), 0) FROM passages")
             self._record_milvus(view.generation, int(rowid.fetchone()[0]))
@@ -365,7 +418,7 @@ class Store:
             with self._write_lock:
                 current = self._derived.segments
                 assert isinstance(current, Segments)
-                self._derived = _Derived(current.rebased(base))
+                self._derived = replace(self._derived, segments=current.rebased(base))
             self._prune_tombstones()
         finally:
             lock.close()
@@ -421,6 +474,7 @@ class Store:
             new_ids: list[int] = []
             new_vecs: list[np.ndarray] = []
             new_texts: list[str] = []
+            touched = Touched()
             with self._transaction() as conn:
                 # another process (a second server worker) may have written since we last
                 # looked: take its writes in first, or ours would be applied to an old view
@@ -444,7 +498,7 @@ class Store:
                     )
                     conn.execute("INSERT OR REPLACE INTO meta VALUES ('embed_dim', ?)", (str(dim),))
                 for doc_id in deletes:
-                    ids = self._delete_doc(conn, doc_id)
+                    ids = self._delete_doc(conn, doc_id, touched)
                     if ids is None:
                         missing.append(doc_id)
                     else:
@@ -453,7 +507,7 @@ class Store:
                 now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
                 for item in upserts:
                     kept = self._kept_story(conn, item)
-                    ids = self._delete_doc(conn, item.document.doc_id)
+                    ids = self._delete_doc(conn, item.document.doc_id, touched)
                     if ids is None:
                         added.append(item.document.doc_id)
                     else:
@@ -461,10 +515,12 @@ class Store:
                         replaced.append(item.document.doc_id)
                     story, pinned = kept or self._new_story(conn, item, now)
                     rowids = self._insert_doc(conn, item, now, story, pinned)
+                    touched.stories.add(story)
+                    touched.docs.add(item.document.doc_id)
                     new_ids += rowids
                     new_vecs.append(item.embeddings)
                     new_texts += [p.text for p in item.passages]
-                storydb.drop_empty(conn)
+                storydb.drop_empty(conn, touched.stories)
                 gen = self.generation() + 1
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(gen),))
             if reset:
@@ -481,7 +537,7 @@ class Store:
                     log.warning("milvus did not take generation %s (%s); retried on the "
                                 "next request", gen, exc)  # fmt: skip
                     return WriteResult(gen, added, replaced, deleted, missing)
-                self._advance(view, changed=len(new_ids) + len(removed_ids))
+                self._advance(view, changed=len(new_ids) + len(removed_ids), touched=touched)
             return WriteResult(gen, added, replaced, deleted, missing)
 
     def _rebuild(self) -> None:
@@ -494,7 +550,8 @@ class Store:
             return
         base = derived.build_base(conn, self.model_record[1], self.vector_params)
         Snapshots(self.data_dir).save(base)
-        self._derived = _Derived(derived.view_of(conn, base, self.model_record[1]))
+        view = derived.view_of(conn, base, self.model_record[1])
+        self._derived = _Derived(view, base_version=view.generation)
         self._prune_tombstones()
 
     @staticmethod
@@ -529,11 +586,16 @@ class Store:
         return story, False
 
     @staticmethod
-    def _delete_doc(conn: sqlite3.Connection, doc_id: str) -> list[int] | None:
-        if not conn.execute("SELECT 1 FROM documents WHERE doc_id=?", (doc_id,)).fetchone():
+    def _delete_doc(conn: sqlite3.Connection, doc_id: str, touched: Touched) -> list[int] | None:
+        """Delete a document (its passages cascade); their rowids, None if it is not stored."""
+        row = conn.execute("SELECT story FROM documents WHERE doc_id=?", (doc_id,)).fetchone()
+        if row is None:
             return None
         ids = [r[0] for r in conn.execute("SELECT rowid FROM passages WHERE doc_id=?", (doc_id,))]
         conn.execute("DELETE FROM documents WHERE doc_id=?", (doc_id,))
+        touched.stories.update([row[0]] if row[0] else [])
+        touched.docs.add(doc_id)
+        touched.rowids.update(ids)
         return ids
 
     @staticmethod
@@ -594,6 +656,11 @@ class Store:
         return rowids
 
     # -- reads -------------------------------------------------------------------------
+    def story_version(self, story: str) -> int:
+        """A number that changes whenever this story's documents do (caches keyed by story
+        outlive writes to other stories)."""
+        return self._derived.story_version(story)
+
     def passage_count(self) -> int:
         return int(self._conn().execute("SELECT count(*) FROM passages").fetchone()[0])
 
@@ -720,13 +787,21 @@ class Store:
             now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
             with self._transaction() as conn:
                 self._catch_up()
+                marks = ",".join("?" * len(doc_ids))
+                before = conn.execute(
+                    f"SELECT story FROM documents WHERE doc_id IN ({marks})", doc_ids
+                ).fetchall()
                 missing = storydb.move(conn, doc_ids, story, now)
                 if missing:
                     conn.execute("ROLLBACK")
                     return missing
                 gen = self.generation() + 1
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(gen),))
-            self._derived = _Derived(self._derived.segments.changed(gen, [], None, [], []))
+            touched = Touched(
+                {story, *(r[0] for r in before if r[0])}, set(doc_ids), self.rowids_of_docs(doc_ids)
+            )  # a moved passage's cached metadata names its old story
+            view = self._derived.segments.changed(gen, [], None, [], [])
+            self._derived = self._derived.after(view, touched, self._conn())
             return []
 
     def _assign_unassigned(self) -> None:
@@ -760,7 +835,8 @@ class Store:
                     )
                 gen = self.generation() + 1
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(gen),))
-            self._derived = _Derived(self._derived.segments.changed(gen, [], None, [], []))
+            view = self._derived.segments.changed(gen, [], None, [], [])
+            self._derived = _Derived(view, base_version=gen)
 
     def _lead_signature(self, doc_id: str, dim: int | None) -> np.ndarray | None:
         rows = (

@@ -32,10 +32,19 @@ def _profile(row: sqlite3.Row | tuple, dim: int) -> Profile | None:
     )
 
 
-def spans(conn: sqlite3.Connection) -> dict[str, Span]:
+def _in(column: str, values: Iterable[str]) -> tuple[str, list[str]]:
+    """An SQL `column IN (?, …)` and its arguments."""
+    vals = list(values)
+    return f"{column} IN ({','.join('?' * len(vals))})", vals
+
+
+def spans(conn: sqlite3.Connection, stories: Iterable[str]) -> dict[str, Span]:
+    """First and last publication date of these stories (only these: a write reads what
+    it may join, not the whole archive)."""
+    where, args = _in("story", stories)
     rows = conn.execute(
-        "SELECT story, min(published), max(published) FROM documents "
-        "WHERE story IS NOT NULL GROUP BY story"
+        f"SELECT story, min(published), max(published) FROM documents WHERE {where} GROUP BY story",
+        args,
     )
     return {r[0]: Span(_date(r[1]), _date(r[2])) for r in rows}
 
@@ -80,9 +89,8 @@ def assign(
     if signature is not None:
         sig = np.asarray(signature, dtype=np.float32)
         doc = Profile("", "", sig, frozenset(entities), published)
-        found = choose_story(
-            doc, candidates(conn, published, rules, sig.shape[0]), spans(conn), rules
-        )
+        near = candidates(conn, published, rules, sig.shape[0])
+        found = choose_story(doc, near, spans(conn, {p.story for p in near}), rules)
         if found is not None:
             return found.story
     story = slugify(title, published, story_ids(conn))
@@ -90,10 +98,13 @@ def assign(
     return story
 
 
-def drop_empty(conn: sqlite3.Connection) -> None:
+def drop_empty(conn: sqlite3.Connection, stories: Iterable[str]) -> None:
+    """Forget those of these stories that no document belongs to any more."""
+    where, args = _in("story_id", stories)
     conn.execute(
-        "DELETE FROM stories WHERE story_id NOT IN "
-        "(SELECT DISTINCT story FROM documents WHERE story IS NOT NULL)"
+        f"DELETE FROM stories WHERE {where} AND NOT EXISTS "
+        "(SELECT 1 FROM documents WHERE story = story_id)",
+        args,
     )
 
 
@@ -101,21 +112,25 @@ def move(conn: sqlite3.Connection, doc_ids: list[str], story: str, now: str) -> 
     """Pin these documents to `story` (created if new); the doc_ids that were not stored."""
     ensure_story(conn, story, now)
     missing = []
+    where, args = _in("doc_id", doc_ids)
+    before = {r[0] for r in conn.execute(f"SELECT story FROM documents WHERE {where}", args)}
     for doc_id in doc_ids:
         cur = conn.execute(
             "UPDATE documents SET story=?, story_pinned=1 WHERE doc_id=?", (story, doc_id)
         )
         if cur.rowcount == 0:
             missing.append(doc_id)
-    drop_empty(conn)
+    drop_empty(conn, before)
     return missing
 
 
-def infos(conn: sqlite3.Connection) -> dict[str, StoryInfo]:
-    """Every story with its documents, outlets, dates and most central headline."""
+def infos(conn: sqlite3.Connection, stories: Iterable[str] | None = None) -> dict[str, StoryInfo]:
+    """Every story (or these) with its documents, outlets, dates and most central headline."""
+    where, args = ("story IS NOT NULL", []) if stories is None else _in("story", stories)
     rows = conn.execute(
         "SELECT doc_id, outlet, title, published, story, signature FROM documents "
-        "WHERE story IS NOT NULL ORDER BY story, doc_id"
+        f"WHERE {where} ORDER BY story, doc_id",
+        args,
     ).fetchall()
     groups: dict[str, list] = {}
     for r in rows:

@@ -193,7 +193,7 @@ class Service:
     def vocabulary(self, story: str) -> set[str]:
         """Stems of every word of a story's passages, titles and outlet names, once per
         generation (the relevance gate reads it)."""
-        key = (self.store.generation(), story)
+        key = (self.store.story_version(story), story)
         vocab = self._vocab.get(key)
         if vocab is None:
             rows = [r for rs in self.store.story_outlets(story).values() for r in rs]
@@ -333,7 +333,7 @@ class Service:
         """The story's dispute sheet, computed once per index generation."""
         self.store.refresh()
         info = self.check_story(story)
-        key = (self.store.generation(), story)
+        key = (self.store.story_version(story), story)
         with self._sheet_lock:
             found = self._sheets.get(key)
             if found is None:
@@ -355,7 +355,7 @@ class Service:
     def cached_sheet(self, story: str) -> DisputeSheet | None:
         """The sheet if it is already computed for this generation (the story list shows
         dispute counts it has, without computing every story's)."""
-        return self._sheets.get((self.store.generation(), story))
+        return self._sheets.get((self.store.story_version(story), story))
 
     def check(
         self, claim: str, story: str | None = None, outlets: list[str] | None = None

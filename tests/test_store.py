@@ -273,3 +273,26 @@ def test_a_write_costs_what_it_changes_and_a_merge_changes_no_answer(seed_copy, 
     assert tombstones == new_rows  # the first delete's are in every base kept
     reopened = Store(seed_copy, settings.embed_model)
     assert consistent(reopened) == store.passage_count()
+
+
+def test_a_write_keeps_the_caches_of_stories_it_did_not_touch(seed_copy, tmp_path):
+    """A write recomputes what it touched (its story, its outlet) and carries the rest:
+    the result equals what a fresh process reads."""
+    settings = make_settings(seed_copy)
+    store = Store(seed_copy, settings.embed_model)
+    infos, outlets = store.stories(), store.outlets()
+    other = next(iter(infos))
+    version = store.story_version(other)
+    raws, _ = read_paths([write_jsonl(tmp_path / "a.jsonl", dict(NEW_DOC, story="bridge"))])
+    index_documents(store, raws, settings)
+    assert store.story_version(other) == version
+    assert store.story_version("bridge") == store.generation() != version
+    assert store.stories()[other] is infos[other]  # carried over, not read again
+    assert store.stories()["bridge"].documents == 1
+    fresh = Store(seed_copy, settings.embed_model)
+    assert store.stories() == fresh.stories() and store.outlets() == fresh.outlets()
+    assert store.outlets() != outlets  # Test Wire is new
+    store.move_documents(["zz_new_story"], other)
+    fresh = Store(seed_copy, settings.embed_model)
+    assert store.stories() == fresh.stories() and "bridge" not in store.stories()
+    assert store.fetch(sorted(store.rowids_of_docs(["zz_new_story"])))[0].meta.story == other
