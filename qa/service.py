@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import re
 import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
+
+import numpy as np
 
 from index.config import Settings
 from index.embed import Embedder, embedder_for
@@ -104,7 +107,10 @@ class Service:
         self._lock = threading.Lock()
         self._vocab: dict[tuple[int, str], set[str]] = {}
         self._sheets: dict[tuple[int, str], DisputeSheet] = {}
-        self._sheet_lock = threading.Lock()  # one sheet computed at a time (CPU-bound)
+        self._sheet_lock = threading.Lock()
+        self._embedder_pool = ThreadPoolExecutor(
+            8, thread_name_prefix="embed"
+        )  # one sheet computed at a time (CPU-bound)
 
     @property
     def store(self) -> Store:
@@ -263,12 +269,12 @@ class Service:
         outlets: list[str] | None,
         method: Method,
         story: str | None,
+        vector: np.ndarray,
     ) -> Gathered | None:
-        """The story a text is about and each outlet's ranked evidence in it; None when no
-        story matches at all."""
+        """The story a text is about (`vector`: its embedding) and each outlet's ranked
+        evidence in it; None when no story matches at all."""
         s = self.settings
         self.store.refresh()
-        vector = self.embedder.encode_one(text)
         if outlets:
             self.outlet_rows(outlets)
         chosen, others, missing = self.choose_story(q, vector, text, story, method, outlets)
@@ -302,8 +308,9 @@ class Service:
         q_text = clean_question(question)
         if not 1 <= k <= MAX_K:
             raise BadRequest(f"k must be between 1 and {MAX_K}, not {k}")
+        vector = self._embedding(q_text)
         q = analyze(q_text, self.settings.spacy_model)
-        found = self.gather(q_text, q, k, outlets, method, story)
+        found = self.gather(q_text, q, k, outlets, method, story, vector.result())
         if found is None:
             agreement, answer, _ = agree(q, {}, {})
             return AskResponse(
@@ -357,13 +364,21 @@ class Service:
         dispute counts it has, without computing every story's)."""
         return self._sheets.get((self.store.story_version(story), story))
 
+    def _embedding(self, text: str) -> Future[np.ndarray]:
+        """The text's embedding, computed in another thread while this one parses the text
+        (torch and spaCy both release the interpreter: the two overlap on two cores)."""
+        return self._embedder_pool.submit(self.embedder.encode_one, text)
+
     def check(
         self, claim: str, story: str | None = None, outlets: list[str] | None = None
     ) -> CheckResponse:
         """Each outlet's stance on a statement, within the story it is about."""
         text = clean_question(claim, what="claim")
+        vector = self._embedding(text)
         q = analyze(text, self.settings.spacy_model)
-        found = self.gather(text, q, self.settings.evidence_pool, outlets, "hybrid", story)
+        found = self.gather(
+            text, q, self.settings.evidence_pool, outlets, "hybrid", story, vector.result()
+        )
         if found is None:
             return CheckResponse(
                 claim=text, verdict="unverified", explanation="No story is indexed.", outlets=[]
