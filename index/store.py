@@ -738,7 +738,9 @@ class Store:
         change them)."""
         derived = self._derived
         if derived.stories is None:
-            derived.stories = storydb.infos(self._conn())
+            with self._derived_lock:  # one reader reads them (1.4 s at 2,000 stories), the
+                if derived.stories is None:  # others wait for it instead of repeating it
+                    derived.stories = storydb.infos(self._conn())
         return derived.stories
 
     def story_outlets(self, story: str) -> dict[str, list[int]]:
