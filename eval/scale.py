@@ -25,7 +25,7 @@ import numpy as np
 
 from eval import synth
 from eval.bench import MiB, Row, bench_ask, latency_rows, ms, table
-from eval.serve import ROOT, ServerProcess
+from eval.serve import ROOT, ServerProcess, status_bytes
 from index.config import Settings
 from index.store import Store
 
@@ -35,17 +35,6 @@ KEY = "bench-write-key"
 
 def label(n: int) -> str:
     return f"{n // 1_000_000}m" if n % 1_000_000 == 0 else f"{n // 1000}k"
-
-
-def rss_bytes(pid: int) -> int | None:
-    """A live process's resident memory now (Linux `VmRSS`)."""
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) * 1024
-    except OSError:
-        return None
-    return None
 
 
 def build(seeds: Settings, data_dir: Path, n: int) -> tuple[float, int]:
@@ -146,7 +135,7 @@ def bench_size(
     server = ServerProcess(data_dir, CROSSCHECK_API_KEYS=KEY, CROSSCHECK_SHEET_WARM_STORIES="0")
     try:
         restart = server.wait_ready(timeout=600)
-        rss = rss_bytes(server.proc.pid)
+        rss = status_bytes(server.proc.pid, "VmRSS")
         rows += table(
             section + ", server",
             (f"{key}_restart_s", "start → /readyz", round(restart, 2), "s"),

@@ -23,15 +23,20 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def peak_rss_bytes(pid: int) -> int | None:
-    """A live process's peak resident memory (Linux `VmHWM`), or None where unreadable."""
+def status_bytes(pid: int, field: str = "VmHWM") -> int | None:
+    """A live process's memory from /proc (Linux): `VmHWM` its peak resident memory,
+    `VmRSS` its resident memory now; None where unreadable."""
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
+            if line.startswith(f"{field}:"):
                 return int(line.split()[1]) * 1024
     except OSError:
         return None
     return None
+
+
+def peak_rss_bytes(pid: int) -> int | None:
+    return status_bytes(pid, "VmHWM")
 
 
 class ServerProcess:
