@@ -54,7 +54,8 @@ def generation(conn: sqlite3.Connection) -> int:
     return int(row[0]) if row else 0
 
 
-def _blobs(blobs: list[bytes], dim: int) -> np.ndarray:
+def blob_matrix(blobs: list[bytes], dim: int) -> np.ndarray:
+    """Stored embedding blobs as one (len(blobs), dim) float32 matrix."""
     return np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(blobs), dim)
 
 
@@ -74,7 +75,7 @@ def tail(
         "SELECT rowid, text, embedding FROM passages WHERE rowid > ? ORDER BY rowid", (above,)
     ).fetchall()
     ids = [r[0] for r in rows]
-    matrix = _blobs([r[2] for r in rows], dim) if dim and rows else None
+    matrix = blob_matrix([r[2] for r in rows], dim) if dim and rows else None
     return ids, [r[1] for r in rows], matrix
 
 
@@ -111,10 +112,10 @@ def _vectors_from_sqlite(
         batch_ids.append(rowid)
         batch.append(blob)
         if len(batch_ids) >= BATCH:
-            index.add_with_ids(_blobs(batch, dim), np.asarray(batch_ids, dtype=np.int64))
+            index.add_with_ids(blob_matrix(batch, dim), np.asarray(batch_ids, dtype=np.int64))
             batch_ids, batch = [], []
     if batch_ids:
-        index.add_with_ids(_blobs(batch, dim), np.asarray(batch_ids, dtype=np.int64))
+        index.add_with_ids(blob_matrix(batch, dim), np.asarray(batch_ids, dtype=np.int64))
     return index
 
 
@@ -134,7 +135,7 @@ def _sample(conn: sqlite3.Connection, size: int, dim: int, upto: int) -> np.ndar
         blobs += [r[0] for r in conn.execute(
             f"SELECT embedding FROM passages WHERE rowid IN ({marks}) ORDER BY rowid", chunk
         )]  # fmt: skip
-    return _blobs(blobs, dim)
+    return blob_matrix(blobs, dim)
 
 
 def view_of(conn: sqlite3.Connection, base: Base, dim: int | None) -> Segments:

@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from index.derived import generation, reading, tail, tombstones
 from index.lexical import K1, B, query_tokens, tokenize
 
 log = logging.getLogger(__name__)
@@ -162,8 +163,6 @@ def open_view(
 ) -> tuple[MilvusView, int]:
     """The collection (created, with its indexes, when missing) brought up to SQLite's
     state and loaded; returns the view and the highest rowid it holds."""
-    from index.derived import generation, reading, tail, tombstones
-
     with reading(conn):
         gen = generation(conn)
         synced_gen, synced_row = _meta(conn, "milvus_generation"), _meta(conn, "milvus_rowid")

@@ -27,6 +27,7 @@ import numpy as np
 from index import derived, milvus, storydb
 from index import vectors as vec
 from index.config import Settings
+from index.derived import blob_matrix
 from index.faults import StorageError, StoreError, storage_error
 from index.milvus import MilvusView
 from index.models import Document, DocumentMeta, Passage, StoryInfo, Value, outlet_of
@@ -151,11 +152,6 @@ class WriteResult:
 
 def _vec_blob(v: np.ndarray) -> bytes:
     return np.asarray(v, dtype=np.float32).tobytes()
-
-
-def _blob_matrix(blobs: list[bytes], dim: int) -> np.ndarray:
-    """Stored embedding blobs as one (len(blobs), dim) float32 matrix (the inverse of _vec_blob)."""
-    return np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(blobs), dim)
 
 
 def _sorted(ids: set[int] | None) -> np.ndarray | None:
@@ -448,7 +444,7 @@ class Store:
             sql = f"SELECT rowid, embedding FROM passages WHERE rowid IN ({marks})"
             found.update(conn.execute(sql, chunk).fetchall())
         ids = [r for r in rowids if r in found]
-        return ids, _blob_matrix([found[r] for r in ids], dim)
+        return ids, blob_matrix([found[r] for r in ids], dim)
 
     # -- writes ------------------------------------------------------------------------
     def write(
@@ -851,7 +847,7 @@ class Store:
         )
         if not rows or not dim:
             return None
-        mean = _blob_matrix([r[0] for r in rows], dim).mean(axis=0)
+        mean = blob_matrix([r[0] for r in rows], dim).mean(axis=0)
         return (mean / (np.linalg.norm(mean) or 1.0)).astype(np.float32)
 
     def rowids_of_docs(self, doc_ids: Iterable[str]) -> set[int]:
