@@ -24,6 +24,7 @@ import numpy as np
 
 from index.derived import generation, reading, tail, tombstones
 from index.lexical import K1, B, query_tokens, tokenize
+from index.vectors import VectorParams
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +104,7 @@ class MilvusView:
         texts: list[str],
         removed: list[int],
     ) -> MilvusView:
+        """As `SearchView.changed`, applied to the shared collection."""
         if removed:
             self.client.delete(self.collection, ids=[int(i) for i in removed])
         if added and vectors is not None:
@@ -125,7 +127,7 @@ class MilvusView:
             self.client.upsert(self.collection, rows)  # idempotent: a catch-up may repeat it
 
     def dense_search(
-        self, query: np.ndarray, k: int, params: object, allowed: np.ndarray | None
+        self, query: np.ndarray, k: int, params: VectorParams, allowed: np.ndarray | None
     ) -> list[tuple[int, float]]:
         hits = self.client.search(
             self.collection, data=[query.astype(np.float32).tolist()], anns_field="vector",

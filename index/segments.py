@@ -10,6 +10,7 @@ Lucene's and Milvus's: an immutable large segment, a small growing one, deletion
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Protocol
 
 import faiss
 import numpy as np
@@ -18,6 +19,34 @@ from index import vectors as vec
 from index.lexical import LexicalIndex, Recent, query_tokens, top
 
 NO_IDS = np.zeros(0, dtype=np.int64)
+
+
+class SearchView(Protocol):
+    """What the store searches at one generation, whichever backend holds it (Segments
+    here, MilvusView in index/milvus.py)."""
+
+    @property
+    def generation(self) -> int: ...
+
+    def changed(
+        self,
+        generation: int,
+        added: list[int],
+        vectors: np.ndarray | None,
+        texts: list[str],
+        removed: list[int],
+    ) -> SearchView:
+        """The next view: `added` rowids (ascending, above every seen one) with their
+        vectors and texts, `removed` rowids gone."""
+        ...
+
+    def dense_search(
+        self, query: np.ndarray, k: int, params: vec.VectorParams, allowed: np.ndarray | None
+    ) -> list[tuple[int, float]]: ...
+
+    def lexical_search(
+        self, query: str, k: int, allowed: np.ndarray | None
+    ) -> list[tuple[int, float]]: ...
 
 
 @dataclass(frozen=True)

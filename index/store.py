@@ -32,7 +32,7 @@ from index.faults import StorageError, StoreError, storage_error
 from index.milvus import MilvusView
 from index.models import Document, DocumentMeta, Passage, StoryInfo, Value, outlet_of
 from index.schema import is_current, migrate
-from index.segments import Segments
+from index.segments import SearchView, Segments
 from index.snapshot import Snapshots
 from index.stories import LEAD_CHARS, StoryRules
 
@@ -89,7 +89,7 @@ class _Derived:
     caches over, less what it touched (at 1M passages, rebuilding the story list alone
     after every write cost readers seconds and made write time grow with the archive)."""
 
-    segments: Segments | MilvusView
+    segments: SearchView
     base_version: int = 0  # every story's version unless `versions` says otherwise
     versions: dict[str, int] = field(default_factory=dict)  # story -> generation it changed
     passages: dict[int, StoredPassage] = field(default_factory=dict)
@@ -108,7 +108,7 @@ class _Derived:
         """Changes whenever the story's documents do (for caches keyed by story)."""
         return self.versions.get(story, self.base_version)
 
-    def after(self, view: Segments | MilvusView, t: Touched, conn: sqlite3.Connection) -> _Derived:
+    def after(self, view: SearchView, t: Touched, conn: sqlite3.Connection) -> _Derived:
         """The next generation's caches: these, less what the write touched."""
         stories = self.stories
         if stories is not None and t.stories:
@@ -358,6 +358,7 @@ class Store:
         if isinstance(view, MilvusView):  # shared: writers apply their writes there, and
             self._derived = self._load_derived()  # what one could not is applied here
             return
+        assert isinstance(view, Segments)
         newest = Snapshots(self.data_dir).generations()
         if newest and newest[0] > view.base.generation:
             self._derived = self._load_derived()  # another process merged: its base
@@ -376,7 +377,7 @@ class Store:
         with contextlib.suppress(StorageError, sqlite3.Error), self._transaction() as conn:
             milvus.record(conn, generation, rowid)
 
-    def _advance(self, view: Segments | MilvusView, *, changed: int, touched: Touched) -> None:
+    def _advance(self, view: SearchView, *, changed: int, touched: Touched) -> None:
         """Publish the next view; merge when what it holds beside its base has grown past
         `merge_fraction` of it (or `merge_max` passages). A small store, or a bulk write,
         merges at once; a large one merges in the background while readers go on. (Milvus
@@ -386,6 +387,7 @@ class Store:
             rowid = self._conn().execute("SELECT coalesce(max(rowid), 0) FROM passages")
             self._record_milvus(view.generation, int(rowid.fetchone()[0]))
             return
+        assert isinstance(view, Segments)  # the local backend, the only other one
         limit = min(self.merge.fraction * len(view.base.members), self.merge.max_pending)
         vectors = view.base.vectors
         if view.pending <= limit and not (
