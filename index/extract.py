@@ -24,8 +24,9 @@ from spacy.tokens import Span, Token
 
 from index.chunk import Chunk
 from index.models import Document, Value, ValueKind
+from index.times import find_times
 
-EXTRACT_VERSION = "10"  # 10: the act a count is of
+EXTRACT_VERSION = "11"  # 11: times of day
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = [m.lower() for m in calendar.month_name[1:] + calendar.month_abbr[1:]] + ["sept"]
 NEGATIONS = {"no", "not", "never", "none", "nobody", "nothing", "neither", "nor", "n't"}
@@ -533,6 +534,40 @@ def _entity_values(sent: Span, offset: int, speaker: str | None, doc: Document) 
     return out
 
 
+RESTATED = "(restated)"
+
+
+def _time_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
+    """Times of day ("just after 11 pm"), each with the verb it is the time of; a time told
+    again on another clock has the head RESTATED (kept only to hide the number in it)."""
+    out: list[Value] = []
+    base = sent.start_char
+    for t in find_times(sent.text):
+        span = sent.doc.char_span(base + t.start, base + t.end, alignment_mode="expand")
+        verb = None
+        if span is not None:
+            verb = next((a for a in span.root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        out.append(
+            Value(
+                kind="time",
+                start=offset + base + t.start,
+                end=offset + base + t.end,
+                text=t.text,
+                norm=t.norm,
+                lo=t.lo,
+                hi=t.hi,
+                head=RESTATED if t.restates else verb.lemma_.lower() if verb else None,
+                attributed_to=speaker,
+            )
+        )
+    return out
+
+
+def _outside(times: list[Value], values: list[Value]) -> list[Value]:
+    """Values not inside a time of day: "2200 GMT" is no count, "7 pm" no agent or object."""
+    return [v for v in values if not any(t.start < v.end and v.start < t.end for t in times)]
+
+
 def _attributive(ent: Span) -> bool:
     """A name used as a modifier ("US cities", "a Minneapolis motorist", "Texas governor")
     qualifies a noun; it does not say where something happened."""
@@ -645,11 +680,13 @@ def extract_values(
                 attributed_to=speaker,
             )
         )
-        typed = (
+        times = _time_values(sent, offset, speaker)
+        typed = [t for t in times if t.head != RESTATED] + _outside(
+            times,
             _entity_values(sent, offset, speaker, document)
             + _number_values(sent, offset, speaker)
             + _agent_values(sent, offset, speaker)
-            + _object_values(sent, offset, speaker)
+            + _object_values(sent, offset, speaker),
         )
         for v in typed:  # a value inside an attributed clause is that party's claim
             scope = next((c for c in claims if c.start <= v.start and v.end <= c.end), None)

@@ -10,7 +10,16 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from index.stories import STORY_ID
 
 ValueKind = Literal[
-    "sentence", "claim", "date", "number", "person", "organization", "place", "agent", "object"
+    "sentence",
+    "claim",
+    "date",
+    "time",
+    "number",
+    "person",
+    "organization",
+    "place",
+    "agent",
+    "object",
 ]
 
 

@@ -18,6 +18,7 @@ from qa.stance import basis, only_claimed
 
 ANSWER_TYPE = {
     "date": "date",
+    "time": "span",  # the SPEC's answer types have no time of day: the quoted time, "HH:MM"
     "number": "number",
     "place": "place",
     "person": "person",
@@ -95,6 +96,14 @@ def consensus_display(cl: Cluster) -> tuple[str, str]:
         if pick.value.lo is not None and pick.value.lo == pick.value.hi:
             day = dt.date.fromordinal(int(pick.value.lo))
             return day.isoformat(), f"{day:%A}, {day:%b} {day.day}, {day.year}"
+        return pick.value.norm, pick.value.text
+    if kind == "time":  # the time most origins state, then the most precise reading
+        said = {n: len({c.origin for c in cl.claims if c.value.norm == n}) for n in
+                {c.value.norm for c in cl.claims}}  # fmt: skip
+        pick = min(
+            cl.claims,
+            key=lambda c: (-said[c.value.norm], (c.value.hi or 0) - (c.value.lo or 0), -c.weight),
+        )
         return pick.value.norm, pick.value.text
     if kind == "sentence":
         return best.value.text, best.value.text
@@ -274,7 +283,7 @@ def _explain(
         who = f", attributing it to {c.attributed_to}" if c.attributed_to else ""
         return f"Only one independent origin ({c.outlet}) reports “{shown}”{who}."
     texts = list(dict.fromkeys(c.value.text for c in top.claims))
-    if top.claims[0].value.kind in {"number", "date"} and len(texts) > 1:
+    if top.claims[0].value.kind in {"number", "date", "time"} and len(texts) > 1:
         quoted = ", ".join(f"“{t}”" for t in texts)
         text = f"{support} of {origins} independent origins report compatible values ({quoted})"
     else:

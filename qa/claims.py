@@ -78,6 +78,8 @@ def typed_kinds(q: Question) -> tuple[str, ...]:
         return ("object",)
     if asks_for_party(q):
         return ("agent", "person", "organization")
+    if q.focus == "clock":  # "at what time …?": a time of day, not the date
+        return ("time",)
     if q.qtype in TYPED_KIND:
         return TYPED_KIND[q.qtype]
     if q.places:
@@ -105,7 +107,7 @@ def _value_score(
         if not same_thing(v.head, q.focus):
             return None
         return 1.0 + overlap if counts_the_act(q, v) else None
-    if v.kind == "date":
+    if v.kind in {"date", "time"}:
         return _date_score(q, v, overlap, values or [])
     if v.kind == "agent":
         return 1.0 + overlap if asks_act(q, v.head) else None

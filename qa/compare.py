@@ -7,6 +7,7 @@ import math
 from typing import Literal
 
 from index.models import Value
+from index.times import JUST, overlap
 from qa.match import antonym_pairs, is_outcome, is_person, same_thing, stem
 from qa.question import Question
 
@@ -61,6 +62,8 @@ def compare(a: Value, b: Value, q: Question | None = None) -> Relation:
         return "unclear"
     if a.kind in {"number", "date"}:
         return _compare_values(a, b)
+    if a.kind == "time":
+        return _compare_times(a, b)
     if a.kind == "place":
         same = a.norm == b.norm or a.norm in b.norm or b.norm in a.norm
         return "same" if same else "unclear"
@@ -88,6 +91,19 @@ def _compare_values(a: Value, b: Value) -> Relation:
     if wa and wb:
         return "same" if wa == wb else "conflict"
     return "same" if a.norm == b.norm else "unclear"
+
+
+def _compare_times(a: Value, b: Value) -> Relation:
+    """Times of day on one clock, by interval; a gap under half an hour between two readings
+    ("11:11 pm", "just before midnight") is vagueness, not a disagreement."""
+    if a.norm.partition(" ")[2] != b.norm.partition(" ")[2]:
+        return "unclear"  # "23:11" local and "22:11 gmt": another clock
+    ia = (a.lo or 0.0, a.hi or 0.0)
+    ib = (b.lo or 0.0, b.hi or 0.0)
+    if overlap(ia, ib):
+        return "same"
+    near = overlap((ia[0] - JUST, ia[1] + JUST), ib)
+    return "unclear" if near else "conflict"
 
 
 def _compare_sentences(a: Value, b: Value, q: Question | None) -> Relation:

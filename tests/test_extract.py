@@ -178,3 +178,26 @@ def test_a_count_records_the_act_it_counts(tmp_path, sentence, count, act):
     prep = prepare(doc, "h", "test", make_settings(tmp_path))
     acts = {v.text: v.act for vs in prep.values for v in vs if v.kind == "number"}
     assert acts[count] == act
+
+
+def test_times_of_day_carry_the_act_they_time(tmp_path):
+    from index.build import prepare
+    from index.models import Document
+    from tests.conftest import make_settings
+
+    text = (
+        "The tanker ran aground just after 4 am (0300 GMT), the coastguard said. "
+        "About 7 pm, crews had pumped out 30 tonnes of fuel."
+    )
+    doc = Document(doc_id="t", outlet="Courier", published=None, text=text)
+    prep = prepare(doc, "h", "test", make_settings(tmp_path))
+    values = [v for vs in prep.values for v in vs]
+    times = [v for v in values if v.kind == "time"]
+    assert [(v.text, v.norm, v.head) for v in times] == [
+        ("just after 4 am", "04:00", "run"),
+        ("About 7 pm", "19:00", "pump"),
+    ]
+    assert times[0].attributed_to == "the coastguard"
+    # a time is no count, agent or object of its own ("0300 GMT", "7 pm")
+    inside = [v for v in values if v.kind in {"number", "agent", "object"} and "GMT" in v.text]
+    assert inside == [] and not any(v.kind == "agent" and "7 pm" in v.text for v in values)

@@ -16,6 +16,10 @@ from qa.question import analyze
         ("How many times did the bell ring?", QType.how_many, "time:ring"),  # 'ring' as a noun
         ("How old was the pilot?", QType.how_many, "year-old"),
         ("When did the ferry leave?", QType.when, None),
+        # a time of day, not a date
+        ("At what time did the ferry leave?", QType.when, "clock"),
+        ("Roughly what time of day did the storm hit?", QType.when, "clock"),
+        ("What time frame did the council set?", QType.when, None),
     ],
 )
 def test_type_and_focus(text, qtype, focus):
