@@ -14,6 +14,7 @@ ValueKind = Literal[
     "claim",
     "date",
     "time",
+    "duration",
     "number",
     "person",
     "organization",

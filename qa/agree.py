@@ -19,6 +19,7 @@ from qa.stance import basis, only_claimed
 ANSWER_TYPE = {
     "date": "date",
     "time": "span",  # the SPEC's answer types have no time of day: the quoted time, "HH:MM"
+    "duration": "span",  # nor a duration: the quoted one, "4 hour"
     "number": "number",
     "place": "place",
     "person": "person",
@@ -97,7 +98,7 @@ def consensus_display(cl: Cluster) -> tuple[str, str]:
             day = dt.date.fromordinal(int(pick.value.lo))
             return day.isoformat(), f"{day:%A}, {day:%b} {day.day}, {day.year}"
         return pick.value.norm, pick.value.text
-    if kind == "time":  # the time most origins state, then the most precise reading
+    if kind in {"time", "duration"}:  # the value most origins state, then the most precise
         said = {n: len({c.origin for c in cl.claims if c.value.norm == n}) for n in
                 {c.value.norm for c in cl.claims}}  # fmt: skip
         pick = min(
@@ -283,7 +284,7 @@ def _explain(
         who = f", attributing it to {c.attributed_to}" if c.attributed_to else ""
         return f"Only one independent origin ({c.outlet}) reports “{shown}”{who}."
     texts = list(dict.fromkeys(c.value.text for c in top.claims))
-    if top.claims[0].value.kind in {"number", "date", "time"} and len(texts) > 1:
+    if top.claims[0].value.kind in {"number", "date", "time", "duration"} and len(texts) > 1:
         quoted = ", ".join(f"“{t}”" for t in texts)
         text = f"{support} of {origins} independent origins report compatible values ({quoted})"
     else:

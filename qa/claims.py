@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from index.durations import HOURS
 from index.extract import lexicon
 from index.models import Value
 from index.words import is_verb
@@ -26,6 +27,7 @@ CONTACT_PREPS = {
     "onto": {"into", "on"},
 }
 DATE_CONTEXT_MIN = 0.5
+UNIT_SPAN = 31  # "how many days?" is answered in hours to months, not years or minutes
 ACTS = {"agent", "object"}  # values whose head is a verb of their sentence
 TYPED_KIND: dict[QType, tuple[str, ...]] = {
     QType.when: ("date",),
@@ -80,6 +82,10 @@ def typed_kinds(q: Question) -> tuple[str, ...]:
         return ("agent", "person", "organization")
     if q.focus == "clock":  # "at what time …?": a time of day, not the date
         return ("time",)
+    if q.focus == "measure:long":  # "how long did it last?" or "how long is the bridge?"
+        return ("duration", "number")
+    if q.qtype == QType.how_many and q.focus in HOURS:  # "for how many days …?"
+        return ("duration",)
     if q.qtype in TYPED_KIND:
         return TYPED_KIND[q.qtype]
     if q.places:
@@ -109,6 +115,8 @@ def _value_score(
         return 1.0 + overlap if counts_the_act(q, v) else None
     if v.kind in {"date", "time"}:
         return _date_score(q, v, overlap, values or [])
+    if v.kind == "duration":
+        return 1.0 + overlap if _duration_answers(q, v) else None
     if v.kind == "agent":
         return 1.0 + overlap if asks_act(q, v.head) else None
     if v.kind == "place":
@@ -167,6 +175,22 @@ def measures(focus: str, v: Value, sentence: Value) -> bool:
     # a number marked as another measure ("a depth of 8 km") is not a distance
     others = {w for k, ws in grammar().measure_words.items() if k != kind for w in ws}
     return not marks & others
+
+
+def _duration_answers(q: Question, v: Value) -> bool:
+    """A duration of the act asked about ("deliberated for four hours", "four hours of
+    deliberations"; "a month-long trial" when the question's subject is the trial), and, for
+    "how many days …?", in a unit near that one (a day, weeks; not 115 years)."""
+    unit = v.norm.rsplit(" ", 1)[-1]
+    if q.focus in HOURS and not 1 / UNIT_SPAN <= HOURS[q.focus] / HOURS[unit] <= UNIT_SPAN:
+        return False
+    # the act: the question's verb, or the word that ends it ("how long did the jury
+    # DELIBERATE?", "how long was the TRIAL?"; a short question's verb is often tagged
+    # as a noun or adjective); the rest only by identity: "jury" ~ "trial" by meaning
+    words = [w for w in q.lemmas if w not in {"long", q.focus}]
+    acts = q.verbs or words[-1:]
+    subject = {stem(w) for w in q.subject}
+    return any_act(v.head, acts) or stem(v.head or "") in subject
 
 
 def _date_score(q: Question, v: Value, overlap: float, values: list[Value]) -> float | None:

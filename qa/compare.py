@@ -17,6 +17,7 @@ SAME_STATEMENT_JACCARD = 0.5
 ROUND_SHARE = 0.05
 OPEN_FROM = 10  # "at least two shots" stays open: small counts are bounds, not estimates
 OPEN_SHARE = 0.5
+DURATION_SLACK = 1.5
 SENTENCE_SUPPORT_SHARED = 4  # content lemmas two answering sentences share
 
 
@@ -64,6 +65,8 @@ def compare(a: Value, b: Value, q: Question | None = None) -> Relation:
         return _compare_values(a, b)
     if a.kind == "time":
         return _compare_times(a, b)
+    if a.kind == "duration":
+        return _compare_durations(a, b)
     if a.kind == "place":
         same = a.norm == b.norm or a.norm in b.norm or b.norm in a.norm
         return "same" if same else "unclear"
@@ -104,6 +107,17 @@ def _compare_times(a: Value, b: Value) -> Relation:
         return "same"
     near = overlap((ia[0] - JUST, ia[1] + JUST), ib)
     return "unclear" if near else "conflict"
+
+
+def _compare_durations(a: Value, b: Value) -> Relation:
+    """Durations by interval (in hours); readings apart by less than half of the shorter
+    ("about a month" and "six weeks") are vagueness, not a disagreement."""
+    ia = (a.lo or 0.0, a.hi or 0.0)
+    ib = (b.lo or 0.0, b.hi or 0.0)
+    if ia[0] <= ib[1] and ib[0] <= ia[1]:
+        return "same"
+    low, high = sorted([ia, ib])
+    return "unclear" if high[0] <= low[1] * DURATION_SLACK else "conflict"
 
 
 def _compare_sentences(a: Value, b: Value, q: Question | None) -> Relation:

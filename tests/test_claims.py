@@ -122,3 +122,19 @@ def test_what_time_takes_the_time_of_day_of_the_act_not_its_date(word_model):
     assert [v.text for v, _, _ in answers(analyze("When did the tanker run aground?"), hit)] == [
         "Sunday"
     ]
+
+
+def test_how_long_takes_a_duration_of_the_act_asked_about(word_model):
+    from qa.claims import _duration_answers
+
+    talks = value("duration", "just over six hours", "6 hour", "talk", lo=6, hi=6.5)
+    strike = value("duration", "a week-long", "1 week", "strike", lo=84, hi=252)
+    negotiated = value("duration", "three days", "3 day", "negotiate", lo=60, hi=84)
+    assert _duration_answers(analyze("How long did the strike last?"), strike)
+    assert not _duration_answers(analyze("How long did the pilots negotiate?"), strike)
+    assert _duration_answers(analyze("How long did the pilots negotiate?"), negotiated)
+    assert _duration_answers(analyze("How long were the talks?"), talks)
+    # "how many days?" is answered in a unit near days, not in years
+    years = value("duration", "20 years", "20 year", "negotiate", lo=175_000, hi=176_000)
+    assert not _duration_answers(analyze("For how many days did the pilots negotiate?"), years)
+    assert _duration_answers(analyze("For how many days did the pilots negotiate?"), negotiated)

@@ -34,6 +34,17 @@ def test_times_of_day_compare_by_interval_on_one_clock():
     assert compare(exact, clock("2012 GMT", "20:12 gmt", 1212, 1212)) == "unclear"
 
 
+def lasted(text: str, lo: float, hi: float) -> Value:
+    return Value(kind="duration", start=0, end=len(text), text=text, norm=text, lo=lo, hi=hi)
+
+
+def test_durations_compare_by_interval_with_slack_for_vague_readings():
+    month = lasted("a month-long", 365, 1095)
+    assert compare(month, lasted("five-week", 756, 924)) == "same"
+    assert compare(lasted("four hours", 3.5, 4.5), lasted("six hours", 5.5, 6.5)) == "unclear"
+    assert compare(lasted("four hours", 3.5, 4.5), lasted("two days", 36, 60)) == "conflict"
+
+
 def sentence(norm: str) -> Value:
     return Value(kind="sentence", start=0, end=len(norm), text=norm, norm=norm)
 

@@ -201,3 +201,25 @@ def test_times_of_day_carry_the_act_they_time(tmp_path):
     # a time is no count, agent or object of its own ("0300 GMT", "7 pm")
     inside = [v for v in values if v.kind in {"number", "agent", "object"} and "GMT" in v.text]
     assert inside == [] and not any(v.kind == "agent" and "7 pm" in v.text for v in values)
+
+
+def test_durations_carry_what_they_measure(tmp_path):
+    from index.build import prepare
+    from index.models import Document
+    from tests.conftest import make_settings
+
+    text = (
+        "The board voted after just over six hours of talks. "
+        "A week-long strike ended on Monday. "
+        "The pilots negotiated for three days."
+    )
+    doc = Document(doc_id="d", outlet="Courier", published=None, text=text)
+    prep = prepare(doc, "h", "test", make_settings(tmp_path))
+    values = [v for vs in prep.values for v in vs]
+    durations = [(v.text, v.norm, v.head) for v in values if v.kind == "duration"]
+    assert durations == [
+        ("just over six hours", "6 hour", "talk"),
+        ("A week-long", "1 week", "strike"),
+        ("three days", "3 day", "negotiate"),
+    ]
+    assert not [v for v in values if v.kind == "number" and "hours" in v.text]
