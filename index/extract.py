@@ -23,8 +23,8 @@ import dateparser
 from spacy.tokens import Span, Token
 
 from index.chunk import Chunk
-from index.models import Document, Value, ValueKind
 from index.durations import find_durations
+from index.models import Document, Value, ValueKind
 from index.times import find_times
 
 EXTRACT_VERSION = "12"  # 11: times of day; 12: durations
