@@ -23,9 +23,8 @@ import dateparser
 from spacy.tokens import Span, Token
 
 from index.chunk import Chunk
-from index.durations import find_durations
 from index.models import Document, Value, ValueKind
-from index.times import find_times
+from index.temporal import RESTATED, duration_values, outside, time_values
 
 EXTRACT_VERSION = "12"  # 11: times of day; 12: durations
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -535,82 +534,6 @@ def _entity_values(sent: Span, offset: int, speaker: str | None, doc: Document) 
     return out
 
 
-RESTATED = "(restated)"
-DURATION_MODIFIER = {"amod", "compound", "nmod", "nummod", "npadvmod"}
-
-
-def _time_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
-    """Times of day ("just after 11 pm"), each with the verb it is the time of; a time told
-    again on another clock has the head RESTATED (kept only to hide the number in it)."""
-    out: list[Value] = []
-    base = sent.start_char
-    for t in find_times(sent.text):
-        span = sent.doc.char_span(base + t.start, base + t.end, alignment_mode="expand")
-        verb = None
-        if span is not None:
-            verb = next((a for a in span.root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-        out.append(
-            Value(
-                kind="time",
-                start=offset + base + t.start,
-                end=offset + base + t.end,
-                text=t.text,
-                norm=t.norm,
-                lo=t.lo,
-                hi=t.hi,
-                head=RESTATED if t.restates else verb.lemma_.lower() if verb else None,
-                attributed_to=speaker,
-            )
-        )
-    return out
-
-
-def _duration_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
-    """Durations ("just over four hours"), each with the act it measures: the noun it is
-    of or modifies ("hours of deliberations", "a month-long trial"), else its verb
-    ("testified for three days")."""
-    out: list[Value] = []
-    base = sent.start_char
-    for d in find_durations(sent.text):
-        span = sent.doc.char_span(base + d.start, base + d.end, alignment_mode="expand")
-        out.append(
-            Value(
-                kind="duration",
-                start=offset + base + d.start,
-                end=offset + base + d.end,
-                text=d.text,
-                norm=d.norm,
-                lo=d.lo,
-                hi=d.hi,
-                head=_measured(span) if span is not None else None,
-                attributed_to=speaker,
-            )
-        )
-    return out
-
-
-def _measured(span: Span) -> str | None:
-    """What a duration measures: "hours OF deliberations", "a five-week TRIAL", or the verb
-    it is an adverbial of."""
-    root = span.root
-    of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    if pobj is not None:
-        return pobj.lemma_.lower()
-    for tok in span:  # "a month-long trial": a modifier of a noun outside the span
-        outside = not span.start <= tok.head.i < span.end
-        if outside and tok.dep_ in DURATION_MODIFIER and tok.head.pos_ == "NOUN":
-            return tok.head.lemma_.lower()
-    verb = next((a for a in root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-    return verb.lemma_.lower() if verb is not None else None
-
-
-def _outside(times: list[Value], values: list[Value]) -> list[Value]:
-    """Values not inside a time of day or duration: "2200 GMT" and "four hours" are no
-    count, "7 pm" no agent or object."""
-    return [v for v in values if not any(t.start < v.end and v.start < t.end for t in times)]
-
-
 def _attributive(ent: Span) -> bool:
     """A name used as a modifier ("US cities", "a Minneapolis motorist", "Texas governor")
     qualifies a noun; it does not say where something happened."""
@@ -723,10 +646,10 @@ def extract_values(
                 attributed_to=speaker,
             )
         )
-        times = _time_values(sent, offset, speaker)
-        durations = _duration_values(sent, offset, speaker)
-        numbers = _outside(durations, _number_values(sent, offset, speaker))  # "four hours"
-        typed = [t for t in times if t.head != RESTATED] + _outside(
+        times = time_values(sent, offset, speaker)
+        durations = duration_values(sent, offset, speaker)
+        numbers = outside(durations, _number_values(sent, offset, speaker))  # "four hours"
+        typed = [t for t in times if t.head != RESTATED] + outside(
             times,
             durations
             + _entity_values(sent, offset, speaker, document)

@@ -134,3 +134,14 @@ def stored(outlet: str, n: int, *values: Value) -> StoredPassage:
         meta=DocumentMeta(doc_id=doc, outlet=outlet),
         values=list(values),
     )
+
+
+def extracted(text: str, tmp_path: Path) -> list[Value]:
+    """Every value index time extracts from a text (one document, no publication date)."""
+    from index.build import prepare
+    from index.models import Document
+    from tests.conftest import make_settings
+
+    doc = Document(doc_id="t", outlet="Courier", published=None, text=text)
+    prep = prepare(doc, "h", "test", make_settings(tmp_path))
+    return [v for vs in prep.values for v in vs]
