@@ -181,8 +181,8 @@ def _duration_answers(q: Question, v: Value) -> bool:
     """A duration of the act asked about ("deliberated for four hours", "four hours of
     deliberations"; "a month-long trial" when the question's subject is the trial), and, for
     "how many days …?", in a unit near that one (a day, weeks; not 115 years)."""
-    unit = v.norm.rsplit(" ", 1)[-1]
-    if q.focus in HOURS and not 1 / UNIT_SPAN <= HOURS[q.focus] / HOURS[unit] <= UNIT_SPAN:
+    middle = ((v.lo or 0.0) + (v.hi or 0.0)) / 2  # hours
+    if q.focus in HOURS and not 1 / UNIT_SPAN <= middle / HOURS[q.focus] <= UNIT_SPAN:
         return False
     # the act: the question's verb, or the word that ends it ("how long did the jury
     # DELIBERATE?", "how long was the TRIAL?"; a short question's verb is often tagged

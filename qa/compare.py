@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from typing import Literal
 
 from index.models import Value
@@ -17,6 +18,7 @@ SAME_STATEMENT_JACCARD = 0.5
 ROUND_SHARE = 0.05
 OPEN_FROM = 10  # "at least two shots" stays open: small counts are bounds, not estimates
 OPEN_SHARE = 0.5
+# durations apart by less than half the shorter are vagueness ("about a month", "six weeks")
 DURATION_SLACK = 1.5
 SENTENCE_SUPPORT_SHARED = 4  # content lemmas two answering sentences share
 
@@ -86,10 +88,30 @@ def compare(a: Value, b: Value, q: Question | None = None) -> Relation:
     return _compare_sentences(a, b, q)
 
 
+Span = tuple[float, float]
+
+
+def _meet(a: Span, b: Span) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _by_interval(
+    a: Span,
+    b: Span,
+    meet: Callable[[Span, Span], bool] = _meet,
+    near: Callable[[Span, Span], bool] | None = None,
+) -> Relation:
+    """Intervals that meet are the same; apart, they conflict unless `near` calls the gap
+    vagueness (two readings of one vague time or duration), which is `unclear`."""
+    if meet(a, b):
+        return "same"
+    return "unclear" if near is not None and near(a, b) else "conflict"
+
+
 def _compare_values(a: Value, b: Value) -> Relation:
     ia, ib = interval(a), interval(b)
     if ia and ib:
-        return "same" if ia[0] <= ib[1] and ib[0] <= ia[1] else "conflict"
+        return _by_interval(ia, ib)
     wa, wb = _weekday_of(a), _weekday_of(b)
     if wa and wb:
         return "same" if wa == wb else "conflict"
@@ -101,23 +123,26 @@ def _compare_times(a: Value, b: Value) -> Relation:
     ("11:11 pm", "just before midnight") is vagueness, not a disagreement."""
     if a.norm.partition(" ")[2] != b.norm.partition(" ")[2]:
         return "unclear"  # "23:11" local and "22:11 gmt": another clock
-    ia = (a.lo or 0.0, a.hi or 0.0)
-    ib = (b.lo or 0.0, b.hi or 0.0)
-    if overlap(ia, ib):
-        return "same"
-    near = overlap((ia[0] - JUST, ia[1] + JUST), ib)
-    return "unclear" if near else "conflict"
+
+    def near(x: Span, y: Span) -> bool:
+        return overlap((x[0] - JUST, x[1] + JUST), y)
+
+    return _by_interval(_span(a), _span(b), overlap, near)
 
 
 def _compare_durations(a: Value, b: Value) -> Relation:
     """Durations by interval (in hours); readings apart by less than half of the shorter
     ("about a month" and "six weeks") are vagueness, not a disagreement."""
-    ia = (a.lo or 0.0, a.hi or 0.0)
-    ib = (b.lo or 0.0, b.hi or 0.0)
-    if ia[0] <= ib[1] and ib[0] <= ia[1]:
-        return "same"
-    low, high = sorted([ia, ib])
-    return "unclear" if high[0] <= low[1] * DURATION_SLACK else "conflict"
+
+    def near(x: Span, y: Span) -> bool:
+        low, high = sorted([x, y])
+        return high[0] <= low[1] * DURATION_SLACK
+
+    return _by_interval(_span(a), _span(b), near=near)
+
+
+def _span(v: Value) -> Span:
+    return (v.lo or 0.0, v.hi or 0.0)
 
 
 def _compare_sentences(a: Value, b: Value, q: Question | None) -> Relation:
