@@ -14,73 +14,28 @@ import calendar
 import datetime as dt
 import math
 import re
-import tomllib
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 import dateparser
 from spacy.tokens import Span, Token
 
+from index.attach import SUBJECT_DEPS, dated_verb
 from index.chunk import Chunk
+from index.lexicon import NEGATIONS, PRONOUNS, lexicon
 from index.models import Document, Value, ValueKind
+from index.tally import tally_of
 from index.temporal import RESTATED, duration_values, outside, time_values
 
-EXTRACT_VERSION = "12"  # 11: times of day; 12: durations
+EXTRACT_VERSION = "14"  # 12: durations; 13: dates in attributions; 14: tallies
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = [m.lower() for m in calendar.month_name[1:] + calendar.month_abbr[1:]] + ["sept"]
-NEGATIONS = {"no", "not", "never", "none", "nobody", "nothing", "neither", "nor", "n't"}
-PRONOUNS = {
-    "he",
-    "she",
-    "him",
-    "her",
-    "they",
-    "them",
-    "it",
-    "i",
-    "we",
-    "you",
-    "who",
-    "which",
-    "that",
-    "this",
-    "what",
-}
 QUOTES = set('“”"')
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 CLAUSE_BREAKS = {";", "—", "–", ":"}
 CLAUSE_OPENERS = {"that", "which", "who", "whom"}
 DROP_IN_PHRASE = {"relcl", "acl", "appos", "parataxis", "advcl", "punct", "cc", "conj"}
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d|21\d\d)\b")
 NUMERIC = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    speech_verbs: frozenset[str]
-    state_adjectives: frozenset[str]
-    outcomes: frozenset[str]
-    modifiers: dict[str, dict]
-    number_words: dict[str, float]
-    acronym_stopwords: frozenset[str]
-    titles: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    raw = tomllib.loads(resources.files("index").joinpath("data/lexicon.toml").read_text("utf-8"))
-    return Lexicon(
-        speech_verbs=frozenset(raw["speech_verbs"]),
-        state_adjectives=frozenset(raw["state_adjectives"]),
-        outcomes=frozenset(raw["outcomes"]),
-        modifiers=raw["number_modifiers"],
-        number_words={k: float(v) for k, v in raw["number_words"].items()},
-        acronym_stopwords=frozenset(raw["acronym_stopwords"]),
-        titles=frozenset(raw["titles"]),
-    )
 
 
 # -- normalisers (pure functions, unit-tested on their own) -----------------------------------
@@ -407,6 +362,9 @@ def _number_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
                     head = f"time:{verb.lemma_.lower()}"
         lo, hi = number_interval(value, modifier, upper)
         act = _count_act(tok, head_tok)
+        tally = tally_of(tok) if head_tok is None else None
+        if tally is not None:  # "the death toll rose to 233": 233 people, of deaths
+            head, act = tally
         start = offset + doc[first].idx
         end = offset + doc[end_i - 1].idx + len(doc[end_i - 1].text)
         out.append(
@@ -481,7 +439,7 @@ def _entity_values(sent: Span, offset: int, speaker: str | None, doc: Document) 
                 norm, lo, hi = normalize_date(ent.text, doc.published)
             except ValueError:
                 continue
-            verb = next((a for a in ent.root.ancestors if a.pos_ == "VERB"), None)
+            verb = dated_verb(ent.root)
             out.append(
                 Value(
                     kind="date",

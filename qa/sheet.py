@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from lemminflect import getInflection
 
-from index.extract import lexicon
+from index.lexicon import lexicon
 from index.models import Value
 from index.store import StoredPassage
 from index.words import is_verb

@@ -162,7 +162,7 @@ def test_a_place_name_used_as_a_modifier_is_not_a_location(tmp_path):
             "injured",
         ),
         ("By noon, 17 residents had died and 60 were reported missing.", "17 residents", "die"),
-        ("The death toll was 58 on Sunday.", "58", "death toll"),
+        ("The death toll was 58 on Sunday.", "58", "death"),  # a tally: index/tally.py
         ("One worker is dead after the crane fell.", "One worker", "dead"),
         ("The mayor criticised the deployment of 300 soldiers.", "300 soldiers", "deployment"),
         # a participle that describes the thing counted is not the act counted

@@ -1,0 +1,53 @@
+"""The closed word classes of English news that index time reads (`index/data/lexicon.toml`):
+speech verbs, outcomes, number words and modifiers, titles; and the pronouns and negations."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+NEGATIONS = {"no", "not", "never", "none", "nobody", "nothing", "neither", "nor", "n't"}
+PRONOUNS = {
+    "he",
+    "she",
+    "him",
+    "her",
+    "they",
+    "them",
+    "it",
+    "i",
+    "we",
+    "you",
+    "who",
+    "which",
+    "that",
+    "this",
+    "what",
+}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    speech_verbs: frozenset[str]
+    state_adjectives: frozenset[str]
+    outcomes: frozenset[str]
+    modifiers: dict[str, dict]
+    number_words: dict[str, float]
+    acronym_stopwords: frozenset[str]
+    titles: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    raw = tomllib.loads(resources.files("index").joinpath("data/lexicon.toml").read_text("utf-8"))
+    return Lexicon(
+        speech_verbs=frozenset(raw["speech_verbs"]),
+        state_adjectives=frozenset(raw["state_adjectives"]),
+        outcomes=frozenset(raw["outcomes"]),
+        modifiers=raw["number_modifiers"],
+        number_words={k: float(v) for k, v in raw["number_words"].items()},
+        acronym_stopwords=frozenset(raw["acronym_stopwords"]),
+        titles=frozenset(raw["titles"]),
+    )

@@ -1,0 +1,46 @@
+"""What a bare count counts when its clause's subject is a tally: "the death toll rose to
+233", "the number of deaths has been revised to 275", "the toll stood at 2,012" count
+people who died, though no noun follows the number."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from index.lexicon import lexicon
+
+# nouns that name a running count of something (a closed class of English)
+TALLIES = frozenset({"toll", "tally", "number", "count", "total", "figure"})
+SUBJECTS = {"nsubj", "nsubjpass"}
+PEOPLE = "people"
+
+
+def tally_of(number: Token) -> tuple[str, str] | None:
+    """(what is counted, the act or state it counts) for a number whose verb's subject is a
+    tally; None otherwise. A tally of an outcome counts people ("death toll" -> people,
+    death; "number of injured" -> people, injured); a tally of things counts those ("the
+    number of trains cancelled" -> train, cancel). A bare "toll" is a death toll, as
+    English news uses the word."""
+    verb = next((a for a in number.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subject is None or subject.lemma_.lower() not in TALLIES:
+        return None
+    kind = next((c for c in subject.children if c.dep_ in {"compound", "amod"}), None)
+    if kind is not None:
+        return _counted(kind.lemma_.lower(), None)
+    of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    thing = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if thing is not None:
+        act = next((c for c in thing.children if c.dep_ in {"acl", "amod"}), None)
+        return _counted(thing.lemma_.lower(), act.lemma_.lower() if act is not None else None)
+    return (PEOPLE, "death") if subject.lemma_.lower() == "toll" else None
+
+
+def _counted(thing: str, act: str | None) -> tuple[str, str] | None:
+    outcomes = lexicon().outcomes
+    if thing in outcomes:  # "the death toll", "the number of deaths", "of the injured"
+        return PEOPLE, thing
+    if act is not None:  # "the number of people killed", "of trains cancelled"
+        return thing, act
+    return None
