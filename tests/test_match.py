@@ -59,3 +59,17 @@ def test_an_idiom_matches_the_verb_it_means(word_model):
     assert not phrase_act("lose their lives", "injure")
     assert not phrase_act("pull the trigger", "block")
     assert not phrase_act(None, "shoot")
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("spokeswoman", "spokesperson", True),
+        ("chairman", "chairwoman", True),
+        ("spokesman", "spokesmen", True),
+        ("woman", "man", False),  # no compound: two words
+        ("policeman", "police", False),
+    ],
+)
+def test_a_role_is_one_whatever_the_gender_its_compound_names(a, b, same):
+    assert match.same_role(a, b) is same

@@ -37,3 +37,19 @@ def test_the_act_phrase_keeps_an_idioms_object():
     assert analyze("Who pulled the trigger?").phrase == "pull the trigger"
     assert analyze("How many people lost their lives?").phrase == "lose their lives"
     assert analyze("Who fired?").phrase is None  # a verb alone is matched as a verb
+
+
+@pytest.mark.parametrize(
+    "text, copular, passive, focus",
+    [
+        ("Who is the council spokesperson quoted in the report?", True, False, "spokesperson"),
+        ("Who was the judge overseeing the case?", True, False, "judge"),
+        ("Who was arrested by police?", False, True, None),
+        ("Who is leading the inquiry?", False, False, None),
+    ],
+)
+def test_a_participle_after_the_noun_still_asks_who_holds_the_role(
+    text, copular, passive, focus
+):
+    q = analyze(text)
+    assert (q.copular, q.passive, q.focus) == (copular, passive, focus)
