@@ -1,4 +1,5 @@
-"""Typed values found at index time: dates, numbers, entities, agents and attributions.
+"""Typed values found at index time: dates, numbers, entities, agents and attributions
+(agents and objects are read in `frames.py`, values normalised in `normalize.py`).
 
 For each passage, every sentence is stored as a `sentence` value (its content lemmas, its
 negation and who it is attributed to), every claim a party makes inside a clause ("a shooting
@@ -10,194 +11,34 @@ these. The word lists are data (`index/data/lexicon.toml`), general to English n
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import math
 import re
 
-import dateparser
 from spacy.tokens import Span, Token
 
-from index.attach import SUBJECT_DEPS, dated_verb
+from index.attach import dated_verb
 from index.chunk import Chunk
+from index.frames import agent_values, object_values, phrase_range, subject_of
 from index.lexicon import NEGATIONS, PRONOUNS, lexicon
-from index.models import Document, Value, ValueKind
+from index.models import Document, Value
+from index.normalize import (
+    canonical_org,
+    canonical_person,
+    canonical_place,
+    normalize_date,
+    number_interval,
+    parse_number,
+)
 from index.tally import tally_of
 from index.temporal import RESTATED, duration_values, outside, time_values
 
 EXTRACT_VERSION = "14"  # 12: durations; 13: dates in attributions; 14: tallies
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-MONTHS = [m.lower() for m in calendar.month_name[1:] + calendar.month_abbr[1:]] + ["sept"]
 QUOTES = set('“”"')
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 CLAUSE_BREAKS = {";", "—", "–", ":"}
 CLAUSE_OPENERS = {"that", "which", "who", "whom"}
 DROP_IN_PHRASE = {"relcl", "acl", "appos", "parataxis", "advcl", "punct", "cc", "conj"}
-YEAR = re.compile(r"\b(1[89]\d\d|20\d\d|21\d\d)\b")
-NUMERIC = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
-
-
-# -- normalisers (pure functions, unit-tested on their own) -----------------------------------
-def normalize_date(text: str, published: dt.date | None) -> tuple[str, float | None, float | None]:
-    """A date expression as (norm, first day, last day) in ordinal days; ValueError if none.
-
-    Weekdays and relative words resolve against `published`; without it a weekday is kept
-    as `weekday:<name>` and other relative expressions are refused.
-    """
-    t = re.sub(r"[^\w\s,/-]", "", text.lower()).strip()
-    t = re.sub(r"^(on|by|since|in|during|from|until|early|late|last|this past)\s+", "", t)
-    t = re.sub(r"\s+(morning|afternoon|evening|night)$", "", t).strip()
-    if t in WEEKDAYS:
-        if published is None:
-            return f"weekday:{t}", None, None
-        day = published - dt.timedelta(days=(published.weekday() - WEEKDAYS.index(t)) % 7)
-        return day.isoformat(), day.toordinal(), day.toordinal()
-    relative = {"today": 0, "tonight": 0, "yesterday": -1}
-    if t in relative:
-        if published is None:
-            raise ValueError("relative date without a publication date")
-        day = published + dt.timedelta(days=relative[t])
-        return day.isoformat(), day.toordinal(), day.toordinal()
-    if t in {"this week", "week", "last week", "earlier this week"}:
-        if published is None:
-            raise ValueError("relative date without a publication date")
-        monday = published - dt.timedelta(days=published.weekday())
-        if t == "last week":
-            monday -= dt.timedelta(days=7)
-        iso = monday.isocalendar()
-        return f"week:{iso.year}-W{iso.week:02d}", monday.toordinal(), monday.toordinal() + 6
-    has_year = YEAR.search(t) is not None
-    has_month = any(re.search(rf"\b{m}\b", t) for m in MONTHS)
-    if not (has_year or has_month):
-        raise ValueError(f"not a calendar date: {text!r}")
-    if not has_year and published is None:
-        raise ValueError("a month or day without a year needs the publication date")
-    base = dt.datetime.combine(published or dt.date(2000, 1, 1), dt.time())
-    data = dateparser.date.DateDataParser(
-        languages=["en"],
-        settings={
-            "RELATIVE_BASE": base,
-            "PREFER_DATES_FROM": "past",
-            "PREFER_DAY_OF_MONTH": "first",
-        },
-    ).get_date_data(t)
-    if data is None or data.date_obj is None:
-        raise ValueError(f"unparsed date: {text!r}")
-    day = data.date_obj.date()
-    period = data.period or "day"
-    if period == "year" or (has_year and not has_month and re.fullmatch(r"\d{4}", t)):
-        first, last = dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
-        return str(day.year), first.toordinal(), last.toordinal()
-    if period == "month":
-        first = day.replace(day=1)
-        nxt = (first + dt.timedelta(days=32)).replace(day=1)
-        return f"{first:%Y-%m}", first.toordinal(), nxt.toordinal() - 1
-    return day.isoformat(), day.toordinal(), day.toordinal()
-
-
-def parse_number(text: str) -> float | None:
-    """'2,000' -> 2000, 'three' -> 3, '1.6' -> 1.6; None if not a number."""
-    t = text.lower().strip()
-    if NUMERIC.match(t):
-        return float(t.replace(",", ""))
-    return lexicon().number_words.get(t)
-
-
-def number_interval(
-    value: float, modifier: str | None, upper: float | None = None
-) -> tuple[float, float]:
-    """The interval a number phrase states: 'at least 2' -> [2, inf), 'some 2,000' -> ~2000.
-
-    A hedge on a small count ('about three') keeps the count: it is not a range of people.
-    """
-    lo, hi = value, upper if upper is not None else value
-    if not modifier:
-        return lo, hi
-    rule = lexicon().modifiers[modifier]
-    whole = float(value).is_integer()
-    step = rule.get("step", 0) if whole else 0
-    unbounded = rule["hi"] == "inf"
-    hedge = rule["lo"] != 1.0 and not unbounded and rule["hi"] != 1.0
-    if hedge and whole and value < 20:
-        return lo, hi
-    lo = value * rule["lo"] + max(step, 0)
-    hi = math.inf if unbounded else hi * rule["hi"] + min(step, 0)
-    return lo, hi
-
-
-def acronym(name: str) -> str:
-    """'the Department of Homeland Security' -> 'DHS'; a single word stays itself."""
-    stop = lexicon().acronym_stopwords
-    words = [w for w in re.split(r"[\s\-]+", name.strip()) if w and w.lower() not in stop]
-    words = [w for w in words if w[:1].isupper()]
-    if len(words) >= 2:
-        return "".join(w[0] for w in words).upper()
-    return words[0].upper() if words and words[0].isupper() else (words[0] if words else name)
-
-
-def canonical_person(name: str) -> str:
-    """'Mayor Jacob Frey' and 'Frey' -> 'frey' (titles and possessives dropped)."""
-    titles = lexicon().titles
-    words = [w.strip(".,").lower() for w in name.replace("’s", "").replace("'s", "").split()]
-    words = [w for w in words if w and w not in titles]
-    return words[-1] if words else name.lower()
-
-
-def canonical_org(name: str) -> str:
-    return acronym(name).lower()
-
-
-def canonical_place(name: str) -> str:
-    t = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE).replace(".", "")
-    return re.sub(r"\s+", " ", t).lower()
-
-
-# -- span helpers -----------------------------------------------------------------------------
-def _phrase(head: Token, limit: int = 12) -> tuple[int, int]:
-    """Token range [i, j) of a noun phrase without its relative clauses and appositions."""
-    keep = [head]
-    stack = [c for c in head.children if c.dep_ not in DROP_IN_PHRASE]
-    while stack:
-        t = stack.pop()
-        keep.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in DROP_IN_PHRASE - {"cc", "conj"})
-    lo = min(t.i for t in keep)
-    hi = max(t.i for t in keep) + 1
-    if hi - lo > limit:
-        lo = max(lo, head.i - limit + 1)
-        hi = head.i + 1
-    doc = head.doc
-    while hi > lo + 1 and (doc[lo].tag_ in {"WP", "WDT"} or doc[lo].is_punct):
-        lo += 1
-    while hi > lo + 1 and doc[hi - 1].is_punct:
-        hi -= 1
-    while hi > lo + 1 and doc[lo].is_punct:
-        lo += 1
-    return lo, hi
-
-
-def _subject(verb: Token) -> Token | None:
-    """A verb's subject; in 'a shooting that officials claimed', 'officials', not 'that'."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    if subjects:
-        return next((c for c in subjects if c.tag_ not in {"WDT", "WP"}), subjects[0])
-    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
-        return _subject(verb.head)
-    return None
-
-
-def _agent(verb: Token) -> Token | None:
-    """The doer of a verb: its active subject, or the object of a passive 'by'."""
-    for c in verb.children:
-        if c.dep_ == "agent":
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    return g
-    subj = _subject(verb)
-    if subj is not None and subj.dep_ == "nsubjpass":
-        return None
-    return subj
 
 
 class DocumentContext:
@@ -210,19 +51,19 @@ class DocumentContext:
 def _speaker_of(tok: Token, sent: Span, ctx: DocumentContext) -> tuple[str, int] | None:
     """If `tok` is a speech verb or 'according to', who speaks and where the phrase starts."""
     if tok.lemma_.lower() in lexicon().speech_verbs and tok.pos_ in {"VERB", "AUX"}:
-        subj = _subject(tok)
+        subj = subject_of(tok)
         if subj is None or subj.dep_ == "nsubjpass":
             return None
         if subj.lower_ in PRONOUNS:
             if subj.lower_ in {"he", "she"} and ctx.last_person:
                 return ctx.last_person[0], subj.i
             return None
-        a, b = _phrase(subj)
+        a, b = phrase_range(subj)
         return sent.doc[a:b].text, a
     if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
         objs = [c for c in tok.nbor().children if c.dep_ == "pobj"]
         if objs:
-            a, b = _phrase(objs[0])
+            a, b = phrase_range(objs[0])
             return sent.doc[a:b].text, tok.i
     return None
 
@@ -504,73 +345,6 @@ def _attributive(ent: Span) -> bool:
     )
 
 
-def _acts(sent: Span) -> list[Token]:
-    """The verbs of a sentence that describe acts (not speech)."""
-    speech = lexicon().speech_verbs
-    return [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() not in speech]
-
-
-def _named_phrase(tok: Token | None) -> Span | None:
-    """The noun phrase headed by a token, unless it is a pronoun or not a noun."""
-    if tok is None or tok.lower_ in PRONOUNS or tok.pos_ not in {"NOUN", "PROPN"}:
-        return None
-    a, b = _phrase(tok)
-    return tok.doc[a:b]
-
-
-def _phrase_value(
-    kind: ValueKind, phrase: Span, offset: int, norm: str, head: str, speaker: str | None
-) -> Value:
-    """A value quoting a noun phrase of the sentence, with document offsets."""
-    return Value(
-        kind=kind,
-        start=offset + phrase.start_char,
-        end=offset + phrase.end_char,
-        text=phrase.text,
-        norm=norm,
-        head=head,
-        attributed_to=speaker,
-    )
-
-
-def _agent_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
-    out: list[Value] = []
-    for verb in _acts(sent):
-        who = _agent(verb)
-        phrase = _named_phrase(who)
-        if phrase is None or who is None:
-            continue
-        orgs = [canonical_org(e.text) for e in phrase.ents if e.label_ == "ORG"]
-        orgs += [
-            t.text.lower()
-            for t in phrase
-            if t.text.isupper() and len(t.text) > 1 and not any(t.text.lower() == o for o in orgs)
-        ]
-        norm = " ".join(dict.fromkeys([*orgs, who.lemma_.lower()]))
-        out.append(_phrase_value("agent", phrase, offset, norm, verb.lemma_.lower(), speaker))
-    return out
-
-
-def _object_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
-    """What an act was done to or into: 'crashed into a utility pole' -> pole (crash:into)."""
-    out: list[Value] = []
-    for verb in _acts(sent):
-        targets: list[tuple[Token, str]] = []
-        for c in verb.children:
-            if c.dep_ in {"dobj", "obj"}:
-                targets.append((c, verb.lemma_.lower()))
-            elif c.dep_ == "prep":
-                targets += [
-                    (g, f"{verb.lemma_.lower()}:{c.lower_}") for g in c.children if g.dep_ == "pobj"
-                ]
-        for obj, head in targets:
-            phrase = _named_phrase(obj)
-            if phrase is None:
-                continue
-            out.append(_phrase_value("object", phrase, offset, obj.lemma_.lower(), head, speaker))
-    return out
-
-
 def content_lemmas(sent: Span) -> list[str]:
     return [
         t.lemma_.lower()
@@ -612,8 +386,8 @@ def extract_values(
             durations
             + _entity_values(sent, offset, speaker, document)
             + numbers
-            + _agent_values(sent, offset, speaker)
-            + _object_values(sent, offset, speaker),
+            + agent_values(sent, offset, speaker)
+            + object_values(sent, offset, speaker),
         )
         for v in typed:  # a value inside an attributed clause is that party's claim
             scope = next((c for c in claims if c.start <= v.start and v.end <= c.end), None)

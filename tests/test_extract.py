@@ -5,7 +5,7 @@ import math
 
 import pytest
 
-from index.extract import (
+from index.normalize import (
     acronym,
     canonical_person,
     canonical_place,

@@ -48,8 +48,6 @@ def test_the_act_phrase_keeps_an_idioms_object():
         ("Who is leading the inquiry?", False, False, None),
     ],
 )
-def test_a_participle_after_the_noun_still_asks_who_holds_the_role(
-    text, copular, passive, focus
-):
+def test_a_participle_after_the_noun_still_asks_who_holds_the_role(text, copular, passive, focus):
     q = analyze(text)
     assert (q.copular, q.passive, q.focus) == (copular, passive, focus)

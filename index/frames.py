@@ -1,0 +1,126 @@
+"""Acts with their arguments, as index time reads them from a parsed sentence: who did each
+act (its agent) and what it was done to or into (its objects), quoted as noun phrases."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from index.attach import SUBJECT_DEPS
+from index.lexicon import PRONOUNS, lexicon
+from index.models import Value, ValueKind
+from index.normalize import canonical_org
+
+DROP_IN_PHRASE = {"relcl", "acl", "appos", "parataxis", "advcl", "punct", "cc", "conj"}
+
+
+def phrase_range(head: Token, limit: int = 12) -> tuple[int, int]:
+    """Token range [i, j) of a noun phrase without its relative clauses and appositions."""
+    keep = [head]
+    stack = [c for c in head.children if c.dep_ not in DROP_IN_PHRASE]
+    while stack:
+        t = stack.pop()
+        keep.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in DROP_IN_PHRASE - {"cc", "conj"})
+    lo = min(t.i for t in keep)
+    hi = max(t.i for t in keep) + 1
+    if hi - lo > limit:
+        lo = max(lo, head.i - limit + 1)
+        hi = head.i + 1
+    doc = head.doc
+    while hi > lo + 1 and (doc[lo].tag_ in {"WP", "WDT"} or doc[lo].is_punct):
+        lo += 1
+    while hi > lo + 1 and doc[hi - 1].is_punct:
+        hi -= 1
+    while hi > lo + 1 and doc[lo].is_punct:
+        lo += 1
+    return lo, hi
+
+
+def subject_of(verb: Token) -> Token | None:
+    """A verb's subject; in 'a shooting that officials claimed', 'officials', not 'that'."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if subjects:
+        return next((c for c in subjects if c.tag_ not in {"WDT", "WP"}), subjects[0])
+    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        return subject_of(verb.head)
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    """The doer of a verb: its active subject, or the object of a passive 'by'."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    subj = subject_of(verb)
+    if subj is not None and subj.dep_ == "nsubjpass":
+        return None
+    return subj
+
+
+def _acts(sent: Span) -> list[Token]:
+    """The verbs of a sentence that describe acts (not speech)."""
+    speech = lexicon().speech_verbs
+    return [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() not in speech]
+
+
+def _named_phrase(tok: Token | None) -> Span | None:
+    """The noun phrase headed by a token, unless it is a pronoun or not a noun."""
+    if tok is None or tok.lower_ in PRONOUNS or tok.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    a, b = phrase_range(tok)
+    return tok.doc[a:b]
+
+
+def phrase_value(
+    kind: ValueKind, phrase: Span, offset: int, norm: str, head: str, speaker: str | None
+) -> Value:
+    """A value quoting a noun phrase of the sentence, with document offsets."""
+    return Value(
+        kind=kind,
+        start=offset + phrase.start_char,
+        end=offset + phrase.end_char,
+        text=phrase.text,
+        norm=norm,
+        head=head,
+        attributed_to=speaker,
+    )
+
+
+def agent_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
+    out: list[Value] = []
+    for verb in _acts(sent):
+        who = _agent(verb)
+        phrase = _named_phrase(who)
+        if phrase is None or who is None:
+            continue
+        orgs = [canonical_org(e.text) for e in phrase.ents if e.label_ == "ORG"]
+        orgs += [
+            t.text.lower()
+            for t in phrase
+            if t.text.isupper() and len(t.text) > 1 and not any(t.text.lower() == o for o in orgs)
+        ]
+        norm = " ".join(dict.fromkeys([*orgs, who.lemma_.lower()]))
+        out.append(phrase_value("agent", phrase, offset, norm, verb.lemma_.lower(), speaker))
+    return out
+
+
+def object_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
+    """What an act was done to or into: 'crashed into a utility pole' -> pole (crash:into)."""
+    out: list[Value] = []
+    for verb in _acts(sent):
+        targets: list[tuple[Token, str]] = []
+        for c in verb.children:
+            if c.dep_ in {"dobj", "obj"}:
+                targets.append((c, verb.lemma_.lower()))
+            elif c.dep_ == "prep":
+                targets += [
+                    (g, f"{verb.lemma_.lower()}:{c.lower_}") for g in c.children if g.dep_ == "pobj"
+                ]
+        for obj, head in targets:
+            phrase = _named_phrase(obj)
+            if phrase is None:
+                continue
+            out.append(phrase_value("object", phrase, offset, obj.lemma_.lower(), head, speaker))
+    return out

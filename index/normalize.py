@@ -1,0 +1,132 @@
+"""Normalisers of what index time quotes (pure functions): dates to days, numbers to
+intervals, names of people, organisations and places to the form they are compared in."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import math
+import re
+
+import dateparser
+
+from index.lexicon import lexicon
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = [m.lower() for m in calendar.month_name[1:] + calendar.month_abbr[1:]] + ["sept"]
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d|21\d\d)\b")
+NUMERIC = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
+
+
+def normalize_date(text: str, published: dt.date | None) -> tuple[str, float | None, float | None]:
+    """A date expression as (norm, first day, last day) in ordinal days; ValueError if none.
+
+    Weekdays and relative words resolve against `published`; without it a weekday is kept
+    as `weekday:<name>` and other relative expressions are refused.
+    """
+    t = re.sub(r"[^\w\s,/-]", "", text.lower()).strip()
+    t = re.sub(r"^(on|by|since|in|during|from|until|early|late|last|this past)\s+", "", t)
+    t = re.sub(r"\s+(morning|afternoon|evening|night)$", "", t).strip()
+    if t in WEEKDAYS:
+        if published is None:
+            return f"weekday:{t}", None, None
+        day = published - dt.timedelta(days=(published.weekday() - WEEKDAYS.index(t)) % 7)
+        return day.isoformat(), day.toordinal(), day.toordinal()
+    relative = {"today": 0, "tonight": 0, "yesterday": -1}
+    if t in relative:
+        if published is None:
+            raise ValueError("relative date without a publication date")
+        day = published + dt.timedelta(days=relative[t])
+        return day.isoformat(), day.toordinal(), day.toordinal()
+    if t in {"this week", "week", "last week", "earlier this week"}:
+        if published is None:
+            raise ValueError("relative date without a publication date")
+        monday = published - dt.timedelta(days=published.weekday())
+        if t == "last week":
+            monday -= dt.timedelta(days=7)
+        iso = monday.isocalendar()
+        return f"week:{iso.year}-W{iso.week:02d}", monday.toordinal(), monday.toordinal() + 6
+    has_year = YEAR.search(t) is not None
+    has_month = any(re.search(rf"\b{m}\b", t) for m in MONTHS)
+    if not (has_year or has_month):
+        raise ValueError(f"not a calendar date: {text!r}")
+    if not has_year and published is None:
+        raise ValueError("a month or day without a year needs the publication date")
+    base = dt.datetime.combine(published or dt.date(2000, 1, 1), dt.time())
+    data = dateparser.date.DateDataParser(
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": base,
+            "PREFER_DATES_FROM": "past",
+            "PREFER_DAY_OF_MONTH": "first",
+        },
+    ).get_date_data(t)
+    if data is None or data.date_obj is None:
+        raise ValueError(f"unparsed date: {text!r}")
+    day = data.date_obj.date()
+    period = data.period or "day"
+    if period == "year" or (has_year and not has_month and re.fullmatch(r"\d{4}", t)):
+        first, last = dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+        return str(day.year), first.toordinal(), last.toordinal()
+    if period == "month":
+        first = day.replace(day=1)
+        nxt = (first + dt.timedelta(days=32)).replace(day=1)
+        return f"{first:%Y-%m}", first.toordinal(), nxt.toordinal() - 1
+    return day.isoformat(), day.toordinal(), day.toordinal()
+
+
+def parse_number(text: str) -> float | None:
+    """'2,000' -> 2000, 'three' -> 3, '1.6' -> 1.6; None if not a number."""
+    t = text.lower().strip()
+    if NUMERIC.match(t):
+        return float(t.replace(",", ""))
+    return lexicon().number_words.get(t)
+
+
+def number_interval(
+    value: float, modifier: str | None, upper: float | None = None
+) -> tuple[float, float]:
+    """The interval a number phrase states: 'at least 2' -> [2, inf), 'some 2,000' -> ~2000.
+
+    A hedge on a small count ('about three') keeps the count: it is not a range of people.
+    """
+    lo, hi = value, upper if upper is not None else value
+    if not modifier:
+        return lo, hi
+    rule = lexicon().modifiers[modifier]
+    whole = float(value).is_integer()
+    step = rule.get("step", 0) if whole else 0
+    unbounded = rule["hi"] == "inf"
+    hedge = rule["lo"] != 1.0 and not unbounded and rule["hi"] != 1.0
+    if hedge and whole and value < 20:
+        return lo, hi
+    lo = value * rule["lo"] + max(step, 0)
+    hi = math.inf if unbounded else hi * rule["hi"] + min(step, 0)
+    return lo, hi
+
+
+def acronym(name: str) -> str:
+    """'the Department of Homeland Security' -> 'DHS'; a single word stays itself."""
+    stop = lexicon().acronym_stopwords
+    words = [w for w in re.split(r"[\s\-]+", name.strip()) if w and w.lower() not in stop]
+    words = [w for w in words if w[:1].isupper()]
+    if len(words) >= 2:
+        return "".join(w[0] for w in words).upper()
+    return words[0].upper() if words and words[0].isupper() else (words[0] if words else name)
+
+
+def canonical_person(name: str) -> str:
+    """'Mayor Jacob Frey' and 'Frey' -> 'frey' (titles and possessives dropped)."""
+    titles = lexicon().titles
+    words = [w.strip(".,").lower() for w in name.replace("’s", "").replace("'s", "").split()]
+    words = [w for w in words if w and w not in titles]
+    return words[-1] if words else name.lower()
+
+
+def canonical_org(name: str) -> str:
+    return acronym(name).lower()
+
+
+def canonical_place(name: str) -> str:
+    t = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE).replace(".", "")
+    return re.sub(r"\s+", " ", t).lower()
