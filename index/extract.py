@@ -32,7 +32,7 @@ from index.normalize import (
 from index.tally import tally_of
 from index.temporal import RESTATED, duration_values, outside, time_values
 
-EXTRACT_VERSION = "14"  # 12: durations; 13: dates in attributions; 14: tallies
+EXTRACT_VERSION = "15"  # 13: dates in attributions; 14: tallies; 15: inherited doers
 QUOTES = set('“”"')
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}

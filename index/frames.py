@@ -10,6 +10,7 @@ from index.lexicon import PRONOUNS, lexicon
 from index.models import Value, ValueKind
 from index.normalize import canonical_org
 
+SINGULAR_PRONOUNS = {"he", "she"}
 DROP_IN_PHRASE = {"relcl", "acl", "appos", "parataxis", "advcl", "punct", "cc", "conj"}
 
 
@@ -56,7 +57,25 @@ def _agent(verb: Token) -> Token | None:
     subj = subject_of(verb)
     if subj is not None and subj.dep_ == "nsubjpass":
         return None
+    if subj is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        # "Frey said, calling on the agents to leave": the participle's doer is its clause's
+        return _agent(verb.head) if verb.head.pos_ in {"VERB", "AUX"} else None
+    if subj is not None and subj.lower_ in SINGULAR_PRONOUNS:
+        return _speaker_for(verb) or subj
     return subj
+
+
+def _speaker_for(verb: Token) -> Token | None:
+    """ "Vaishnaw said he had ordered a probe": the one who says what "he" did, when a name
+    says it ("police said he fled" leaves "he" unresolved: police are not he)."""
+    clause = verb
+    while clause.dep_ in {"conj", "xcomp"} and clause.head is not clause:
+        clause = clause.head
+    said = clause.head
+    if clause.dep_ != "ccomp" or said.lemma_.lower() not in lexicon().speech_verbs:
+        return None
+    speaker = subject_of(said)
+    return speaker if speaker is not None and speaker.pos_ == "PROPN" else None
 
 
 def _acts(sent: Span) -> list[Token]:

@@ -1,0 +1,36 @@
+"""Who did each act and to what, on sentences written for these tests."""
+
+import pytest
+
+from tests.helpers import extracted
+
+
+def agents(text: str, tmp_path) -> dict[str, str]:
+    return {v.head or "": v.text for v in extracted(text, tmp_path) if v.kind == "agent"}
+
+
+@pytest.mark.parametrize(
+    "text, act, doer",
+    [
+        # a participle after the clause is done by the clause's doer
+        ("The storm hit the coast on Friday, killing 12 people.", "kill", "The storm"),
+        ("The mayor rejected the plan, ordering the agents to leave.", "order", "The mayor"),
+        # "he" in what a named person says is that person
+        ("Transport Minister Jane Doe said she had ordered an inquiry.", "order",
+         "Transport Minister Jane Doe"),
+        ("Smith said he would resign and leave the city.", "leave", "Smith"),
+    ],
+)  # fmt: skip
+def test_an_act_without_a_named_subject_finds_its_doer(text, act, doer, tmp_path):
+    assert agents(text, tmp_path).get(act) == doer
+
+
+@pytest.mark.parametrize(
+    "text, act",
+    [
+        ("Police said he fled the scene.", "flee"),  # police are not "he"
+        ("He was shot, leaving him paralysed.", "leave"),  # no doer named
+    ],
+)
+def test_a_pronoun_no_name_speaks_for_stays_unresolved(text, act, tmp_path):
+    assert act not in agents(text, tmp_path)
