@@ -25,6 +25,7 @@ from qa.stance import hedge_cue, only_claimed
 ABOUT_MIN = 0.6
 SAME_STATEMENT = 0.8  # share of the claim a sentence must state for its polarity to count
 ACT_KINDS = {"agent", "object", "date"}  # values whose head is the verb of their sentence
+COMPARED = {"number", "date", "time", "duration"}  # values a claim states and outlets give
 
 
 WORD = re.compile(r"[A-Za-z]+")
@@ -74,7 +75,7 @@ def parse_claim(text: str, settings: Settings) -> ClaimFrame:
             and t.lemma_.lower() not in LIGHT_VERBS
         ],
         negated=any("NOT" in n for n in norms),  # extraction's negation flag, as for articles
-        values=[v for v in values if v.kind in {"number", "date"}],
+        values=[v for v in values if v.kind in COMPARED],
         parties=[v for v in values if v.kind in {"agent", "object"}],
         speech=any(t.pos_ == "VERB" and t.lemma_.lower() in lexicon().speech_verbs for t in tokens),
     )
@@ -207,7 +208,7 @@ def _entails(said: Value, claimed: Value) -> str:
     confirms "at least two shots"; "at least two" does not confirm "five", nor contradict
     it: 'unclear'), 'conflict' when the two cannot both hold."""
     rel = compare(said, claimed)
-    if rel != "same" or claimed.kind != "number":
+    if rel != "same" or claimed.kind not in {"number", "duration"}:
         return rel
     said_at, claimed_at = interval(said), interval(claimed)
     if said_at is None or claimed_at is None:
@@ -381,12 +382,15 @@ def check_outlets(
     return out
 
 
-def verdict(outlets: list[CheckOutlet], about_speech: bool = False) -> tuple[CheckVerdict, str]:
+def verdict(
+    outlets: list[CheckOutlet], frame: ClaimFrame | None = None
+) -> tuple[CheckVerdict, str]:
     """The verdict from independent origins, and the sentence that says why. For a claim
-    about what someone said ("Noem called it terrorism"), an outlet reporting that she said
-    it confirms the claim in its own voice."""
+    about what someone said ("Noem called it terrorism") or did ("the agency put the
+    magnitude at 6.8"), an outlet reporting that she said it, or quoting the one who did it,
+    confirms the claim in its own voice."""
     support, against = _origins(outlets, "supports"), _origins(outlets, "contradicts")
-    own = [o for o in outlets if o.stance == "supports" and (about_speech or not o.attributed_to)]
+    own = [o for o in outlets if o.stance == "supports" and _own_voice(o, frame)]
     hedged = [o.outlet for o in outlets if o.stance == "hedges"]
     said = f" {len(hedged)} outlet(s) report it as uncertain." if hedged else ""
     if support and against:
@@ -405,6 +409,16 @@ def verdict(outlets: list[CheckOutlet], about_speech: bool = False) -> tuple[Che
     if hedged:
         return "unverified", f"No outlet confirms or contradicts it.{said}"
     return "unverified", "No outlet of the story states or contradicts it."
+
+
+def _own_voice(outlet: CheckOutlet, frame: ClaimFrame | None) -> bool:
+    """The outlet states the claim itself, or quotes the party the claim is about."""
+    if not outlet.attributed_to or (frame is not None and frame.speech):
+        return True
+    doers = {
+        w for p in (frame.parties if frame else []) if p.kind == "agent" for w in p.norm.split()
+    }
+    return bool(doers & {w.lower() for w in WORD.findall(outlet.attributed_to) if len(w) > 2})
 
 
 def _verb(origins: dict[str, list[str]], verb: str) -> str:

@@ -401,7 +401,7 @@ class Service:
             )  # fmt: skip
         frame = parse_claim(text, self.settings)
         rows = check_outlets(frame, self.evidence(found.hits, docs), docs)
-        v, why = verdict(rows, frame.speech)
+        v, why = verdict(rows, frame)
         order = {"contradicts": 0, "supports": 1, "hedges": 2, "silent": 3}
         rows.sort(key=lambda o: (order[o.stance], o.outlet))
         return CheckResponse(

@@ -16,7 +16,7 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from index.build import index_documents
 from index.store import Store
-from qa.check import statement_of, verdict
+from qa.check import ClaimFrame, statement_of, verdict
 from qa.models import CheckOutlet
 from qa.service import BadRequest, Service
 from tests.conftest import ROOT, make_settings
@@ -117,8 +117,14 @@ def test_verdict_rules():
     assert verdict([row("A", "contradicts")])[0] == "contradicted"
     only, why = verdict([row("A", "supports", "DHS"), row("B", "hedges")])
     assert only == "attributed_only" and "Only DHS" in why and "1 outlet(s)" in why
-    # a claim about what DHS said is confirmed by outlets reporting that DHS said it
-    assert verdict([row("A", "supports", "DHS")], about_speech=True)[0] == "supported"
+    # a claim about what DHS said is confirmed by outlets reporting that DHS said it, and a
+    # claim about what DHS did by outlets quoting DHS
+    said = ClaimFrame("DHS said so", ["dhs", "say"], ["say"], False, speech=True)
+    assert verdict([row("A", "supports", "DHS")], said)[0] == "supported"
+    doer = value("agent", "The DHS", norm="dhs", head="put")
+    did = ClaimFrame("DHS put it at 3", ["dhs", "put"], ["put"], False, parties=[doer])
+    assert verdict([row("A", "supports", "the DHS")], did)[0] == "supported"
+    assert verdict([row("A", "supports", "the mayor")], did)[0] == "attributed_only"
     assert verdict([row("A", "hedges")])[0] == "unverified"
     # two outlets sharing one wording are one origin
     _, why = verdict([row("A", "supports", same="B"), row("B", "supports", same="A")])
@@ -191,3 +197,31 @@ def test_a_count_that_is_its_verbs_subject_can_contradict(word_model):
     unit_frame = ClaimFrame("The epicentre was 72 km away", ["epicentre", "km"], [], False)
     unit_frame.values = [km]
     assert not _count_conflict(unit_frame, [depth])
+
+
+def reading(claim: str, sentence: str, tmp_path) -> str | None:
+    """How one sentence (parsed as index time parses it) reads a claim."""
+    from qa.check import parse_claim, read_sentence
+    from tests.helpers import extracted
+
+    frame = parse_claim(claim, make_settings(tmp_path))
+    values = extracted(sentence, tmp_path)
+    s = next(v for v in values if v.kind == "sentence")
+    read = read_sentence(frame, s, [v for v in values if v.kind != "sentence"])
+    return read[0] if read else None
+
+
+@pytest.mark.parametrize(
+    "claim, sentence, stance",
+    [
+        # a duration the claim states must be the one the sentence gives
+        ("The mayor was sentenced to 12 years in prison.",
+         "The mayor was sentenced to 12 years in prison on Monday.", "supports"),
+        ("The mayor was sentenced to 12 years in prison.",
+         "The mayor was sentenced to four years in prison on Monday.", "contradicts"),
+        ("The mayor was sentenced to 12 years in prison.",
+         "The mayor faces a maximum sentence of 40 years in prison.", None),
+    ],
+)  # fmt: skip
+def test_a_claimed_duration_is_compared(claim, sentence, stance, tmp_path):
+    assert reading(claim, sentence, tmp_path) == stance
