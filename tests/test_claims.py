@@ -138,3 +138,15 @@ def test_how_long_takes_a_duration_of_the_act_asked_about(word_model):
     years = value("duration", "20 years", "20 year", "negotiate", lo=175_000, hi=176_000)
     assert not _duration_answers(analyze("For how many days did the pilots negotiate?"), years)
     assert _duration_answers(analyze("For how many days did the pilots negotiate?"), negotiated)
+
+
+def test_an_act_named_with_its_object_matches_by_the_phrase(word_model):
+    q = analyze("On what date did the panel reach its decision?")
+    text = "The panel made its decision on Tuesday."
+    sentence = value("sentence", text, "panel make decision tuesday", None)
+    tuesday = value_in(sentence, "date", "Tuesday", "2024-05-07", head="make")
+    decision = value_in(sentence, "object", "its decision", "decision", head="make")
+    assert _date_score(q, tuesday, 0.2, [sentence, tuesday, decision]) is not None
+    # the same verb done to something else is another act
+    payment = value_in(sentence, "object", "its decision", "payment", head="make")
+    assert _date_score(q, tuesday, 0.2, [sentence, tuesday, payment]) is None
