@@ -104,12 +104,16 @@ def asks_act(q: Question, word: str | None) -> bool:
 
 def object_phrases(v: Value, values: list[Value]) -> list[str]:
     """The act of a value with what it was done to, as a phrase ("render verdict" for the
-    date of "rendered a verdict on Thursday"), from the value's own sentence."""
+    date of "rendered a verdict on Thursday", "huddle for night"), from its own sentence."""
     sentence = _sentence_of(v, [s for s in values if s.kind == "sentence"])
     if not v.head or ":" in v.head or sentence is None:
         return []
     inside = [o for o in values if sentence.start <= o.start and o.end <= sentence.end]
-    return [f"{v.head} {o.key_head}" for o in inside if o.kind == "object" and o.head == v.head]
+    return [
+        f"{v.head} {o.head.partition(':')[2]} {o.key_head}".replace("  ", " ")
+        for o in inside
+        if o.kind == "object" and o.head and o.head.partition(":")[0] == v.head
+    ]
 
 
 def asks_act_of(q: Question, v: Value, values: list[Value]) -> bool:

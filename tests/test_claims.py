@@ -150,3 +150,14 @@ def test_an_act_named_with_its_object_matches_by_the_phrase(word_model):
     # the same verb done to something else is another act
     payment = value_in(sentence, "object", "its decision", "payment", head="make")
     assert _date_score(q, tuesday, 0.2, [sentence, tuesday, payment]) is None
+
+
+def test_a_prepositional_object_is_part_of_the_phrase(word_model):
+    q = analyze("On which day did the families spend the night outdoors?")
+    text = "The families sheltered for the night in tents on Sunday."
+    sentence = value("sentence", text, "family shelter night tent sunday", None)
+    sunday = value_in(sentence, "date", "Sunday", "2024-05-05", head="shelter")
+    night = value_in(sentence, "object", "the night", "night", head="shelter:for")
+    assert _date_score(q, sunday, 0.2, [sentence, sunday, night]) is not None
+    tents = value_in(sentence, "object", "tents", "tent", head="shelter:in")
+    assert _date_score(q, sunday, 0.2, [sentence, sunday, tents]) is None
