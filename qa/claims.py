@@ -86,6 +86,8 @@ def typed_kinds(q: Question) -> tuple[str, ...]:
         return ("time",)
     if q.focus == "measure:long":  # "how long did it last?" or "how long is the bridge?"
         return ("duration", "number")
+    if q.focus and q.focus.startswith("measure:"):  # "how fast …?", "what magnitude …?"
+        return ("number",)
     if q.qtype == QType.how_many and q.focus in HOURS:  # "for how many days …?"
         return ("duration",)
     if q.qtype in TYPED_KIND:
@@ -188,6 +190,8 @@ def measures(focus: str, v: Value, sentence: Value) -> bool:
     units = grammar().measures.get(kind, frozenset())
     head = (v.head or "").lower()
     after = sentence.text[v.end - sentence.start :]
+    if kind not in grammar().measures:  # a unit asked by name, named at the number
+        return _unit_named(kind, v, sentence.text[: v.start - sentence.start], after)
     if kind == "fast":
         return head in units or (head in grammar().measures["far"] and bool(PER_HOUR.match(after)))
     if head not in units:
@@ -200,6 +204,17 @@ def measures(focus: str, v: Value, sentence: Value) -> bool:
     # a number marked as another measure ("a depth of 8 km") is not a distance
     others = {w for k, ws in grammar().measure_words.items() if k != kind for w in ws}
     return not marks & others
+
+
+def _unit_named(unit: str, v: Value, before: str, after: str) -> bool:
+    """The number is given in `unit`: "6.8-magnitude", "magnitude 6.8", "a magnitude of
+    6.8", "6.8 magnitude"; not a number a few words past another that was."""
+
+    def words(text: str) -> list[str]:
+        return [stem(w) for w in re.findall(r"[a-z]+", text.lower())]
+
+    u, prev, own = stem(unit), words(before)[-2:], words(v.text)
+    return u in own or prev[-1:] == [u] or prev == [u, "of"] or words(after)[:1] == [u]
 
 
 def _duration_answers(q: Question, v: Value) -> bool:

