@@ -29,10 +29,10 @@ from index.normalize import (
     number_interval,
     parse_number,
 )
-from index.tally import tally_of
+from index.tally import lives_counted, tally_of
 from index.temporal import RESTATED, duration_values, outside, time_values
 
-EXTRACT_VERSION = "15"  # 13: dates in attributions; 14: tallies; 15: inherited doers
+EXTRACT_VERSION = "16"  # 14: tallies; 15: inherited doers; 16: lives claimed
 QUOTES = set('“”"')
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -203,7 +203,7 @@ def _number_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
                     head = f"time:{verb.lemma_.lower()}"
         lo, hi = number_interval(value, modifier, upper)
         act = _count_act(tok, head_tok)
-        tally = tally_of(tok) if head_tok is None else None
+        tally = tally_of(tok) if head_tok is None else lives_counted(head, act)
         if tally is not None:  # "the death toll rose to 233": 233 people, of deaths
             head, act = tally
         start = offset + doc[first].idx

@@ -8,6 +8,8 @@ from spacy.tokens import Token
 
 from index.lexicon import lexicon
 
+# verbs that count deaths in lives ("claimed 275 lives", "cost 12 lives", "lost their lives")
+LIFE_TAKING = frozenset({"claim", "take", "cost", "lose"})
 # nouns that name a running count of something (a closed class of English)
 TALLIES = frozenset({"toll", "tally", "number", "count", "total", "figure"})
 SUBJECTS = {"nsubj", "nsubjpass"}
@@ -43,4 +45,11 @@ def _counted(thing: str, act: str | None) -> tuple[str, str] | None:
         return PEOPLE, thing
     if act is not None:  # "the number of people killed", "of trains cancelled"
         return thing, act
+    return None
+
+
+def lives_counted(head: str | None, act: str | None) -> tuple[str, str] | None:
+    """ "The crash claimed 275 lives": 275 people, deaths ("saved 30 lives" is no toll)."""
+    if head == "life" and act in LIFE_TAKING:
+        return PEOPLE, "death"
     return None

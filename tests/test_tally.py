@@ -17,6 +17,7 @@ def counts(text: str, tmp_path) -> list[tuple[str | None, str | None, str]]:
         ("By nightfall the toll stood at 17.", "people", "death"),
         ("The injury toll rose to 120.", "people", "injury"),
         ("The number of flights cancelled reached 300.", "flight", "cancel"),
+        ("The blaze claimed 14 lives overnight.", "people", "death"),
     ],
 )
 def test_a_tally_names_what_its_bare_count_counts(text, head, act, tmp_path):
@@ -29,6 +30,7 @@ def test_a_tally_names_what_its_bare_count_counts(text, head, act, tmp_path):
     [
         "The final score was 3 to 1.",  # a score is no tally
         "Officials said 12 people were hurt.",  # a head noun of its own wins
+        "Lifeguards saved 30 lives this summer.",  # lives saved are no deaths
     ],
 )
 def test_other_counts_keep_their_own_reading(text, tmp_path):
