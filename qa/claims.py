@@ -12,9 +12,19 @@ from index.lexicon import lexicon
 from index.models import Value
 from index.words import is_verb
 from qa.lexicon import grammar, is_target
-from qa.match import any_act, is_outcome, phrase_act, prime, same_act, same_role, same_thing, stem
+from qa.match import (
+    any_act,
+    is_outcome,
+    is_place,
+    phrase_act,
+    prime,
+    same_act,
+    same_role,
+    same_thing,
+    stem,
+)
 from qa.models import QType
-from qa.question import LIGHT_VERBS, Question
+from qa.question import EVENT_VERBS, LIGHT_VERBS, Question
 from qa.retrieve import Hit
 from qa.stance import hedge_cue
 
@@ -33,8 +43,9 @@ TYPED_KIND: dict[QType, tuple[str, ...]] = {
     QType.when: ("date",),
     QType.how_many: ("number",),
     QType.who: ("agent",),
-    QType.where: ("place",),
+    QType.where: ("place", "object"),
 }
+LOCATIVE = {"in", "at", "near", "on", "outside", "inside", "along", "across"}
 
 
 @dataclass
@@ -107,15 +118,22 @@ def asks_act(q: Question, word: str | None) -> bool:
 def object_phrases(v: Value, values: list[Value]) -> list[str]:
     """The act of a value with what it was done to, as a phrase ("render verdict" for the
     date of "rendered a verdict on Thursday", "huddle for night"), from its own sentence."""
-    sentence = _sentence_of(v, [s for s in values if s.kind == "sentence"])
-    if not v.head or ":" in v.head or sentence is None:
+    if not v.head or ":" in v.head:
         return []
-    inside = [o for o in values if sentence.start <= o.start and o.end <= sentence.end]
+    inside = _beside(v, values)
     return [
         f"{v.head} {o.head.partition(':')[2]} {o.key_head}".replace("  ", " ")
         for o in inside
         if o.kind == "object" and o.head and o.head.partition(":")[0] == v.head
     ]
+
+
+def _beside(v: Value, values: list[Value]) -> list[Value]:
+    """The values of the sentence a value is in."""
+    sentence = _sentence_of(v, [s for s in values if s.kind == "sentence"])
+    if sentence is None:
+        return []
+    return [o for o in values if sentence.start <= o.start and o.end <= sentence.end]
 
 
 def asks_act_of(q: Question, v: Value, values: list[Value]) -> bool:
@@ -163,6 +181,8 @@ def _value_score(
         speaks = bool(party) and (v.text in party or party in v.text)
         said = _overlap(q, sentence, skip=lexicon().speech_verbs)  # what was said, not "say"
         return 1.0 + said if speaks and said >= 0.5 else None  # "who said …?": who says it
+    if v.kind == "object" and q.qtype == QType.where:
+        return 1.0 + overlap if _locates_act(q, v, values or []) else None
     if v.kind == "object":
         if not is_target(v):
             return None
@@ -204,6 +224,21 @@ def measures(focus: str, v: Value, sentence: Value) -> bool:
     # a number marked as another measure ("a depth of 8 km") is not a distance
     others = {w for k, ws in grammar().measure_words.items() if k != kind for w in ws}
     return not marks & others
+
+
+def _locates_act(q: Question, v: Value, values: list[Value]) -> bool:
+    """A place the act asked about happened in or at ("shot the woman in a residential
+    NEIGHBOURHOOD", "derailed near Bahanaga STATION"): a locative object of that act (or,
+    for "where did the shooting take place?", of the event's own act) naming a kind of
+    place, not a thing ("in her vehicle")."""
+    verb, _, prep = (v.head or "").partition(":")
+    if prep not in LOCATIVE or v.key_head in grammar().relational or not is_place(v.key_head):
+        return False
+    if not q.event:
+        return asks_act(q, verb)
+    # the event's own act ("the shooting" -> shot), or an event happening ("the incident
+    # occurred in …"); "take place" names no act of its own ("standing in the street")
+    return any_act(verb, q.subject) or verb in EVENT_VERBS
 
 
 def _unit_named(unit: str, v: Value, before: str, after: str) -> bool:

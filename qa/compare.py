@@ -9,7 +9,7 @@ from typing import Literal
 
 from index.models import Value
 from index.times import JUST, overlap
-from qa.match import antonym_pairs, is_outcome, is_person, same_thing, stem
+from qa.match import antonym_pairs, is_outcome, is_person, is_place, same_thing, stem
 from qa.question import Question
 
 Relation = Literal["same", "conflict", "unclear"]
@@ -76,6 +76,8 @@ def compare(a: Value, b: Value, q: Question | None = None) -> Relation:
         ha, hb = a.key_head, b.key_head
         if same_thing(ha, hb):
             return "same"
+        if is_place(ha) and is_place(hb):  # "in a neighbourhood", "on a street": both may hold
+            return "unclear"
         # one person has many descriptions ("a woman", "a driver", "a motorist"): unclear.
         # Whom an outcome befell ("killed", "injured") is a person, whatever the noun.
         people = is_outcome((a.head or "").split(":")[0]) or (is_person(ha) and is_person(hb))

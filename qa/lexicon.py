@@ -19,6 +19,7 @@ class Grammar:
     measure_words: dict[str, frozenset[str]]  # "deep" -> words that mark a depth
     places: frozenset[str]  # "country", "city": what "which countries …?" asks for
     at_adverbials: frozenset[str]  # "range" in "at close range": no target
+    relational: frozenset[str]  # "front" in "in front of": no place of its own
 
 
 @lru_cache(maxsize=1)
@@ -31,6 +32,7 @@ def grammar() -> Grammar:
         measure_words={k: frozenset(v) for k, v in raw["measure_words"].items()},
         places=frozenset(raw["places"]),
         at_adverbials=frozenset(raw["at_adverbials"]),
+        relational=frozenset(raw["relational"]),
     )
 
 

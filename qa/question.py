@@ -24,6 +24,10 @@ RULES: list[tuple[QType, re.Pattern[str]]] = [
         re.compile(
             r"^(where|in what (city|place|street)|what (street|city|place|"
             r"location|address)|which (street|city|place))\b|\bwhere\b"
+            # "in what part of the city …?": a part of a place (a closed class); "in which
+            # city / court …?" stay `what`, answered by the sentence that names it
+            r"|^(in|at|near) (what|which) (part|area|section|neighbou?rhood|district|"
+            r"quarter|corner|side)s?\b"
         ),
     ),
     (

@@ -178,3 +178,22 @@ def test_a_unit_asked_by_name_takes_a_number_named_in_it():
     )
     assert measures(q.focus, of, sentence) and measures(q.focus, compound, sentence)
     assert not measures(q.focus, towns, sentence)
+
+
+def test_where_takes_a_place_the_act_happened_in(word_model):
+    from qa.claims import _locates_act, typed_kinds
+
+    q = analyze("In what part of town did the robbery take place?")
+    assert q.qtype == "where" and "object" in typed_kinds(q)
+    text = "Thieves robbed the shop in a quiet district, in front of a bakery, in a van."
+    sentence = value("sentence", text, "x")
+    district, front, van = (
+        value_in(sentence, "object", "a quiet district", "district", head="rob:in"),
+        value_in(sentence, "object", "front of a bakery", "front", head="rob:in"),
+        value_in(sentence, "object", "a van", "van", head="rob:in"),
+    )
+    assert _locates_act(q, district, [sentence, district])
+    assert not _locates_act(q, front, [sentence, front])  # "in front of": the place follows
+    assert not _locates_act(q, van, [sentence, van])  # a thing, not a place
+    parked = value_in(sentence, "object", "a quiet district", "district", head="park:in")
+    assert not _locates_act(q, parked, [sentence, parked])  # another act's place

@@ -98,3 +98,9 @@ def test_whom_an_outcome_befell_is_one_person_by_many_names(word_model):
     assert compare(woman, motorist) == "unclear"  # one victim, two descriptions
     pole, cars = obj("a pole", "pole", "crash:into"), obj("two parked cars", "car", "crash:into")
     assert compare(pole, cars) == "conflict"  # what a car hit is a thing: a pole is not cars
+
+
+def test_two_places_of_an_act_may_both_hold(word_model):
+    street = named("object", "street")
+    assert compare(named("object", "neighbourhood"), street) == "unclear"
+    assert compare(named("object", "pole"), street) == "conflict"  # a thing is no place

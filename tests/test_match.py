@@ -73,3 +73,13 @@ def test_an_idiom_matches_the_verb_it_means(word_model):
 )
 def test_a_role_is_one_whatever_the_gender_its_compound_names(a, b, same):
     assert match.same_role(a, b) is same
+
+
+@pytest.mark.parametrize("noun", ["street", "village", "neighbourhood", "station"])
+def test_places_are_known_by_meaning(word_model, noun):
+    assert match.is_place(noun)
+
+
+@pytest.mark.parametrize("noun", ["verdict", "car", "officer", "crash"])
+def test_other_things_are_not_places(word_model, noun):
+    assert not match.is_place(noun)
