@@ -101,6 +101,6 @@ def test_whom_an_outcome_befell_is_one_person_by_many_names(word_model):
 
 
 def test_two_places_of_an_act_may_both_hold(word_model):
-    street = named("object", "street")
-    assert compare(named("object", "neighbourhood"), street) == "unclear"
-    assert compare(named("object", "pole"), street) == "conflict"  # a thing is no place
+    station = named("object", "station")
+    assert compare(named("object", "village"), station) == "unclear"  # near one, in the other
+    assert compare(named("object", "pole"), station) == "conflict"  # a thing is no place
