@@ -63,6 +63,13 @@ class Settings(BaseSettings):
     evidence_per_outlet: int = Field(
         8, ge=1, le=50, description="Passages of each outlet of the story judged as its evidence."
     )
+    fallback_stories: int = Field(
+        2,
+        ge=0,
+        le=20,
+        description="Other matching stories tried, in routing order, when the best-routed "
+        "one has no answer and no story was asked for (0: never).",
+    )
     # stories (index/stories.py)
     story_min_similarity: float = Field(
         0.5,

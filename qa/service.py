@@ -22,6 +22,7 @@ from qa.claims import Claim, best_value
 from qa.match import use_encoder
 from qa.models import (
     Agreement,
+    Answer,
     AnswerSpan,
     AskResponse,
     CheckOutlet,
@@ -51,6 +52,9 @@ class Gathered:
     missing: list[str]  # what the text names that no article of the story mentions
     outlet_docs: dict[str, list[str]]
     hits: list[Hit]
+
+
+Judged = tuple[Agreement, Answer, dict[str, Claim]]
 
 
 class BadRequest(ValueError):
@@ -323,14 +327,11 @@ class Service:
             return AskResponse(
                 question=q_text, qtype=q.qtype, answer=answer, agreement=agreement, passages=[]
             )
-        docs = found.outlet_docs
-        if found.missing:
-            agreement, answer, claims = not_mentioned(found.missing, found.story.title, docs)
-        elif q.qtype == QType.yes_no:
-            frame = parse_claim(statement_of(q_text, self.settings.spacy_model), self.settings)
-            agreement, answer, claims = yes_no(frame, self.evidence(found.hits, docs), docs)
-        else:
-            agreement, answer, claims = agree(q, self.evidence(found.hits, docs), docs)
+        agreement, answer, claims = self.judge(q, q_text, found)
+        if story is None and agreement.verdict == "no_evidence" and not found.missing:
+            found, (agreement, answer, claims) = self.next_story(
+                q, q_text, k, outlets, method, vector.result(), found, (agreement, answer, claims)
+            )
         shown = answers_first(found.hits[: max(k, self.settings.evidence_pool)], claims, agreement)
         passages = [self._passage_out(h, rank, q, claims) for rank, h in enumerate(shown[:k], 1)]
         return AskResponse(
@@ -342,6 +343,48 @@ class Service:
             agreement=agreement,
             passages=passages,
         )
+
+    def judge(self, q: Question, q_text: str, found: Gathered) -> Judged:
+        """The agreement, answer and claims of a question over its gathered evidence."""
+        docs = found.outlet_docs
+        if found.missing:
+            return not_mentioned(found.missing, found.story.title, docs)
+        if q.qtype == QType.yes_no:
+            frame = parse_claim(statement_of(q_text, self.settings.spacy_model), self.settings)
+            return yes_no(frame, self.evidence(found.hits, docs), docs)
+        return agree(q, self.evidence(found.hits, docs), docs)
+
+    def next_story(
+        self,
+        q: Question,
+        q_text: str,
+        k: int,
+        outlets: list[str] | None,
+        method: Method,
+        vector: np.ndarray,
+        found: Gathered,
+        judged: Judged,
+    ) -> tuple[Gathered, Judged]:
+        """A question that names no event ("At what time did the crash occur?") may match
+        several stories equally; when the best-routed one has no answer, the next matching
+        story that mentions everything the question names, as much of its wording as the
+        first, and does answer it is taken (the first stays among `other_stories`). Only
+        then: a wrong story is worse than none."""
+        alts = found.others[: self.settings.fallback_stories]
+        ids = [found.story.id, *(a.id for a in alts)]
+        cover = coverage(q, {sid: self.vocabulary(sid) for sid in ids})
+        for alt in alts:
+            if cover[alt.id] < cover[found.story.id]:
+                continue  # the question's words tell the two apart ("… revised to 275?")
+            other = self.gather(q_text, q, k, outlets, method, alt.id, vector)
+            if other is None or other.missing:
+                continue
+            tried = self.judge(q, q_text, other)
+            if tried[0].verdict != "no_evidence":
+                first = StoryRef(id=found.story.id, title=found.story.title)
+                other.others = [first, *(o for o in found.others if o.id != alt.id)]
+                return other, tried
+        return found, judged
 
     def sheet(self, story: str) -> DisputeSheet:
         """The story's dispute sheet, computed once per index generation."""

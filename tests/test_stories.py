@@ -159,3 +159,41 @@ def test_stories_over_http_and_moving_a_document(two_stories):
         )
         assert merged.status_code == 200 and merged.json()["documents"] == 2
         assert client.get("/v1/stories/herald-fire-report").status_code == 404
+
+
+# Two storms, two towns (written for this test): the first says much about the storm hitting
+# but not when; the second says when.
+STORMS = {
+    "storm_a": ("Hill Times", "Storm hits Hillcrest, damaging roofs",
+                "A storm hit Hillcrest on Monday. The storm hit roofs and trees across "
+                "Hillcrest, and the storm hit the old mill hardest, Mayor Ruth Okafor said."),
+    "storm_b": ("Valley Post", "Storm reaches Lakeview in the afternoon",
+                "A storm hit Lakeview at 4 pm on Monday, the weather service said. Lakeview "
+                "Fire Chief Omar Diaz said crews cleared fallen trees."),
+}  # fmt: skip
+
+
+def test_a_question_no_story_answers_falls_to_the_next_that_matches_as_well(tmp_path):
+    from index.ingest import RawDocument
+    from index.models import DocumentMeta
+
+    settings = make_settings(tmp_path / "data")
+    store = Store.from_settings(settings)
+    raws = [
+        RawDocument(
+            meta=DocumentMeta(doc_id=d, outlet=o, title=t, published="2026-03-02"),
+            raw=text,
+            source=f"test:{d}",
+        )
+        for d, (o, t, text) in STORMS.items()
+    ]
+    index_documents(store, raws, settings)
+    first, second = (store.get_document(d).story for d in STORMS)
+    never = Service(settings.model_copy(update={"fallback_stories": 0}), store)
+    assert never.ask("At what time did the storm hit?").story.id == first  # routed there
+    r = Service(settings, store).ask("At what time did the storm hit?")
+    assert (r.story.id, r.answer.display) == (second, "4 pm")
+    assert [o.id for o in r.other_stories] == [first]
+    # words only the first story has keep the question there: no answer beats another story's
+    mill = Service(settings, store).ask("At what time did the storm hit the old mill?")
+    assert mill.story.id == first and mill.agreement.verdict == "no_evidence"
