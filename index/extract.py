@@ -29,10 +29,10 @@ from index.normalize import (
     number_interval,
     parse_number,
 )
-from index.tally import lives_counted, tally_of
+from index.tally import befallen_one, lives_counted, tally_of
 from index.temporal import RESTATED, duration_values, outside, time_values
 
-EXTRACT_VERSION = "16"  # 14: tallies; 15: inherited doers; 16: lives claimed
+EXTRACT_VERSION = "17"  # 15: inherited doers; 16: lives claimed; 17: "killed a woman"
 QUOTES = set('“”"')
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -381,6 +381,7 @@ def extract_values(
         times = time_values(sent, offset, speaker)
         durations = duration_values(sent, offset, speaker)
         numbers = outside(durations, _number_values(sent, offset, speaker))  # "four hours"
+        numbers += befallen_one(sent, offset, speaker)  # "killed a woman": one
         typed = [t for t in times if t.head != RESTATED] + outside(
             times,
             durations

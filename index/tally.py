@@ -1,12 +1,13 @@
-"""What a bare count counts when its clause's subject is a tally: "the death toll rose to
-233", "the number of deaths has been revised to 275", "the toll stood at 2,012" count
-people who died, though no noun follows the number."""
+"""Counts English states without a numeral of their own: a bare count whose subject is a
+tally ("the death toll rose to 233", "the toll stood at 2,012" count people who died), lives
+claimed ("claimed 275 lives"), and one person an outcome befell ("killed a woman")."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from index.lexicon import lexicon
+from index.models import Value
 
 # verbs that count deaths in lives ("claimed 275 lives", "cost 12 lives", "lost their lives")
 LIFE_TAKING = frozenset({"claim", "take", "cost", "lose"})
@@ -53,3 +54,38 @@ def lives_counted(head: str | None, act: str | None) -> tuple[str, str] | None:
     if head == "life" and act in LIFE_TAKING:
         return PEOPLE, "death"
     return None
+
+
+ONE = {"a", "an", "one"}
+
+
+def befallen_one(sent: Span, offset: int, speaker: str | None) -> list[Value]:
+    """ "An officer shot and killed a woman", "a man was injured": a count of one person
+    (or thing) that an outcome befell, as "one person is dead" is. Only a singular noun
+    with "a", "an" or "one" and nothing joined to it ("a woman and her son" is two)."""
+    out: list[Value] = []
+    outcomes = lexicon().outcomes
+    for tok in sent:
+        verb = tok.head
+        patient = tok.dep_ in {"dobj", "nsubjpass"} and verb.pos_ == "VERB"
+        if not patient or verb.lemma_.lower() not in outcomes or tok.tag_ != "NN":
+            continue
+        det = next((c for c in tok.children if c.dep_ in {"det", "nummod"}), None)
+        if det is None or det.lower_ not in ONE or any(c.dep_ == "conj" for c in tok.children):
+            continue
+        start, end = det.idx, tok.idx + len(tok.text)
+        out.append(
+            Value(
+                kind="number",
+                start=offset + start,
+                end=offset + end,
+                text=sent.doc.text[start:end],
+                norm="1..1",
+                lo=1.0,
+                hi=1.0,
+                head=tok.lemma_.lower(),
+                act=verb.lemma_.lower(),
+                attributed_to=speaker,
+            )
+        )
+    return out

@@ -15,6 +15,7 @@ from qa.lexicon import grammar, is_target
 from qa.match import (
     any_act,
     is_outcome,
+    is_person,
     is_place,
     phrase_act,
     prime,
@@ -155,7 +156,8 @@ def _value_score(
             return 1.0 + overlap if measures(q.focus, v, sentence) else None
         if "year-old" in (v.head, q.focus) and v.head != q.focus:
             return None  # an age answers "how old?" only, and nothing else counts years of age
-        if not same_thing(v.head, q.focus):
+        people = q.focus in {"people", "person"} and is_person(v.head or "")
+        if not same_thing(v.head, q.focus) and not people:  # "how many people": any kind
             return None
         return 1.0 + overlap if counts_the_act(q, v) else None
     if v.kind in {"date", "time"}:

@@ -227,3 +227,9 @@ def reading(claim: str, sentence: str, tmp_path) -> str | None:
 )  # fmt: skip
 def test_a_claimed_duration_is_compared(claim, sentence, stance, tmp_path):
     assert reading(claim, sentence, tmp_path) == stance
+
+
+def test_a_victim_named_with_an_article_is_no_count_a_claim_states(tmp_path):
+    claim = "A gunman killed a teacher in Springfield"
+    said = "The gunman killed the teacher in Springfield on Monday."  # no count given
+    assert reading(claim, said, tmp_path) == "supports"

@@ -216,3 +216,14 @@ def test_a_place_or_date_off_the_act_does_not_answer(word_model):
     sentence = value("sentence", text, "court may set date hearing")
     may = value_in(sentence, "date", "May 2", "2024-05-02", head="have")
     assert _date_score(began, may, 0.5, [sentence, may]) is None
+
+
+def test_how_many_people_counts_any_kind_of_person(word_model):
+    from qa.claims import _value_score
+
+    q = analyze("How many people died in the attack?")
+    sentence = value("sentence", "A gunman killed a teacher and 3 cars burned.", "x")
+    teacher = value_in(sentence, "number", "a teacher", "1..1", head="teacher", act="kill")
+    cars = value_in(sentence, "number", "3 cars", "3..3", head="car", act="burn")
+    assert _value_score(q, teacher, sentence, [sentence, teacher]) is not None
+    assert _value_score(q, cars, sentence, [sentence, cars]) is None

@@ -35,3 +35,17 @@ def test_a_tally_names_what_its_bare_count_counts(text, head, act, tmp_path):
 )
 def test_other_counts_keep_their_own_reading(text, tmp_path):
     assert all(head != "people" or act != "death" for head, act, _ in counts(text, tmp_path))
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("A gunman killed a teacher at the school.", ("teacher", "kill", "1..1")),
+        ("A cyclist was injured in the crash.", ("cyclist", "injure", "1..1")),
+        ("The gunman killed a teacher and a pupil.", None),  # two, not one
+        ("A teacher spoke at the vigil.", None),  # no outcome befell her
+    ],
+)
+def test_one_person_an_outcome_befell_is_a_count_of_one(text, count, tmp_path):
+    found = counts(text, tmp_path)
+    assert found == ([count] if count else [])
