@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from qa.claims import _date_score
 from qa.question import analyze
 from tests.helpers import value, value_in
@@ -140,27 +142,28 @@ def test_how_long_takes_a_duration_of_the_act_asked_about(word_model):
     assert _duration_answers(analyze("For how many days did the pilots negotiate?"), negotiated)
 
 
-def test_an_act_named_with_its_object_matches_by_the_phrase(word_model):
-    q = analyze("On what date did the panel reach its decision?")
-    text = "The panel made its decision on Tuesday."
-    sentence = value("sentence", text, "panel make decision tuesday", None)
-    tuesday = value_in(sentence, "date", "Tuesday", "2024-05-07", head="make")
-    decision = value_in(sentence, "object", "its decision", "decision", head="make")
-    assert _date_score(q, tuesday, 0.2, [sentence, tuesday, decision]) is not None
-    # the same verb done to something else is another act
-    payment = value_in(sentence, "object", "its decision", "payment", head="make")
-    assert _date_score(q, tuesday, 0.2, [sentence, tuesday, payment]) is None
-
-
-def test_a_prepositional_object_is_part_of_the_phrase(word_model):
-    q = analyze("On which day did the families spend the night outdoors?")
-    text = "The families sheltered for the night in tents on Sunday."
-    sentence = value("sentence", text, "family shelter night tent sunday", None)
-    sunday = value_in(sentence, "date", "Sunday", "2024-05-05", head="shelter")
-    night = value_in(sentence, "object", "the night", "night", head="shelter:for")
-    assert _date_score(q, sunday, 0.2, [sentence, sunday, night]) is not None
-    tents = value_in(sentence, "object", "tents", "tent", head="shelter:in")
-    assert _date_score(q, sunday, 0.2, [sentence, sunday, tents]) is None
+@pytest.mark.parametrize(
+    "question, text, day, verb, matching, other",
+    [
+        # an object: "made its decision" ~ "reach its decision"; not "made its payment"
+        ("On what date did the panel reach its decision?",
+         "The panel made its decision on Tuesday.", "Tuesday", "make",
+         ("decision", "make"), ("payment", "make")),
+        # a prepositional object: "sheltered for the night" ~ "spend the night"; not "in tents"
+        ("On which day did the families spend the night outdoors?",
+         "The families sheltered for the night in tents on Sunday.", "Sunday", "shelter",
+         ("night", "shelter:for"), ("tent", "shelter:in")),
+    ],
+)  # fmt: skip
+def test_an_act_named_with_its_object_matches_by_the_phrase(
+    word_model, question, text, day, verb, matching, other
+):
+    q = analyze(question)
+    sentence = value("sentence", text, "x", None)
+    date = value_in(sentence, "date", day, "2024-05-07", head=verb)
+    for (norm, head), answers in ((matching, True), (other, False)):
+        obj = value("object", norm, norm, head=head, start=sentence.start + text.index(day) - 1)
+        assert (_date_score(q, date, 0.2, [sentence, date, obj]) is not None) is answers
 
 
 def test_a_unit_asked_by_name_takes_a_number_named_in_it():
