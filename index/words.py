@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 import Stemmer
-from lemminflect import getAllInflections
+from lemminflect import getAllInflections, getLemma
 
 # "6.8" and "7" are words of a question ("the 6.8 reading", "on 7 counts"): bm25s's default
 # pattern (two or more word characters) dropped both, so a magnitude or a count never matched.
@@ -69,3 +69,14 @@ def expand(text: str) -> str:
 def is_verb(lemma: str | None) -> bool:
     """A verb lemminflect knows ("strike", "collapse"), not a noun act ("death")."""
     return bool(lemma) and bool(getAllInflections(lemma, upos="VERB"))
+
+
+@lru_cache(maxsize=1 << 12)
+def is_plural(noun: str) -> bool:
+    """A plural common noun ("officials", "witnesses"), not a name that ends in s
+    ("Reuters", "Jones") nor an acronym ("DHS")."""
+    word = noun.lower()
+    if noun.isupper():
+        return False
+    lemma = next(iter(getLemma(word, upos="NOUN")), word)
+    return lemma != word and word in getAllInflections(lemma, upos="NOUN").get("NNS", ())

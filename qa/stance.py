@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
+from index.words import is_plural
 from qa.models import Basis
 
 
@@ -56,7 +57,8 @@ def only_claimed(parties: Iterable[str | None], hedged: int) -> str:
     parts = []
     if who:
         more = " and others" if len(who) > 2 else ""
-        verb = "says" if len(who) == 1 else "say"
+        one = len(who) == 1 and not is_plural(who[0].split()[-1])  # "Federal officials say"
+        verb = "says" if one else "say"
         parts.append(
             f"Only {' and '.join(who[:2])}{more} {verb} so; no outlet confirms it in its own voice"
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.stance import basis, hedge_cue
+from qa.stance import basis, hedge_cue, only_claimed
 
 
 @pytest.mark.parametrize(
@@ -38,3 +38,11 @@ def test_basis():
     assert basis([("DHS", False), (None, False)]) == "independent"
     assert basis([("DHS", False), ("the police", False)]) == "attributed"
     assert basis([(None, True)]) == "attributed"  # hedged in its own voice confirms nothing
+
+
+@pytest.mark.parametrize(
+    "party, verb",
+    [("DHS", "says"), ("Federal officials", "say"), ("Reuters", "says"), ("Mayor Jones", "says")],
+)
+def test_only_claimed_agrees_with_its_party(party, verb):
+    assert only_claimed([party], 0).startswith(f"Only {party} {verb} so;")
