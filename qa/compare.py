@@ -13,6 +13,8 @@ from qa.match import antonym_pairs, is_outcome, is_person, is_place, same_thing,
 from qa.question import Question
 
 Relation = Literal["same", "conflict", "unclear"]
+# kinds of value compared as intervals (counts, days, times of day, durations)
+INTERVAL_KINDS = frozenset({"number", "date", "time", "duration"})
 SENTENCE_SUPPORT_JACCARD = 0.2
 SAME_STATEMENT_JACCARD = 0.5
 ROUND_SHARE = 0.05

