@@ -36,6 +36,7 @@ from index.build import index_documents
 from index.config import Settings
 from index.embed import embedder_for
 from index.ingest import read_paths
+from index.nlp import tagged
 from index.store import Store
 from qa.service import Service
 
@@ -136,6 +137,16 @@ def bench_ask(
     return _in_process(settings, Service.ask, questions, repeat, key, section)
 
 
+def bench_ask_new(settings: Settings, questions: list[str], repeat: int) -> list[Row]:
+    """As `bench_ask`, but every question as if never asked before: the per-question cache
+    (the tagged question) is emptied before each call, so the row shows what a desk's new
+    question costs, where `ask` shows a server that has seen the question."""
+    section = "ask, new questions (in process)"
+    return _in_process(
+        settings, Service.ask, questions, repeat, "ask_new", section, tagged.cache_clear
+    )
+
+
 def _in_process(
     settings: Settings,
     call: Callable[[Service, str], object],
@@ -143,9 +154,10 @@ def _in_process(
     repeat: int,
     key: str,
     section: str,
+    before: Callable[[], object] | None = None,
 ) -> list[Row]:
     """Latency of `call(service, text)` for every text `repeat` times, after one warm-up pass
-    (as a server that has been answering)."""
+    (as a server that has been answering); `before` runs untimed ahead of each call."""
     service = Service(settings)
     service.warm_up()
     for t in texts:
@@ -153,6 +165,8 @@ def _in_process(
     times = []
     for _ in range(repeat):
         for t in texts:
+            if before is not None:
+                before()
             t0 = time.perf_counter()
             call(service, t)
             times.append(time.perf_counter() - t0)
@@ -511,6 +525,7 @@ def run_bench(
         rows += bench_server(seeds.data_dir, questions, cfg, workers)
     say("ask and check in process")
     rows += bench_ask(seeds, questions, cfg.repeat)
+    rows += bench_ask_new(seeds, questions, cfg.repeat)
     seed_docs = {p.stem for p in synth.SEEDS.glob("*.txt")}
     claims = [c.claim for c in load_claims() if set(c.docs) <= seed_docs]
     rows += bench_check(seeds, claims, cfg.repeat)

@@ -28,6 +28,7 @@ def test_quick_bench_measures_every_section(tmp_path):
     for key in (
         "cold_start_s",
         "ask_ms_median",
+        "ask_new_ms_median",
         "ask_ms_p99",
         "ask_stories_ms_median",
         "check_ms_median",
