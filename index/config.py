@@ -60,6 +60,13 @@ class Settings(BaseSettings):
     relevance_margin: float = Field(
         0.3, ge=0, le=2, description="…and it must be within this of the best passage's cosine."
     )
+    relevance_lexical: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description="…or its BM25 score must be at least this share of the story's best "
+        "(0: by cosine only).",
+    )
     evidence_per_outlet: int = Field(
         8, ge=1, le=50, description="Passages of each outlet of the story judged as its evidence."
     )

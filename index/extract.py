@@ -32,7 +32,7 @@ from index.normalize import (
 from index.tally import befallen_one, lives_counted, tally_of
 from index.temporal import RESTATED, duration_values, outside, time_values
 
-EXTRACT_VERSION = "18"  # 16: lives claimed; 17: "killed a woman"; 18: not "one woman" twice
+EXTRACT_VERSION = "19"  # 17: "killed a woman"; 18: not "one woman" twice; 19: "next year"
 QUOTES = set('“”"')
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}

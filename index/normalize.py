@@ -25,6 +25,9 @@ def normalize_date(text: str, published: dt.date | None) -> tuple[str, float | N
     as `weekday:<name>` and other relative expressions are refused.
     """
     t = re.sub(r"[^\w\s,/-]", "", text.lower()).strip()
+    shifted = _shifted(t, published)
+    if shifted is not None:
+        return shifted
     t = re.sub(r"^(on|by|since|in|during|from|until|early|late|last|this past)\s+", "", t)
     t = re.sub(r"\s+(morning|afternoon|evening|night)$", "", t).strip()
     if t in WEEKDAYS:
@@ -73,6 +76,41 @@ def normalize_date(text: str, published: dt.date | None) -> tuple[str, float | N
         nxt = (first + dt.timedelta(days=32)).replace(day=1)
         return f"{first:%Y-%m}", first.toordinal(), nxt.toordinal() - 1
     return day.isoformat(), day.toordinal(), day.toordinal()
+
+
+# "last year", "28 March next year", "early last month": a calendar year or month counted
+# from the publication date ("the past year" is a span of twelve months, not a calendar year)
+SHIFTED = re.compile(r"\b(last|next|this)\s+(year|month)$")
+LEAD = re.compile(r"^((on|by|since|in|during|from|until|early|late|mid|around)\s+)+")
+
+
+def _shifted(t: str, published: dt.date | None) -> tuple[str, float | None, float | None] | None:
+    """A date named relative to the publication's year or month, or None if not one."""
+    m = SHIFTED.search(t)
+    if m is None:
+        return None
+    if published is None:
+        raise ValueError("relative date without a publication date")
+    step = {"last": -1, "next": 1, "this": 0}[m.group(1)]
+    rest = LEAD.sub("", t[: m.start()].strip(" ,") + " ").strip()
+    if m.group(2) == "month":
+        if rest:
+            raise ValueError(f"unparsed date: {t!r}")
+        first = _add_months(published.replace(day=1), step)
+        return f"{first:%Y-%m}", first.toordinal(), _add_months(first, 1).toordinal() - 1
+    year = published.year + step
+    if not rest:
+        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        return str(year), first.toordinal(), last.toordinal()
+    if not any(re.search(rf"\b{mo}\b", rest) for mo in MONTHS) or YEAR.search(rest):
+        raise ValueError(f"unparsed date: {t!r}")
+    return normalize_date(f"{rest} {year}", published)
+
+
+def _add_months(first: dt.date, n: int) -> dt.date:
+    """The first day of the month `n` months after `first` (itself a first day)."""
+    index = first.year * 12 + first.month - 1 + n
+    return dt.date(index // 12, index % 12 + 1, 1)
 
 
 def parse_number(text: str) -> float | None:

@@ -19,6 +19,7 @@ from index.words import stems
 from qa.agree import agree, not_mentioned
 from qa.check import check_outlets, parse_claim, statement_of, verdict
 from qa.claims import Claim, best_value
+from qa.evidence import outlet_evidence
 from qa.match import use_encoder
 from qa.models import (
     Agreement,
@@ -472,22 +473,8 @@ class Service:
         return [x for x in ranked if x[0] in top]
 
     def evidence(self, hits: list[Hit], outlet_docs: dict[str, list[str]]) -> dict[str, list[Hit]]:
-        """Per outlet, its best passages (up to `evidence_per_outlet`) that are relevant
-        enough to speak to the question: a cosine of at least `relevance_min`, within
-        `relevance_margin` of the story's best."""
-        s = self.settings
-        top = max((h.dense for h in hits if h.dense is not None), default=None)
-        out: dict[str, list[Hit]] = {o: [] for o in outlet_docs}
-        if top is None:
-            return out
-        for h in hits:
-            mine = out.get(h.stored.outlet)
-            if mine is None or len(mine) >= s.evidence_per_outlet:
-                continue
-            if h.dense is None or h.dense < s.relevance_min or h.dense < top - s.relevance_margin:
-                continue
-            mine.append(h)
-        return out
+        """Per outlet, its passages that speak to the question (`qa/evidence.py`)."""
+        return outlet_evidence(hits, outlet_docs, self.settings)
 
     @staticmethod
     def _passage_out(hit: Hit, rank: int, q, claims: dict[str, Claim]) -> PassageOut:

@@ -1,0 +1,43 @@
+"""Which of a story's ranked passages are an outlet's evidence for a question: relevant
+enough to speak to it, a few per outlet."""
+
+from __future__ import annotations
+
+from index.config import Settings
+from qa.retrieve import Hit
+
+
+def outlet_evidence(
+    hits: list[Hit], outlet_docs: dict[str, list[str]], s: Settings
+) -> dict[str, list[Hit]]:
+    """Per outlet, its best passages (up to `evidence_per_outlet`, in the hits' order) that
+    are on the question's topic by meaning or that use its words as the best passages do."""
+    top = max((h.dense for h in hits if h.dense is not None), default=None)
+    lex_top = max((h.lexical for h in hits if h.lexical is not None), default=None)
+    out: dict[str, list[Hit]] = {o: [] for o in outlet_docs}
+    if top is None:
+        return out
+    for h in hits:
+        mine = out.get(h.stored.outlet)
+        if mine is None or len(mine) >= s.evidence_per_outlet:
+            continue
+        if on_topic(h, top, s) or uses_its_words(h, lex_top, s):
+            mine.append(h)
+    return out
+
+
+def on_topic(h: Hit, top: float, s: Settings) -> bool:
+    """A cosine of at least `relevance_min`, within `relevance_margin` of the story's best."""
+    if h.dense is None:
+        return False
+    return h.dense >= s.relevance_min and h.dense >= top - s.relevance_margin
+
+
+def uses_its_words(h: Hit, lex_top: float | None, s: Settings) -> bool:
+    """A BM25 score at least `relevance_lexical` of the story's best. A passage on several
+    topics has a vector between them ("… the flagging-off was cancelled. … said he had
+    ordered a probe": cosine 0.22 to "who ordered an inquiry?", under the 0.25 floor) while
+    its words still match as well as the best passage's do."""
+    if not lex_top or h.lexical is None or s.relevance_lexical <= 0:
+        return False
+    return h.lexical >= s.relevance_lexical * lex_top

@@ -1,0 +1,40 @@
+"""Each outlet's evidence (qa/evidence.py) on passages built by hand."""
+
+from pathlib import Path
+
+from qa.evidence import outlet_evidence
+from qa.retrieve import Hit
+from tests.conftest import make_settings
+from tests.helpers import stored
+
+
+def hit(outlet: str, n: int, dense: float | None, lexical: float | None) -> Hit:
+    return Hit(stored(outlet, n), 0.5, dense, lexical)
+
+
+def ids(hits: list[Hit]) -> list[str]:
+    return [h.stored.passage.doc_id for h in hits]
+
+
+def test_by_meaning_within_the_margin(tmp_path: Path):
+    s = make_settings(tmp_path)
+    hits = [hit("A", 1, 0.70, None), hit("B", 2, 0.45, None), hit("B", 3, 0.39, None)]
+    ev = outlet_evidence(hits, {"A": ["a"], "B": ["b"]}, s)
+    assert ids(ev["B"]) == ["b_2"]  # 0.39 is more than 0.3 under the best
+
+
+def test_a_passage_with_the_questions_words_counts_despite_its_vector(tmp_path: Path):
+    s = make_settings(tmp_path)
+    hits = [hit("A", 1, 0.41, 3.0), hit("B", 2, 0.22, 4.0), hit("C", 3, 0.22, 1.0)]
+    ev = outlet_evidence(hits, {"A": ["a"], "B": ["b"], "C": ["c"]}, s)
+    assert ids(ev["B"]) == ["b_2"]  # under the cosine floor, best by words
+    assert ev["C"] == []  # neither close in meaning nor in words
+    off = make_settings(tmp_path, relevance_lexical=0.0)
+    assert outlet_evidence(hits, {"B": ["b"]}, off)["B"] == []
+
+
+def test_at_most_the_per_outlet_number_and_only_the_storys_outlets(tmp_path: Path):
+    s = make_settings(tmp_path, evidence_per_outlet=2)
+    hits = [hit("A", i, 0.6, None) for i in range(1, 5)] + [hit("Z", 9, 0.8, None)]
+    ev = outlet_evidence(hits, {"A": ["a"]}, s)
+    assert ids(ev["A"]) == ["a_1", "a_2"] and "Z" not in ev
