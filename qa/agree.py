@@ -202,7 +202,10 @@ def agree(
         top = max(clusters, key=lambda cl: (len(cl.origins), cl.weight))
     against, loose = against_top(clusters, top, q)
     support = top.origins
-    conflicting = set().union(*(cl.origins for cl in against)) - support
+    # a copy of a supporter's text that changed the value ("late on Saturday" in one paper's
+    # copy of a wire report that says Friday) is a report of another value, so it counts as
+    # a conflicting origin even though its wording is shared with a supporter
+    conflicting = set().union(*(cl.origins for cl in against))
     verdict = verdict_of(len(support), len(conflicting))
     value, display = consensus_display(top)
     kind = top.claims[0].value.kind
@@ -213,14 +216,15 @@ def agree(
     for c in loose:
         stances[c.outlet] = stance_of(c, "unclear")
     grounds = basis((c.attributed_to, c.hedged) for c in top.claims)
-    explanation = _explain(top, against, display, len(support), len(support | conflicting), verdict)
+    origins = len(support) + len(conflicting)
+    explanation = _explain(top, against, display, len(support), origins, verdict)
     if grounds == "attributed":
         hedged = sum(c.hedged for c in [*top.claims, *loose])
         explanation += " " + only_claimed((c.attributed_to for c in top.claims), hedged)
     agreement = Agreement(
         score=round(len(support) / (len(support) + len(conflicting)), 3),
         verdict=verdict,
-        origins=len(support | conflicting),
+        origins=origins,
         basis=grounds,
         outlets=ordered(stances, doc_ids),
         explanation=explanation,

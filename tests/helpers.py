@@ -125,12 +125,12 @@ def value_in(sentence: Value, kind: str, text: str, norm: str, **kw) -> Value:
     return value(kind, text, norm, start=sentence.start + sentence.text.index(text), **kw)
 
 
-def stored(outlet: str, n: int, *values: Value) -> StoredPassage:
-    """A passage of document `<outlet>_<n>` holding these values."""
+def stored(outlet: str, n: int, *values: Value, text: str = "x" * 10) -> StoredPassage:
+    """A passage of document `<outlet>_<n>` holding these values (and this text)."""
     doc = f"{outlet.lower()}_{n}"
     return StoredPassage(
         rowid=hash((outlet, n)) % 10_000,
-        passage=Passage(id=f"{doc}:0", doc_id=doc, n=0, start=0, end=10, text="x" * 10),
+        passage=Passage(id=f"{doc}:0", doc_id=doc, n=0, start=0, end=len(text), text=text),
         meta=DocumentMeta(doc_id=doc, outlet=outlet),
         values=list(values),
     )

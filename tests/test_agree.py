@@ -1,0 +1,52 @@
+"""qa/agree.py: clusters, origins and the verdict, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from qa.agree import agree, verdict_of
+from qa.question import analyze
+from qa.retrieve import Hit
+from tests.helpers import stored, value, value_in
+
+WIRE = "The ferry {} the harbour wall late on {}, the coastguard said in a statement today."
+OWN = "A ferry {} the harbour wall on {}, harbour staff told this newspaper."
+
+
+def report(outlet: str, n: int, text: str, verb: str, day: str, iso: str) -> Hit:
+    sentence = value("sentence", text, "ferry hit harbour wall")
+    ordinal = dt.date.fromisoformat(iso).toordinal()
+    date = value_in(sentence, "date", day, iso, head=verb, lo=ordinal, hi=ordinal)
+    return Hit(stored(outlet, n, sentence, date, text=text), 1.0, 0.6, None)
+
+
+def test_a_copy_that_changed_the_value_still_counts_as_a_conflict(word_model):
+    q = analyze("On what day did the ferry hit the harbour wall?")
+    hits = {
+        "Gazette": [
+            report("Gazette", 1, WIRE.format("hit", "Friday"), "hit", "Friday", "2025-05-02")
+        ],
+        # the same wire text, with the day changed: shared wording, another value
+        "Herald": [
+            report("Herald", 2, WIRE.format("hit", "Saturday"), "hit", "Saturday", "2025-05-03")
+        ],
+        "Courier": [
+            report("Courier", 3, OWN.format("struck", "Friday"), "strike", "Friday", "2025-05-02")
+        ],
+    }
+    docs = {o: [h[0].stored.passage.doc_id] for o, h in hits.items()}
+    agreement, answer, _ = agree(q, hits, docs)
+    stances = {s.outlet: s.stance for s in agreement.outlets}
+    assert stances == {"Gazette": "supports", "Courier": "supports", "Herald": "conflicts"}
+    assert answer.value == "2025-05-02"
+    herald = next(s for s in agreement.outlets if s.outlet == "Herald")
+    assert herald.same_origin_as == "Gazette"  # one wire text …
+    assert agreement.verdict == "mixed" and agreement.origins == 3  # … two reports of it
+    assert "Herald reports “Saturday”" in agreement.explanation
+
+
+def test_verdicts_by_origins():
+    assert verdict_of(1, 0) == "single_source"
+    assert verdict_of(2, 0) == "consistent"
+    assert verdict_of(2, 1) == "mixed"
+    assert verdict_of(1, 1) == "conflicting"
