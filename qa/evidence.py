@@ -8,10 +8,12 @@ from qa.retrieve import Hit
 
 
 def outlet_evidence(
-    hits: list[Hit], outlet_docs: dict[str, list[str]], s: Settings
+    hits: list[Hit], outlet_docs: dict[str, list[str]], s: Settings, named: bool = True
 ) -> dict[str, list[Hit]]:
     """Per outlet, its best passages (up to `evidence_per_outlet`, in the hits' order) that
-    are on the question's topic by meaning or that use its words as the best passages do."""
+    are on the question's topic by meaning or, when the question names something (`named`:
+    "when did it happen?" names nothing, and its best words are noise), that use its words
+    as the best passages do."""
     top = max((h.dense for h in hits if h.dense is not None), default=None)
     lex_top = max((h.lexical for h in hits if h.lexical is not None), default=None)
     out: dict[str, list[Hit]] = {o: [] for o in outlet_docs}
@@ -21,7 +23,7 @@ def outlet_evidence(
         mine = out.get(h.stored.outlet)
         if mine is None or len(mine) >= s.evidence_per_outlet:
             continue
-        if on_topic(h, top, s) or uses_its_words(h, lex_top, s):
+        if on_topic(h, top, s) or (named and uses_its_words(h, lex_top, s)):
             mine.append(h)
     return out
 

@@ -38,3 +38,10 @@ def test_at_most_the_per_outlet_number_and_only_the_storys_outlets(tmp_path: Pat
     hits = [hit("A", i, 0.6, None) for i in range(1, 5)] + [hit("Z", 9, 0.8, None)]
     ev = outlet_evidence(hits, {"A": ["a"]}, s)
     assert ids(ev["A"]) == ["a_1", "a_2"] and "Z" not in ev
+
+
+def test_a_question_that_names_nothing_is_not_matched_by_its_words(tmp_path: Path):
+    s = make_settings(tmp_path)
+    hits = [hit("A", 1, 0.41, 3.0), hit("B", 2, 0.05, 4.0)]
+    ev = outlet_evidence(hits, {"A": ["a"], "B": ["b"]}, s, named=False)
+    assert ids(ev["A"]) == ["a_1"] and ev["B"] == []
