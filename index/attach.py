@@ -28,3 +28,18 @@ def dated_verb(root: Token, pos: frozenset[str] = frozenset({"VERB"})) -> Token 
     if verb.head is not verb and verb.head.pos_ in pos:
         clauses.append(verb.head)
     return next((c for c in clauses if c.i < root.i), verb)
+
+
+def dated_noun(root: Token) -> Token | None:
+    """The noun a date modifies inside a noun phrase, if it does: "the collapse of his
+    companies in November 2022", "his arrest on Monday", "the vote on Tuesday". A date
+    inside a noun phrase dates what that noun names (an event: the parse cannot tell
+    "the collapse" from "the bridge", so the caller matches it against the act asked)."""
+    head = root.head
+    if root.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif root.dep_ not in {"npadvmod", "nmod", "appos"}:
+        return None
+    if head is root or head.pos_ != "NOUN":
+        return None
+    return head

@@ -16,7 +16,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from index.attach import dated_verb
+from index.attach import dated_noun, dated_verb
 from index.chunk import Chunk
 from index.frames import agent_values, object_values, phrase_range, subject_of
 from index.lexicon import NEGATIONS, PRONOUNS, lexicon
@@ -32,7 +32,7 @@ from index.normalize import (
 from index.tally import befallen_one, lives_counted, tally_of
 from index.temporal import RESTATED, duration_values, outside, time_values
 
-EXTRACT_VERSION = "19"  # 17: "killed a woman"; 18: not "one woman" twice; 19: "next year"
+EXTRACT_VERSION = "20"  # 18: not "one woman" twice; 19: "next year"; 20: dated nouns
 QUOTES = set('“”"')
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -281,6 +281,7 @@ def _entity_values(sent: Span, offset: int, speaker: str | None, doc: Document) 
             except ValueError:
                 continue
             verb = dated_verb(ent.root)
+            noun = dated_noun(ent.root)
             out.append(
                 Value(
                     kind="date",
@@ -291,6 +292,7 @@ def _entity_values(sent: Span, offset: int, speaker: str | None, doc: Document) 
                     lo=lo,
                     hi=hi,
                     head=verb.lemma_.lower() if verb is not None else None,
+                    act=noun.lemma_.lower() if noun is not None else None,
                     attributed_to=speaker,
                 )
             )

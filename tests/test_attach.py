@@ -26,3 +26,16 @@ def heads(text: str, tmp_path, kind: str) -> list[str | None]:
 )  # fmt: skip
 def test_a_date_before_the_speaker_dates_the_reported_clause(text, kind, head, tmp_path):
     assert heads(text, tmp_path, kind) == [head]
+
+
+@pytest.mark.parametrize(
+    "text, noun",
+    [
+        ("Depositors queued for days after the collapse of two banks in March 2021.", "collapse"),
+        ("The mayor spoke after his arrest on Monday.", "arrest"),
+        ("The council met again on Tuesday.", None),  # no noun phrase around the date
+    ],
+)
+def test_a_date_inside_a_noun_phrase_names_the_noun(text, noun, tmp_path):
+    dates = [v for v in extracted(text, tmp_path) if v.kind == "date"]
+    assert [v.act for v in dates] == [noun]

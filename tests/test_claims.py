@@ -230,3 +230,11 @@ def test_how_many_people_counts_any_kind_of_person(word_model):
     cars = value_in(sentence, "number", "3 cars", "3..3", head="car", act="burn")
     assert _value_score(q, teacher, sentence, [sentence, teacher]) is not None
     assert _value_score(q, cars, sentence, [sentence, cars]) is None
+
+
+def test_a_date_of_the_asked_act_named_as_a_noun_answers(word_model):
+    q = analyze("When did the bank collapse?")
+    noun = value("date", "March 2021", "2021-03", "lose", act="collapse")
+    assert _date_score(q, noun, 0.2, []) is not None  # "before the collapse … in March 2021"
+    other = value("date", "Thursday", "2021-03-04", "render", act="verdict")
+    assert _date_score(analyze("When did the trial begin?"), other, 0.2, []) is None
