@@ -174,8 +174,7 @@ def _value_score(
             named = set(v.norm.split()) & {w.lower() for n in q.names for w in n.split()}
             ok = not named and _act_in(q, sentence, values or [])
             return 1.0 + overlap if ok else None
-        acts = [w for w in q.verbs if is_verb(w) and w not in LIGHT_VERBS]
-        of_act = q.qtype == QType.where and acts and not q.event and not q.copular
+        of_act = q.qtype == QType.where and _content_acts(q) and not q.event and not q.copular
         if of_act and not _act_in(q, sentence, values or []):
             return None  # "Where were his parents seated?" is not where they live
         return 0.5 + overlap if overlap > 0 else None
@@ -375,11 +374,28 @@ def answers(q: Question, hit: Hit) -> list[tuple[Value, Value, float]]:
             if sent is not None and score is not None:
                 found.append((v, sent, score))
     else:
+        values = hit.stored.values
         for s in sentences:
             score = _overlap(q, s) if s.head != "heading" else 0.0  # a heading states nothing
-            if score > 0:
+            if score > 0 and _states_asked_act(q, s, values):
                 found.append((s, s, score))
     return sorted(found, key=lambda x: -x[2])
+
+
+def _states_asked_act(q: Question, sentence: Value, values: list[Value]) -> bool:
+    """A reason is a reason for an act: "why was he jailed?" is answered only by a sentence
+    that states the jailing (a sentence sharing "trial" told of the verdict). Other
+    questions answered by a sentence keep word overlap: requiring their act cut the stories
+    index's verdict accuracy from 0.588 to 0.515 ("how did the mayor react?" is answered by
+    "Frey blasted …", a sentence without the word)."""
+    if q.qtype != QType.why or q.copular:
+        return True
+    return not _content_acts(q) or _act_in(q, sentence, values)
+
+
+def _content_acts(q: Question) -> list[str]:
+    """The question's verbs that name an act ("jail", "seat"), not "be", "have" or "take"."""
+    return [w for w in q.verbs if is_verb(w) and w not in LIGHT_VERBS]
 
 
 def best_value(q: Question, hit: Hit) -> tuple[Value, Value, float] | None:

@@ -238,3 +238,25 @@ def test_a_date_of_the_asked_act_named_as_a_noun_answers(word_model):
     assert _date_score(q, noun, 0.2, []) is not None  # "before the collapse … in March 2021"
     other = value("date", "Thursday", "2021-03-04", "render", act="verdict")
     assert _date_score(analyze("When did the trial begin?"), other, 0.2, []) is None
+
+
+def test_a_reason_is_given_only_by_a_sentence_of_the_act(word_model):
+    from qa.claims import answers
+    from qa.retrieve import Hit
+    from tests.helpers import stored
+
+    q = analyze("Why was the mayor arrested?")
+    other = value("sentence", "The mayor spoke to reporters after the hearing.", "mayor speak")
+    spoke = value_in(other, "agent", "The mayor", "mayor", head="speak")
+    hit = Hit(stored("Courier", 1, other, spoke), 1.0, 0.6, None)
+    assert answers(q, hit) == []  # shares "mayor", states no arrest
+    held = value(
+        "sentence", "The mayor was arrested after police found cash in his office.", "mayor"
+    )
+    arrested = value_in(held, "object", "The mayor", "mayor", head="arrest")
+    hit = Hit(stored("Courier", 2, held, arrested), 1.0, 0.6, None)
+    assert [v.text for v, _, _ in answers(q, hit)] == [held.text]
+    # a question of another kind answered by a sentence keeps word overlap
+    assert answers(
+        analyze("How did the mayor react?"), Hit(stored("Courier", 1, other, spoke), 1.0, 0.6, None)
+    )
