@@ -22,6 +22,8 @@ from index.frames import agent_values, object_values, phrase_range, subject_of
 from index.lexicon import NEGATIONS, PRONOUNS, lexicon
 from index.models import Document, Value
 from index.normalize import (
+    UNDATED,
+    Undated,
     canonical_org,
     canonical_person,
     canonical_place,
@@ -32,7 +34,7 @@ from index.normalize import (
 from index.tally import befallen_one, lives_counted, tally_of
 from index.temporal import RESTATED, duration_values, outside, time_values
 
-EXTRACT_VERSION = "20"  # 18: not "one woman" twice; 19: "next year"; 20: dated nouns
+EXTRACT_VERSION = "21"  # 19: "next year"; 20: dated nouns; 21: undated dates kept
 QUOTES = set('“”"')
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -278,6 +280,8 @@ def _entity_values(sent: Span, offset: int, speaker: str | None, doc: Document) 
         if ent.label_ in {"DATE", "TIME"}:
             try:
                 norm, lo, hi = normalize_date(ent.text, doc.published)
+            except Undated:
+                norm, lo, hi = UNDATED + ent.text.lower(), None, None
             except ValueError:
                 continue
             verb = dated_verb(ent.root)

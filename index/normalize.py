@@ -18,6 +18,15 @@ YEAR = re.compile(r"\b(1[89]\d\d|20\d\d|21\d\d)\b")
 NUMERIC = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 
 
+class Undated(ValueError):
+    """A date told relative to the day of writing ("yesterday", "early October", "next
+    year") in a text whose day of writing is not known."""
+
+
+# the norm of such a date, kept so that a reader who learns the day can resolve it
+UNDATED = "undated:"
+
+
 def normalize_date(text: str, published: dt.date | None) -> tuple[str, float | None, float | None]:
     """A date expression as (norm, first day, last day) in ordinal days; ValueError if none.
 
@@ -38,12 +47,12 @@ def normalize_date(text: str, published: dt.date | None) -> tuple[str, float | N
     relative = {"today": 0, "tonight": 0, "yesterday": -1}
     if t in relative:
         if published is None:
-            raise ValueError("relative date without a publication date")
+            raise Undated("relative date without a publication date")
         day = published + dt.timedelta(days=relative[t])
         return day.isoformat(), day.toordinal(), day.toordinal()
     if t in {"this week", "week", "last week", "earlier this week"}:
         if published is None:
-            raise ValueError("relative date without a publication date")
+            raise Undated("relative date without a publication date")
         monday = published - dt.timedelta(days=published.weekday())
         if t == "last week":
             monday -= dt.timedelta(days=7)
@@ -54,7 +63,7 @@ def normalize_date(text: str, published: dt.date | None) -> tuple[str, float | N
     if not (has_year or has_month):
         raise ValueError(f"not a calendar date: {text!r}")
     if not has_year and published is None:
-        raise ValueError("a month or day without a year needs the publication date")
+        raise Undated("a month or day without a year needs the publication date")
     base = dt.datetime.combine(published or dt.date(2000, 1, 1), dt.time())
     data = dateparser.date.DateDataParser(
         languages=["en"],
@@ -90,7 +99,7 @@ def _shifted(t: str, published: dt.date | None) -> tuple[str, float | None, floa
     if m is None:
         return None
     if published is None:
-        raise ValueError("relative date without a publication date")
+        raise Undated("relative date without a publication date")
     step = {"last": -1, "next": 1, "this": 0}[m.group(1)]
     rest = LEAD.sub("", t[: m.start()].strip(" ,") + " ").strip()
     if m.group(2) == "month":

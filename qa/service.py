@@ -38,6 +38,7 @@ from qa.relevance import coverage, missing_terms
 from qa.retrieve import Hit, Method, hits_of, rank_story, retrieve
 from qa.sheet import facts_of, rows_of
 from qa.stories import ROUTE_TOP, route
+from qa.undated import story_day, with_story_dates
 from qa.yesno import yes_no
 
 MAX_QUESTION = 500
@@ -354,8 +355,8 @@ class Service:
             return not_mentioned(found.missing, found.story.title, docs)
         if q.qtype == QType.yes_no:
             frame = parse_claim(statement_of(q_text, self.settings.spacy_model), self.settings)
-            return yes_no(frame, self.evidence(found.hits, docs, q), docs)
-        return agree(q, self.evidence(found.hits, docs, q), docs)
+            return yes_no(frame, self.evidence(found, q), docs)
+        return agree(q, self.evidence(found, q), docs)
 
     def next_story(
         self,
@@ -443,7 +444,7 @@ class Service:
                 verdict="unverified", explanation=why, outlets=rows,
             )  # fmt: skip
         frame = parse_claim(text, self.settings)
-        rows = check_outlets(frame, self.evidence(found.hits, docs, q), docs)
+        rows = check_outlets(frame, self.evidence(found, q), docs)
         v, why = verdict(rows, frame)
         order = {"contradicts": 0, "supports": 1, "hedges": 2, "silent": 3}
         rows.sort(key=lambda o: (order[o.stance], o.outlet))
@@ -472,11 +473,12 @@ class Service:
                 top.add(r)
         return [x for x in ranked if x[0] in top]
 
-    def evidence(
-        self, hits: list[Hit], outlet_docs: dict[str, list[str]], q: Question
-    ) -> dict[str, list[Hit]]:
-        """Per outlet, its passages that speak to the question (`qa/evidence.py`)."""
-        return outlet_evidence(hits, outlet_docs, self.settings, named=bool(q.lemmas))
+    def evidence(self, found: Gathered, q: Question) -> dict[str, list[Hit]]:
+        """Per outlet, its passages that speak to the question (`qa/evidence.py`), the
+        relative dates of undated articles read against the story's days."""
+        day = story_day(self.store.stories().get(found.story.id))
+        hits = with_story_dates(found.hits, day)
+        return outlet_evidence(hits, found.outlet_docs, self.settings, named=bool(q.lemmas))
 
     @staticmethod
     def _passage_out(hit: Hit, rank: int, q, claims: dict[str, Claim]) -> PassageOut:

@@ -110,3 +110,13 @@ def test_a_count_records_the_act_it_counts(tmp_path, sentence, count, act):
     prep = prepare(doc, "h", "test", make_settings(tmp_path))
     acts = {v.text: v.act for vs in prep.values for v in vs if v.kind == "number"}
     assert acts[count] == act
+
+
+def test_an_undated_articles_relative_date_is_kept_for_its_story(tmp_path):
+    from index.normalize import UNDATED
+    from tests.helpers import extracted
+
+    dates = [
+        v for v in extracted("The trial began in early October.", tmp_path) if v.kind == "date"
+    ]
+    assert [(v.norm, v.lo) for v in dates] == [(UNDATED + "early october", None)]

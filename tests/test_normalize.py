@@ -109,3 +109,11 @@ def test_a_shifted_year_needs_a_publication_date(text):
 def test_spans_of_time_are_not_calendar_years(text):
     with pytest.raises(ValueError):
         normalize_date(text, NOV)
+
+
+@pytest.mark.parametrize("text", ["yesterday", "early October", "next year", "this week"])
+def test_a_relative_date_without_a_day_of_writing_is_undated_not_refused(text):
+    from index.normalize import Undated
+
+    with pytest.raises(Undated):
+        normalize_date(text, None)
