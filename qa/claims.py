@@ -194,7 +194,10 @@ def _value_score(
         if not is_target(v):
             return None
         verb, _, prep = (v.head or "").partition(":")
-        if not any_act(verb, q.verbs) and not (q.prep and prep == q.prep and overlap > 0):
+        # another act's object by the question's preposition ("what did they spend it on?"),
+        # but not a day ("found guilty on Thursday"): a date is not what an act is done to
+        by_prep = q.prep == prep and overlap > 0 and not _a_date(v, values or [])
+        if not any_act(verb, q.verbs) and not by_prep:
             return None
         if v.norm in q.lemmas:
             return None  # "what did the SUV crash into" is not answered by "the SUV"
@@ -380,6 +383,11 @@ def answers(q: Question, hit: Hit) -> list[tuple[Value, Value, float]]:
             if score > 0 and _states_asked_act(q, s, values):
                 found.append((s, s, score))
     return sorted(found, key=lambda x: -x[2])
+
+
+def _a_date(v: Value, values: list[Value]) -> bool:
+    """The value's words are a date or time of day ("on Thursday", "at 7 pm")."""
+    return any(o.kind in {"date", "time"} and o.start < v.end and v.start < o.end for o in values)
 
 
 def _states_asked_act(q: Question, sentence: Value, values: list[Value]) -> bool:

@@ -260,3 +260,22 @@ def test_a_reason_is_given_only_by_a_sentence_of_the_act(word_model):
     assert answers(
         analyze("How did the mayor react?"), Hit(stored("Courier", 1, other, spoke), 1.0, 0.6, None)
     )
+
+
+def test_a_day_is_not_the_thing_an_act_was_done_to(word_model):
+    from qa.claims import answers
+    from qa.retrieve import Hit
+    from tests.helpers import stored
+
+    q = analyze("What did the council spend the grant on?")
+    sentence = value(
+        "sentence", "The council was fined on Monday over the grant.", "council fine grant"
+    )
+    monday = value_in(sentence, "object", "Monday", "monday", head="fine:on")
+    day = value_in(sentence, "date", "Monday", "2025-05-05", head="fine")
+    hit = Hit(stored("Courier", 1, sentence, monday, day), 1.0, 0.6, None)
+    assert answers(q, hit) == []
+    spent = value("sentence", "The council spent the grant on new buses.", "council spend")
+    buses = value_in(spent, "object", "new buses", "bus", head="spend:on")
+    hit = Hit(stored("Courier", 2, spent, buses), 1.0, 0.6, None)
+    assert [v.text for v, _, _ in answers(q, hit)] == ["new buses"]
