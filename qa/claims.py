@@ -262,15 +262,20 @@ def _locates_act(q: Question, v: Value, values: list[Value]) -> bool:
     return _of_asked_act(q, verb)
 
 
+UNIT_LINKS = {"of", "at", "was", "is"}  # "a magnitude of", "put the magnitude at", "… was"
+
+
 def _unit_named(unit: str, v: Value, before: str, after: str) -> bool:
     """The number is given in `unit`: "6.8-magnitude", "magnitude 6.8", "a magnitude of
-    6.8", "6.8 magnitude"; not a number a few words past another that was."""
+    6.8", "put the magnitude at 6.8", "the magnitude was 6.8", "6.8 magnitude"; not a number
+    a few words past another that was."""
 
     def words(text: str) -> list[str]:
         return [stem(w) for w in re.findall(r"[a-z]+", text.lower())]
 
     u, prev, own = stem(unit), words(before)[-2:], words(v.text)
-    return u in own or prev[-1:] == [u] or prev == [u, "of"] or words(after)[:1] == [u]
+    linked = len(prev) == 2 and prev[0] == u and prev[1] in UNIT_LINKS
+    return u in own or prev[-1:] == [u] or linked or words(after)[:1] == [u]
 
 
 def _duration_answers(q: Question, v: Value) -> bool:

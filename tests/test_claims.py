@@ -181,6 +181,9 @@ def test_a_unit_asked_by_name_takes_a_number_named_in_it():
     )
     assert measures(q.focus, of, sentence) and measures(q.focus, compound, sentence)
     assert not measures(q.focus, towns, sentence)
+    put = value("sentence", "The survey put the magnitude at 5.9 and counted 12 aftershocks.", "x")
+    at, shocks = value_in(put, "number", "5.9", "n"), value_in(put, "number", "12", "n")
+    assert measures(q.focus, at, put) and not measures(q.focus, shocks, put)
 
 
 def test_where_takes_a_place_the_act_happened_in(word_model):
