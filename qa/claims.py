@@ -170,6 +170,8 @@ def _value_score(
     if v.kind == "agent":
         return 1.0 + overlap if asks_act_of(q, v, values or []) else None
     if v.kind == "place":
+        if q.qtype == QType.where and q.prep != "from" and _a_source(v, sentence):
+            return None  # "going from Shalimar to Chennai": where it was heading is Chennai
         if q.places:  # "which countries sent teams?": a place in a sentence of that act
             named = set(v.norm.split()) & {w.lower() for n in q.names for w in n.split()}
             ok = not named and _act_in(q, sentence, values or [])
@@ -388,6 +390,15 @@ def answers(q: Question, hit: Hit) -> list[tuple[Value, Value, float]]:
             if score > 0 and _states_asked_act(q, s, values):
                 found.append((s, s, score))
     return sorted(found, key=lambda x: -x[2])
+
+
+SOURCE = re.compile(r"\bfrom\b(?!.*\b(to|towards?|into|for)\b)[^,;]*$", re.IGNORECASE)
+
+
+def _a_source(v: Value, sentence: Value) -> bool:
+    """The place is where something came from ("left from Kolkata", "from Shalimar in West
+    Bengal"): a "from" before it with no "to", "for", "into" or clause break between."""
+    return SOURCE.search(sentence.text[: max(0, v.start - sentence.start)]) is not None
 
 
 def _a_date(v: Value, values: list[Value]) -> bool:

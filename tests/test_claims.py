@@ -282,3 +282,21 @@ def test_a_day_is_not_the_thing_an_act_was_done_to(word_model):
     buses = value_in(spent, "object", "new buses", "bus", head="spend:on")
     hit = Hit(stored("Courier", 2, spent, buses), 1.0, 0.6, None)
     assert [v.text for v, _, _ in answers(q, hit)] == ["new buses"]
+
+
+def test_where_is_not_answered_by_where_it_came_from(word_model):
+    from qa.claims import answers
+    from qa.retrieve import Hit
+    from tests.helpers import stored
+
+    text = "The ferry sailed from Dover in Kent to Calais on Monday."
+    sentence = value("sentence", text, "ferry sail dover kent calais")
+    places = [
+        value_in(sentence, "place", p, p.lower(), head="GPE") for p in ("Dover", "Kent", "Calais")
+    ]
+    ferry = value_in(sentence, "agent", "The ferry", "ferry", head="sail")
+    hit = Hit(stored("Courier", 1, sentence, ferry, *places), 1.0, 0.6, None)
+    to = answers(analyze("Where did the ferry sail?"), hit)
+    assert [v.text for v, _, _ in to] == ["Calais"]
+    came = answers(analyze("Where did the ferry sail from?"), hit)
+    assert "Dover" in [v.text for v, _, _ in came]
