@@ -34,7 +34,7 @@ from index.normalize import (
 from index.tally import befallen_one, lives_counted, tally_of
 from index.temporal import RESTATED, duration_values, outside, time_values
 
-EXTRACT_VERSION = "21"  # 19: "next year"; 20: dated nouns; 21: undated dates kept
+EXTRACT_VERSION = "22"  # 20: dated nouns; 21: undated dates kept; 22: "2012 people"
 QUOTES = set('“”"')
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -133,6 +133,16 @@ def _is_age(tok: Token) -> bool:
     return following.startswith(("-year-old", "year-old", "yearsold", "yearold", "-years-old"))
 
 
+def _is_count(tok: Token) -> bool:
+    """NER labels a four-digit count as a year ("2012 people had been killed"); a number that
+    counts a noun is a count, whatever its digits ("in 2012" has no noun to count), unless
+    a preposition of time comes first ("In 2012 people voted": the parser hangs the year on
+    the noun)."""
+    before = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    year_prep = before in {"in", "since", "until", "during", "by", "before", "after"}
+    return tok.dep_ == "nummod" and tok.head.pos_ == "NOUN" and tok.text.isdigit() and not year_prep
+
+
 def _number_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
     lex = lexicon()
     out: list[Value] = []
@@ -141,7 +151,8 @@ def _number_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
     for tok in sent:
         if tok.i in skip:
             continue
-        if tok.ent_type_ in {"DATE", "TIME", "ORDINAL", "MONEY", "PERCENT"} and not _is_age(tok):
+        misread = _is_age(tok) or (tok.ent_type_ == "DATE" and _is_count(tok))
+        if tok.ent_type_ in {"DATE", "TIME", "ORDINAL", "MONEY", "PERCENT"} and not misread:
             continue
         if tok.lower_ in {"a", "an", "once", "twice"} or not (tok.like_num or tok.pos_ == "NUM"):
             continue
@@ -278,6 +289,8 @@ def _entity_values(sent: Span, offset: int, speaker: str | None, doc: Document) 
         start = offset + ent.start_char
         end = offset + ent.end_char
         if ent.label_ in {"DATE", "TIME"}:
+            if len(ent) == 1 and _is_count(ent.root):
+                continue
             try:
                 norm, lo, hi = normalize_date(ent.text, doc.published)
             except Undated:

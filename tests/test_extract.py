@@ -120,3 +120,18 @@ def test_an_undated_articles_relative_date_is_kept_for_its_story(tmp_path):
         v for v in extracted("The trial began in early October.", tmp_path) if v.kind == "date"
     ]
     assert [(v.norm, v.lo) for v in dates] == [(UNDATED + "early october", None)]
+
+
+@pytest.mark.parametrize(
+    "text, kind, norm",
+    [
+        ("The ministry said 2012 people had been killed.", "number", "2012..2012"),
+        ("The stadium was built in 2012 for the games.", "date", "2012"),
+        ("In 2012 people voted for change.", "date", "2012"),
+    ],
+)
+def test_a_four_digit_count_is_not_a_year(text, kind, norm, tmp_path):
+    from tests.helpers import extracted
+
+    found = [v for v in extracted(text, tmp_path) if v.kind in {"date", "number"}]
+    assert [(v.kind, v.norm) for v in found] == [(kind, norm)]
