@@ -17,7 +17,7 @@ from index.models import StoryInfo, Value
 from index.store import Store
 from index.words import stems
 from qa.agree import agree, not_mentioned
-from qa.check import check_outlets, parse_claim, statement_of, verdict
+from qa.check import ClaimFrame, check_outlets, parse_claim, statement_of, verdict
 from qa.claims import Claim, best_value
 from qa.evidence import outlet_evidence
 from qa.match import use_encoder
@@ -325,15 +325,16 @@ class Service:
             raise BadRequest(f"k must be between 1 and {MAX_K}, not {k}")
         vector = self._embedding(q_text)
         q = analyze(q_text, self.settings.spacy_model)
+        frame = self._statement(q_text) if q.qtype == QType.yes_no else None
         found = self.gather(q_text, q, k, outlets, method, story, vector.result())
         if found is None:
             agreement, answer, _ = agree(q, {}, {})
             return AskResponse(
                 question=q_text, qtype=q.qtype, answer=answer, agreement=agreement, passages=[]
             )
-        agreement, answer, claims = self.judge(q, q_text, found)
+        agreement, answer, claims = self.judge(q, found, frame)
         if story is None and agreement.verdict == "no_evidence" and not found.missing:
-            taken = self.next_story(q, q_text, k, outlets, method, vector.result(), found)
+            taken = self.next_story(q, q_text, k, outlets, method, vector.result(), found, frame)
             if taken is not None:
                 found, (agreement, answer, claims) = taken
         shown = answers_first(found.hits[: max(k, self.settings.evidence_pool)], claims, agreement)
@@ -348,13 +349,13 @@ class Service:
             passages=passages,
         )
 
-    def judge(self, q: Question, q_text: str, found: Gathered) -> Judged:
-        """The agreement, answer and claims of a question over its gathered evidence."""
+    def judge(self, q: Question, found: Gathered, frame: ClaimFrame | None = None) -> Judged:
+        """The agreement, answer and claims of a question over its gathered evidence (a
+        yes/no question's `frame`: its statement as a claim)."""
         docs = found.outlet_docs
         if found.missing:
             return not_mentioned(found.missing, found.story.title, docs)
-        if q.qtype == QType.yes_no:
-            frame = parse_claim(statement_of(q_text, self.settings.spacy_model), self.settings)
+        if frame is not None:
             return yes_no(frame, self.evidence(found, q), docs)
         return agree(q, self.evidence(found, q), docs)
 
@@ -367,6 +368,7 @@ class Service:
         method: Method,
         vector: np.ndarray,
         found: Gathered,
+        frame: ClaimFrame | None = None,
     ) -> tuple[Gathered, Judged] | None:
         """A question that names no event ("At what time did the crash occur?") may match
         several stories equally; when the best-routed one has no answer, the next matching
@@ -380,7 +382,7 @@ class Service:
             other = self.gather(q_text, q, k, outlets, method, alt.id, vector)
             if other is None or other.missing:
                 continue
-            tried = self.judge(q, q_text, other)
+            tried = self.judge(q, other, frame)
             if tried[0].verdict != "no_evidence":
                 first = StoryRef(id=found.story.id, title=found.story.title)
                 other.others = [first, *(o for o in found.others if o.id != alt.id)]
@@ -415,6 +417,11 @@ class Service:
         dispute counts it has, without computing every story's)."""
         return self._sheets.get((self.store.story_version(story), story))
 
+    def _statement(self, question: str) -> ClaimFrame:
+        """A yes/no question's statement as a claim, parsed while its embedding is computed
+        (the parse is most of a yes/no question's cost)."""
+        return parse_claim(statement_of(question, self.settings.spacy_model), self.settings)
+
     def _embedding(self, text: str) -> Future[np.ndarray]:
         """The text's embedding, computed in another thread while this one parses the text
         (torch and spaCy both release the interpreter: the two overlap on two cores)."""
@@ -427,6 +434,7 @@ class Service:
         text = clean_question(claim, what="claim")
         vector = self._embedding(text)
         q = analyze(text, self.settings.spacy_model)
+        frame = parse_claim(text, self.settings)  # while the embedding is computed
         found = self.gather(
             text, q, self.settings.evidence_pool, outlets, "hybrid", story, vector.result()
         )
@@ -443,7 +451,6 @@ class Service:
                 claim=text, story=found.story, other_stories=found.others,
                 verdict="unverified", explanation=why, outlets=rows,
             )  # fmt: skip
-        frame = parse_claim(text, self.settings)
         rows = check_outlets(frame, self.evidence(found, q), docs)
         v, why = verdict(rows, frame)
         order = {"contradicts": 0, "supports": 1, "hedges": 2, "silent": 3}
