@@ -392,12 +392,16 @@ def answers(q: Question, hit: Hit) -> list[tuple[Value, Value, float]]:
     return sorted(found, key=lambda x: -x[2])
 
 
-SOURCE = re.compile(r"\bfrom\b(?!.*\b(to|towards?|into|for)\b)[^,;]*$", re.IGNORECASE)
+# "from Kolkata", "from the town of Dover", "from Shalimar in West Bengal": the place right
+# after "from", or a name there and a place it lies in; not "rescuers from Spain arrived in"
+SOURCE = re.compile(
+    r"\b[Ff]rom\s+(?:the\s+)?(?:(?:[A-Z][\w'-]*\s+){1,4}(?:in|near|outside|of)\s+(?:the\s+)?)?$"
+)
 
 
 def _a_source(v: Value, sentence: Value) -> bool:
     """The place is where something came from ("left from Kolkata", "from Shalimar in West
-    Bengal"): a "from" before it with no "to", "for", "into" or clause break between."""
+    Bengal"), not where it went or happened."""
     return SOURCE.search(sentence.text[: max(0, v.start - sentence.start)]) is not None
 
 

@@ -300,3 +300,11 @@ def test_where_is_not_answered_by_where_it_came_from(word_model):
     assert [v.text for v, _, _ in to] == ["Calais"]
     came = answers(analyze("Where did the ferry sail from?"), hit)
     assert "Dover" in [v.text for v, _, _ in came]
+
+
+def test_a_place_after_the_source_is_not_a_source():
+    from qa.claims import _a_source
+
+    sentence = value("sentence", "Rescuers from Spain arrived in Rabat on Sunday.", "x")
+    assert _a_source(value_in(sentence, "place", "Spain", "spain"), sentence)
+    assert not _a_source(value_in(sentence, "place", "Rabat", "rabat"), sentence)
