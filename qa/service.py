@@ -483,9 +483,9 @@ class Service:
     def evidence(self, found: Gathered, q: Question) -> dict[str, list[Hit]]:
         """Per outlet, its passages that speak to the question (`qa/evidence.py`), the
         relative dates of undated articles read against the story's days."""
+        chosen = outlet_evidence(found.hits, found.outlet_docs, self.settings, bool(q.lemmas))
         day = story_day(self.store.stories().get(found.story.id))
-        hits = with_story_dates(found.hits, day)
-        return outlet_evidence(hits, found.outlet_docs, self.settings, named=bool(q.lemmas))
+        return {o: with_story_dates(hits, day) for o, hits in chosen.items()}
 
     @staticmethod
     def _passage_out(hit: Hit, rank: int, q, claims: dict[str, Claim]) -> PassageOut:

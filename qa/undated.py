@@ -33,13 +33,17 @@ def with_story_dates(hits: list[Hit], day: dt.date | None) -> list[Hit]:
 
 
 def _resolved(hit: Hit, day: dt.date) -> Hit:
-    values = [_resolve(v, day) for v in hit.stored.values]
+    if not any(_relative(v) for v in hit.stored.values):
+        return hit  # most passages: nothing to copy
+    values = [_resolve(v, day) if _relative(v) else v for v in hit.stored.values]
     return replace(hit, stored=replace(hit.stored, values=values))
 
 
+def _relative(v: Value) -> bool:
+    return v.kind == "date" and v.norm.startswith((UNDATED, WEEKDAY))
+
+
 def _resolve(v: Value, day: dt.date) -> Value:
-    if v.kind != "date" or not v.norm.startswith((UNDATED, WEEKDAY)):
-        return v
     try:
         norm, lo, hi = normalize_date(v.text, day)
     except ValueError:
