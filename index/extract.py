@@ -34,7 +34,7 @@ from index.normalize import (
 from index.tally import befallen_one, lives_counted, tally_of
 from index.temporal import RESTATED, duration_values, outside, time_values
 
-EXTRACT_VERSION = "22"  # 20: dated nouns; 21: undated dates kept; 22: "2012 people"
+EXTRACT_VERSION = "23"  # 21: undated dates kept; 22: "2012 people"; 23: "around Friday"
 QUOTES = set('“”"')
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}

@@ -9,6 +9,7 @@ import math
 import re
 
 import dateparser
+from dateutil.relativedelta import relativedelta
 
 from index.lexicon import lexicon
 
@@ -23,25 +24,29 @@ class Undated(ValueError):
     year") in a text whose day of writing is not known."""
 
 
-# the norm of such a date, kept so that a reader who learns the day can resolve it
+# the norm of such a date, kept so that a reader who learns the day can resolve it; a
+# weekday keeps its name, which compares with other weekdays before any day is known
 UNDATED = "undated:"
+WEEKDAY = "weekday:"
+# words before a date that qualify it without changing the day ("on", "early", "since")
+QUALIFIERS = "on|by|since|in|during|from|until|early|late|mid|around"
 
 
 def normalize_date(text: str, published: dt.date | None) -> tuple[str, float | None, float | None]:
     """A date expression as (norm, first day, last day) in ordinal days; ValueError if none.
 
     Weekdays and relative words resolve against `published`; without it a weekday is kept
-    as `weekday:<name>` and other relative expressions are refused.
+    as `weekday:<name>` and other relative expressions raise `Undated`.
     """
     t = re.sub(r"[^\w\s,/-]", "", text.lower()).strip()
     shifted = _shifted(t, published)
     if shifted is not None:
         return shifted
-    t = re.sub(r"^(on|by|since|in|during|from|until|early|late|last|this past)\s+", "", t)
+    t = re.sub(rf"^({QUALIFIERS}|last|this past)\s+", "", t)
     t = re.sub(r"\s+(morning|afternoon|evening|night)$", "", t).strip()
     if t in WEEKDAYS:
         if published is None:
-            return f"weekday:{t}", None, None
+            return WEEKDAY + t, None, None
         day = published - dt.timedelta(days=(published.weekday() - WEEKDAYS.index(t)) % 7)
         return day.isoformat(), day.toordinal(), day.toordinal()
     relative = {"today": 0, "tonight": 0, "yesterday": -1}
@@ -59,7 +64,7 @@ def normalize_date(text: str, published: dt.date | None) -> tuple[str, float | N
         iso = monday.isocalendar()
         return f"week:{iso.year}-W{iso.week:02d}", monday.toordinal(), monday.toordinal() + 6
     has_year = YEAR.search(t) is not None
-    has_month = any(re.search(rf"\b{m}\b", t) for m in MONTHS)
+    has_month = _has_month(t)
     if not (has_year or has_month):
         raise ValueError(f"not a calendar date: {text!r}")
     if not has_year and published is None:
@@ -90,7 +95,7 @@ def normalize_date(text: str, published: dt.date | None) -> tuple[str, float | N
 # "last year", "28 March next year", "early last month": a calendar year or month counted
 # from the publication date ("the past year" is a span of twelve months, not a calendar year)
 SHIFTED = re.compile(r"\b(last|next|this)\s+(year|month)$")
-LEAD = re.compile(r"^((on|by|since|in|during|from|until|early|late|mid|around)\s+)+")
+LEAD = re.compile(rf"^(({QUALIFIERS})\s+)+")
 
 
 def _shifted(t: str, published: dt.date | None) -> tuple[str, float | None, float | None] | None:
@@ -105,21 +110,20 @@ def _shifted(t: str, published: dt.date | None) -> tuple[str, float | None, floa
     if m.group(2) == "month":
         if rest:
             raise ValueError(f"unparsed date: {t!r}")
-        first = _add_months(published.replace(day=1), step)
-        return f"{first:%Y-%m}", first.toordinal(), _add_months(first, 1).toordinal() - 1
+        first = published.replace(day=1) + relativedelta(months=step)
+        after = first + relativedelta(months=1)
+        return f"{first:%Y-%m}", first.toordinal(), after.toordinal() - 1
     year = published.year + step
     if not rest:
         first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
         return str(year), first.toordinal(), last.toordinal()
-    if not any(re.search(rf"\b{mo}\b", rest) for mo in MONTHS) or YEAR.search(rest):
+    if not _has_month(rest) or YEAR.search(rest):
         raise ValueError(f"unparsed date: {t!r}")
     return normalize_date(f"{rest} {year}", published)
 
 
-def _add_months(first: dt.date, n: int) -> dt.date:
-    """The first day of the month `n` months after `first` (itself a first day)."""
-    index = first.year * 12 + first.month - 1 + n
-    return dt.date(index // 12, index % 12 + 1, 1)
+def _has_month(t: str) -> bool:
+    return any(re.search(rf"\b{m}\b", t) for m in MONTHS)
 
 
 def parse_number(text: str) -> float | None:

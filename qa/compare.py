@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Literal
 
 from index.models import Value
+from index.normalize import WEEKDAY
 from index.times import JUST, overlap
 from qa.match import antonym_pairs, is_outcome, is_person, is_place, same_thing, stem
 from qa.question import Question
@@ -41,8 +42,8 @@ def interval(v: Value) -> tuple[float, float] | None:
 
 
 def _weekday_of(v: Value) -> str | None:
-    if v.norm.startswith("weekday:"):
-        return v.norm.split(":", 1)[1]
+    if v.norm.startswith(WEEKDAY):
+        return v.norm.removeprefix(WEEKDAY)
     if v.lo is not None and v.lo == v.hi:
         return dt.date.fromordinal(int(v.lo)).strftime("%A").lower()
     return None

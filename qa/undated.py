@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from functools import lru_cache
 
 from index.models import StoryInfo, Value
-from index.normalize import UNDATED, normalize_date
+from index.normalize import UNDATED, WEEKDAY, normalize_date
 from qa.retrieve import Hit
 
-WEEKDAY = "weekday:"
 # within a week a weekday names one day of the story's span; over a longer span it may
 # name two, and the article could have been written on any of them
 STORY_SPAN_DAYS = 6
@@ -44,8 +44,18 @@ def _relative(v: Value) -> bool:
 
 
 def _resolve(v: Value, day: dt.date) -> Value:
-    try:
-        norm, lo, hi = normalize_date(v.text, day)
-    except ValueError:
+    found = _on_day(v.text, day)
+    if found is None:
         return v
+    norm, lo, hi = found
     return v.model_copy(update={"norm": norm, "lo": lo, "hi": hi})
+
+
+@lru_cache(maxsize=4096)
+def _on_day(text: str, day: dt.date) -> tuple[str, float | None, float | None] | None:
+    """A relative date read on `day`, once per text and day: every question over the story
+    meets the same few, and dateparser takes 1-2 ms for one ("early October")."""
+    try:
+        return normalize_date(text, day)
+    except ValueError:
+        return None
