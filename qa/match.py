@@ -86,7 +86,8 @@ def prime(words: Iterable[str | None]) -> None:
     """Compute the vectors (as acts and as things) of words not seen yet, in one batch."""
     if _encoder is None:
         return
-    keys = sorted({(k, w.lower()) for w in words if w for k in FRAMES} - _vectors.keys())
+    fresh = {w.lower() for w in words if w}
+    keys = sorted((k, w) for w in fresh for k in FRAMES if (k, w) not in _vectors)
     if not keys:
         return
     vecs = _encoder([FRAMES[k][0].format(w) for k, w in keys])
@@ -99,8 +100,10 @@ def prime(words: Iterable[str | None]) -> None:
 def similarity(a: str, b: str, kind: str = "act") -> float | None:
     if _encoder is None:
         return None
-    prime([a, b])
-    va, vb = _vectors.get((kind, a.lower())), _vectors.get((kind, b.lower()))
+    ka, kb = (kind, a.lower()), (kind, b.lower())
+    if ka not in _vectors or kb not in _vectors:
+        prime([a, b])
+    va, vb = _vectors.get(ka), _vectors.get(kb)
     if va is None or vb is None:
         return None
     return float(va @ vb)

@@ -4,19 +4,24 @@ rewritten article) count as one origin."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from qa.claims import Claim
 
 SHINGLE = 5
 SAME_ORIGIN_CONTAINMENT = 0.5
+Shingles = frozenset[tuple[str, ...]]
 
 
-def shingles(text: str, n: int = SHINGLE) -> set[tuple[str, ...]]:
+@lru_cache(maxsize=1 << 13)
+def shingles(text: str, n: int = SHINGLE) -> Shingles:
+    """A text's word 5-grams, once per text (a story's passages answer question after
+    question)."""
     words = re.findall(r"\w+", text.lower())
-    return {tuple(words[i : i + n]) for i in range(max(0, len(words) - n + 1))}
+    return frozenset(tuple(words[i : i + n]) for i in range(max(0, len(words) - n + 1)))
 
 
-def shares_wording(sentence: set[tuple[str, ...]], passage: set[tuple[str, ...]]) -> bool:
+def shares_wording(sentence: Shingles, passage: Shingles) -> bool:
     """Copied text: most of one answering sentence's word 5-grams appear in another passage."""
     return len(sentence) >= 3 and len(sentence & passage) / len(sentence) >= SAME_ORIGIN_CONTAINMENT
 

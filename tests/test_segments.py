@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from index import segments
 from index import vectors as vec
 from index.lexical import LexicalIndex, Recent, query_tokens
 from index.segments import NO_IDS, Base, Segments
@@ -96,3 +97,17 @@ def test_rebasing_on_a_merged_base_keeps_what_came_after_it():
     assert [r for r, _ in after] == [r for r, _ in before]
     assert [s for _, s in after] == pytest.approx([s for _, s in before], abs=1e-5)
     assert {r for r, _ in rebased.lexical_search("bridge", 10, None)} == {2, 6}
+
+
+def test_a_small_filter_ranks_as_scoring_every_row(monkeypatch):
+    """A filter much smaller than the base is scored row by row; the ranking, deletions
+    included, is the one scoring every row gives."""
+    vecs = vectors(len(TEXTS))
+    v = view([1, 2, 3, 4, 5, 6], [], vecs).changed(2, [], None, [], [2])
+    allowed = np.asarray([1, 2, 5, 6], dtype=np.int64)
+    monkeypatch.setattr(segments, "FEW", 10)  # 4 * 10 >= 6 rows: every row scored
+    every = v.lexical_search("bridge cracks closed", 10, allowed)
+    monkeypatch.setattr(segments, "FEW", 1)  # 4 * 1 < 6: row by row
+    few = v.lexical_search("bridge cracks closed", 10, allowed)
+    assert few == every and [r for r, _ in few] == [1, 6, 5][: len(few)]
+    assert 2 not in {r for r, _ in few}
