@@ -26,7 +26,7 @@ from api.security import gate_extras
 from api.warm import SheetWarmer
 from index.config import Settings, get_settings, split_keys
 from index.embed import ModelLoadError
-from index.pool import PreparePool
+from index.pool import PreparePool, yield_to_writes
 from index.store import StoreError
 from qa.service import Service
 
@@ -53,6 +53,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         writes = PreparePool(settings) if settings.write_process else None
         if writes is not None:
             writes.start()
+            yield_to_writes(settings.read_nice)
         app.state.writes = writes
         yield
         warmer.stop()

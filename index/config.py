@@ -38,12 +38,20 @@ class Settings(BaseSettings):
         description="A server parses and embeds written documents in a child process of its "
         "own, so that readers cannot starve writes (index/pool.py).",
     )
+    read_nice: int = Field(
+        5,
+        ge=0,
+        le=19,
+        description="Niceness a server's own threads take once its write process has started, "
+        "so that a write gets the CPU first while clients ask (0: no change).",
+    )
     index_nice: int = Field(
-        10,
+        15,
         ge=0,
         le=19,
         description="Niceness `crosscheck index` runs at, so that a server answering on the "
-        "same machine keeps the CPU it needs (0: normal priority).",
+        "same machine keeps the CPU it needs (0: normal priority; 10 below a server's "
+        "readers at the default read_nice).",
     )
     # chunking
     chunk_max_sentences: int = Field(3, ge=1, le=20)

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import time
 
 import numpy as np
+import pytest
 
 from index.build import document_from_raw, indexed
 from index.ingest import RawDocument
 from index.models import DocumentMeta
 from index.pool import PreparePool
-from tests.conftest import make_settings
+from tests.conftest import ROOT, make_settings
 
 TEXT = (
     "The Quillfeather harbor bridge was closed on Monday after inspectors found cracks. "
@@ -61,3 +64,37 @@ def test_a_document_prepared_in_the_child_equals_one_prepared_here(tmp_path):
         assert np.allclose(pool.prepare(todo())[0].embeddings, here.embeddings, atol=1e-5)
     finally:
         pool.stop()
+
+
+YIELD = """
+import os, threading
+from pathlib import Path
+from index.pool import yield_to_writes
+stop = threading.Event()
+before = threading.Thread(target=stop.wait, daemon=True); before.start()
+base = os.getpriority(os.PRIO_PROCESS, 0)
+yield_to_writes(3)
+after = threading.Thread(target=lambda: print(os.getpriority(os.PRIO_PROCESS, 0))); after.start()
+after.join()
+tids = [int(t.name) for t in Path('/proc/self/task').iterdir()]
+tasks = sorted({os.getpriority(os.PRIO_PROCESS, t) for t in tids})
+print(base, tasks)
+stop.set()
+"""
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="per-thread niceness: Linux")
+def test_a_server_yields_the_cpu_to_its_writes():
+    """Every thread, those running and those started later, ends up `nice` levels lower in
+    priority (in a process of its own: niceness cannot be given back)."""
+    out = subprocess.run(
+        [sys.executable, "-c", YIELD],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        timeout=120,
+    ).stdout.split("\n")
+    base = int(out[1].split()[0])
+    assert int(out[0]) == base + 3  # a thread started afterwards inherits it
+    assert out[1] == f"{base} [{base + 3}]"  # every thread of the process
