@@ -38,6 +38,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        # the write process loads its models while the server loads the index, so that it
+        # is up by /readyz (at 1M passages the server takes ~15 s): writes that arrive
+        # before it are prepared in the server, under the interpreter lock the readers hold
+        writes = PreparePool(settings) if settings.write_process else None
+        if writes is not None:
+            writes.start()
+        app.state.writes = writes
         try:
             service = Service(settings)
             await run_in_threadpool(service.warm_up)
@@ -47,14 +54,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             app.state.load_error = str(exc)
             log.error("cannot serve answers: %s", exc)
             yield
+            if writes is not None:
+                writes.stop()
             return
+        if writes is not None:
+            yield_to_writes(settings.read_nice)
         warmer = SheetWarmer(service, settings.sheet_warm_stories)
         warmer.start()
-        writes = PreparePool(settings) if settings.write_process else None
-        if writes is not None:
-            writes.start()
-            yield_to_writes(settings.read_nice)
-        app.state.writes = writes
         yield
         warmer.stop()
         if writes is not None:

@@ -9,6 +9,10 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+# in-process apps and `crosscheck index` would renice the test process itself (niceness
+# cannot be given back): the tests of niceness set it where they measure it
+os.environ.setdefault("CROSSCHECK_READ_NICE", "0")
+os.environ.setdefault("CROSSCHECK_INDEX_NICE", "0")
 
 from index.build import index_documents  # noqa: E402
 from index.config import Settings  # noqa: E402

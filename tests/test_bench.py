@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -81,6 +82,7 @@ def test_quick_scale_bench_measures_the_whole_product(tmp_path):
             str(out),
         ],
         cwd=ROOT,
+        env={**os.environ, "CROSSCHECK_INDEX_NICE": "15"},
         capture_output=True,
         text=True,
         timeout=600,
@@ -102,6 +104,6 @@ def test_quick_scale_bench_measures_the_whole_product(tmp_path):
             assert rows[f"scale_{size}_{what}"] > 0, (size, what)  # fmt: skip
         assert rows[f"scale_{size}_reader_errors"] == 0
     assert rows["scale_write_growth"] > 0
-    for nice in (0, 10):
+    for nice in (0, 15):
         assert rows[f"ingest_nice{nice}_busy_ms_median"] > 0
         assert rows[f"ingest_nice{nice}_slowdown"] > 0

@@ -96,5 +96,7 @@ def test_a_server_yields_the_cpu_to_its_writes():
         timeout=120,
     ).stdout.split("\n")
     base = int(out[1].split()[0])
+    if base > 16:
+        pytest.skip(f"the test process already runs at niceness {base}")
     assert int(out[0]) == base + 3  # a thread started afterwards inherits it
     assert out[1] == f"{base} [{base + 3}]"  # every thread of the process
