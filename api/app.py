@@ -46,25 +46,25 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             writes.start()
         app.state.writes = writes
         try:
-            service = Service(settings)
-            await run_in_threadpool(service.warm_up)
-            app.state.service = service
-            app.state.ready = True
-        except (StoreError, ModelLoadError) as exc:
-            app.state.load_error = str(exc)
-            log.error("cannot serve answers: %s", exc)
+            try:
+                service = Service(settings)
+                await run_in_threadpool(service.warm_up)
+                app.state.service = service
+                app.state.ready = True
+            except (StoreError, ModelLoadError) as exc:
+                app.state.load_error = str(exc)
+                log.error("cannot serve answers: %s", exc)
+                yield
+                return
+            if writes is not None:
+                yield_to_writes(settings.read_nice)
+            warmer = SheetWarmer(service, settings.sheet_warm_stories)
+            warmer.start()
             yield
+            warmer.stop()
+        finally:
             if writes is not None:
                 writes.stop()
-            return
-        if writes is not None:
-            yield_to_writes(settings.read_nice)
-        warmer = SheetWarmer(service, settings.sheet_warm_stories)
-        warmer.start()
-        yield
-        warmer.stop()
-        if writes is not None:
-            writes.stop()
 
     app = FastAPI(
         title="crosscheck",

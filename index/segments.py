@@ -20,7 +20,7 @@ from index.lexical import LexicalIndex, Recent, query_tokens, top
 
 NO_IDS = np.zeros(0, dtype=np.int64)
 # a filter this many times smaller than the base is scored row by row (binary search in the
-# postings) instead of scoring every row and picking: a story of 500 rows in 1M, ~25x faster
+# postings) instead of scoring every row and picking: 500 rows of 1M in 0.13 ms, not 3.9
 FEW = 64
 
 

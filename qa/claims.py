@@ -11,7 +11,7 @@ from functools import lru_cache
 from index.durations import HOURS
 from index.lexicon import lexicon
 from index.models import Value
-from index.words import is_verb
+from index.words import is_verb, stems
 from qa.lexicon import grammar, is_target
 from qa.match import (
     any_act,
@@ -85,7 +85,7 @@ def share(lemmas: list[str], sentence: Value) -> float:
 @lru_cache(maxsize=1 << 14)
 def _stems(norm: str) -> frozenset[str]:
     """A sentence's stems, once per sentence: each is read for every value in it."""
-    return frozenset(stem(w) for w in norm.split())
+    return frozenset(stems(norm))
 
 
 def asks_for_party(q: Question) -> bool:

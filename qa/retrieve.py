@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Literal
 
@@ -11,13 +10,6 @@ import numpy as np
 from index.store import Store, StoredPassage
 
 Method = Literal["hybrid", "dense", "bm25"]
-# a question's embedding, or its computation still running: lexical search goes first, so
-# that it overlaps the model's forward pass (~10 ms)
-Vector = np.ndarray | Future[np.ndarray]
-
-
-def vector_of(v: Vector) -> np.ndarray:
-    return v.result() if isinstance(v, Future) else v
 
 
 @dataclass
@@ -42,7 +34,7 @@ def rrf(
 
 def retrieve(
     store: Store,
-    query_vector: Vector,
+    query_vector: np.ndarray,
     question: str,
     *,
     limit: int,
@@ -53,9 +45,8 @@ def retrieve(
     weights: tuple[float, float] = (1.0, 1.0),
 ) -> list[Hit]:
     """The best `limit` passages for a question, best first."""
-    lexical = store.lexical_search(question, candidates, allowed) if method != "dense" else []
-    query_vector = vector_of(query_vector)
     dense = store.dense_search(query_vector, candidates, allowed) if method != "bm25" else []
+    lexical = store.lexical_search(question, candidates, allowed) if method != "dense" else []
     if method == "dense":
         fused = rrf([dense], [1.0], rrf_k)
     elif method == "bm25":
@@ -79,7 +70,7 @@ def retrieve(
 
 def rank_story(
     store: Store,
-    query_vector: Vector,
+    query_vector: np.ndarray,
     question: str,
     story: str,
     *,
@@ -94,9 +85,9 @@ def rank_story(
     rows, matrix = store.story_matrix(story)
     if not rows:
         return []
-    lexical = store.lexical_search(question, len(rows), set(rows)) if method != "dense" else []
-    cos = matrix @ np.asarray(vector_of(query_vector), dtype=np.float32)
+    cos = matrix @ np.asarray(query_vector, dtype=np.float32)
     dense = sorted(zip(rows, cos.tolist(), strict=True), key=lambda x: -x[1])
+    lexical = store.lexical_search(question, len(rows), set(rows)) if method != "dense" else []
     if method == "dense":
         fused = rrf([dense], [1.0], rrf_k)
     elif method == "bm25":

@@ -35,7 +35,7 @@ from qa.models import (
 )
 from qa.question import Question, analyze
 from qa.relevance import coverage, missing_terms
-from qa.retrieve import Hit, Method, Vector, hits_of, rank_story, retrieve
+from qa.retrieve import Hit, Method, hits_of, rank_story, retrieve
 from qa.sheet import facts_of, rows_of
 from qa.stories import ROUTE_TOP, route
 from qa.undated import story_day, with_story_dates
@@ -234,7 +234,7 @@ class Service:
     def choose_story(
         self,
         q: Question,
-        vector: Vector,
+        vector: np.ndarray,
         q_text: str,
         story: str | None,
         method: Method,
@@ -284,10 +284,10 @@ class Service:
         outlets: list[str] | None,
         method: Method,
         story: str | None,
-        vector: Vector,
+        vector: np.ndarray,
     ) -> Gathered | None:
         """The story a text is about and each outlet's ranked evidence in it; None when no
-        story matches at all. `vector`: the text's embedding, or its computation."""
+        story matches at all. `vector`: the text's embedding."""
         s = self.settings
         self.store.refresh()
         if outlets:
@@ -326,7 +326,7 @@ class Service:
         vector = self._embedding(q_text)
         q = analyze(q_text, self.settings.spacy_model)
         frame = self._statement(q_text) if q.qtype == QType.yes_no else None
-        found = self.gather(q_text, q, k, outlets, method, story, vector)
+        found = self.gather(q_text, q, k, outlets, method, story, vector.result())
         if found is None:
             agreement, answer, _ = agree(q, {}, {})
             return AskResponse(
@@ -435,7 +435,9 @@ class Service:
         vector = self._embedding(text)
         q = analyze(text, self.settings.spacy_model)
         frame = parse_claim(text, self.settings)  # while the embedding is computed
-        found = self.gather(text, q, self.settings.evidence_pool, outlets, "hybrid", story, vector)
+        found = self.gather(
+            text, q, self.settings.evidence_pool, outlets, "hybrid", story, vector.result()
+        )
         if found is None:
             return CheckResponse(
                 claim=text, verdict="unverified", explanation="No story is indexed.", outlets=[]
