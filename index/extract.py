@@ -21,6 +21,7 @@ from index.chunk import Chunk
 from index.frames import agent_values, object_values, phrase_range, subject_of
 from index.lexicon import NEGATIONS, PRONOUNS, lexicon
 from index.models import Document, Value
+from index.negation import negation_values
 from index.normalize import (
     UNDATED,
     Undated,
@@ -33,10 +34,10 @@ from index.normalize import (
 )
 from index.tally import befallen_one, lives_counted, tally_of
 from index.temporal import RESTATED, duration_values, outside, time_values
+from index.words import content_lemmas
 
-EXTRACT_VERSION = "23"  # 21: undated dates kept; 22: "2012 people"; 23: "around Friday"
+EXTRACT_VERSION = "24"  # 22: "2012 people"; 23: "around Friday"; 24: negated clauses, "he" did
 QUOTES = set('“”"')
-CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 CLAUSE_BREAKS = {";", "—", "–", ":"}
 CLAUSE_OPENERS = {"that", "which", "who", "whom"}
@@ -364,14 +365,6 @@ def _attributive(ent: Span) -> bool:
     )
 
 
-def content_lemmas(sent: Span) -> list[str]:
-    return [
-        t.lemma_.lower()
-        for t in sent
-        if t.pos_ in CONTENT_POS and not t.is_stop and not t.is_punct and len(t.text) > 1
-    ]
-
-
 def extract_values(
     chunk: Chunk, document: Document, ctx: DocumentContext | None = None
 ) -> list[Value]:
@@ -406,7 +399,7 @@ def extract_values(
             durations
             + _entity_values(sent, offset, speaker, document)
             + numbers
-            + agent_values(sent, offset, speaker)
+            + agent_values(sent, offset, speaker, ctx.last_person[0] if ctx.last_person else None)
             + object_values(sent, offset, speaker),
         )
         for v in typed:  # a value inside an attributed clause is that party's claim
@@ -415,6 +408,7 @@ def extract_values(
                 v.model_copy(update={"attributed_to": scope.attributed_to}) if scope else v
             )
         values += claims
+        values += negation_values(sent, offset, speaker)
         for ent in sent.ents:
             if ent.label_ == "PERSON":
                 ctx.last_person = (ent.text, canonical_person(ent.text))

@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 from index.attach import SUBJECT_DEPS
 from index.lexicon import PRONOUNS, lexicon
 from index.models import Value, ValueKind
-from index.normalize import canonical_org
+from index.normalize import canonical_org, person_words
 
 SINGULAR_PRONOUNS = {"he", "she"}
 DROP_IN_PHRASE = {"relcl", "acl", "appos", "parataxis", "advcl", "punct", "cc", "conj"}
@@ -107,10 +107,19 @@ def phrase_value(
     )
 
 
-def agent_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
+def agent_values(
+    sent: Span, offset: int, speaker: str | None, last_person: str | None = None
+) -> list[Value]:
+    """Who did each act: a noun phrase, or "he"/"she" read as the person the article named
+    last (`last_person`), as "he said" is read for speakers."""
     out: list[Value] = []
     for verb in _acts(sent):
         who = _agent(verb)
+        if who is not None and who.lower_ in SINGULAR_PRONOUNS and last_person:
+            norm = " ".join(person_words(last_person)) or last_person.lower()
+            one = sent.doc[who.i : who.i + 1]
+            out.append(phrase_value("agent", one, offset, norm, verb.lemma_.lower(), speaker))
+            continue
         phrase = _named_phrase(who)
         if phrase is None or who is None:
             continue

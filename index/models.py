@@ -21,6 +21,7 @@ ValueKind = Literal[
     "place",
     "agent",
     "object",
+    "negation",
 ]
 
 

@@ -168,10 +168,15 @@ def acronym(name: str) -> str:
 
 def canonical_person(name: str) -> str:
     """'Mayor Jacob Frey' and 'Frey' -> 'frey' (titles and possessives dropped)."""
+    words = person_words(name)
+    return words[-1] if words else name.lower()
+
+
+def person_words(name: str) -> list[str]:
+    """'Mayor Jacob Frey's' -> ['jacob', 'frey']: a name's own words, lower-cased."""
     titles = lexicon().titles
     words = [w.strip(".,").lower() for w in name.replace("’s", "").replace("'s", "").split()]
-    words = [w for w in words if w and w not in titles]
-    return words[-1] if words else name.lower()
+    return [w for w in words if w and w not in titles]
 
 
 def canonical_org(name: str) -> str:

@@ -5,16 +5,22 @@ so both read a text the same way."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import Stemmer
 from lemminflect import getAllInflections, getLemma
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # "6.8" and "7" are words of a question ("the 6.8 reading", "on 7 counts"): bm25s's default
 # pattern (two or more word characters) dropped both, so a magnitude or a count never matched.
 TOKEN_PATTERN = r"(?u)\b\d+(?:\.\d+)?\b|\b\w\w+\b"
 WORD = re.compile(r"\d+(?:\.\d+)?|[^\W_]+")
 THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")  # "1,000" is the word "1000"
+CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 
 
 @lru_cache(maxsize=1)
@@ -80,3 +86,21 @@ def is_plural(noun: str) -> bool:
         return False
     lemma = next(iter(getLemma(word, upos="NOUN")), word)
     return lemma != word and word in getAllInflections(lemma, upos="NOUN").get("NNS", ())
+
+
+@lru_cache(maxsize=1 << 12)
+def base_forms(word: str) -> frozenset[str]:
+    """The word's lemmas as a noun, verb or adjective ("injuries" -> injury, "killed" ->
+    kill): its inflections, not its derivations ("hospital" is no form of "hospitalise")."""
+    w = word.lower()
+    return frozenset({w, *(x for u in ("NOUN", "VERB", "ADJ") for x in getLemma(w, upos=u))})
+
+
+def content_lemmas(tokens: Iterable[Token]) -> list[str]:
+    """The lemmas of parsed tokens that carry content: nouns, names, verbs, adjectives and
+    numbers, not stop words."""
+    return [
+        t.lemma_.lower()
+        for t in tokens
+        if t.pos_ in CONTENT_POS and not t.is_stop and not t.is_punct and len(t.text) > 1
+    ]

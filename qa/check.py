@@ -32,6 +32,7 @@ ACT_KINDS = {"agent", "object", "date"}  # values whose head is the verb of thei
 
 
 WORD = re.compile(r"[A-Za-z]+")
+NAME_PARTS = re.compile(r"[\s-]+")
 DO_SUPPORT = re.compile(r"^\s*(did|does|do)\s+", re.IGNORECASE)
 
 
@@ -147,15 +148,10 @@ def read_sentence(
 ) -> tuple[CheckStance, float] | None:
     """(stance, share of the claim it states) for a sentence that speaks to the claim."""
     words = [w for w in sentence.norm.split() if w != "NOT"]
-    stems = {stem(w) for w in words}
+    stems = {stem(w) for w in words} | _named_by_pronoun(inside)
     verbs = [v.head.split(":")[0] for v in inside if v.head and v.kind in ACT_KINDS]
     flipped = _reversed_acts(frame, set(words))
-    found = [
-        w
-        for w in frame.lemmas
-        if stem(w) in stems or (w in frame.acts and (any_act(w, verbs) or w in flipped))
-    ]
-    about = len(found) / len(frame.lemmas) if frame.lemmas else 0.0
+    about = _stated(frame, stems, verbs, flipped)
     acted = not frame.acts or any(
         stem(a) in stems or any_act(a, verbs) or a in flipped for a in frame.acts
     )
@@ -178,9 +174,34 @@ def read_sentence(
         # "an officer fired" neither confirms nor denies "fired three shots", and a "not"
         # elsewhere in it denies no date or count
         return None
-    if flipped or _negation_differs(frame, sentence, about):
+    if flipped or _negation_differs(frame, sentence, inside, about):
         return "contradicts", about
     return "supports", about
+
+
+def _stated(frame: ClaimFrame, stems: set[str], verbs: list[str], flipped: set[str]) -> float:
+    """Share of the claim's content words a sentence or clause states: by stem, and the
+    claim's acts also by meaning or by their opposite."""
+    if not frame.lemmas:
+        return 0.0
+    found = [
+        w
+        for w in frame.lemmas
+        if stem(w) in stems or (w in frame.acts and (any_act(w, verbs) or w in flipped))
+    ]
+    return len(found) / len(frame.lemmas)
+
+
+def _named_by_pronoun(values: list[Value]) -> set[str]:
+    """The stems of the people a sentence's "he" or "she" stands for (read at index time as
+    the person the article named last), so that "he pleaded not guilty" is about him."""
+    return {
+        stem(w)
+        for v in values
+        if v.kind == "agent" and v.text.lower() in PRONOUNS
+        for w in NAME_PARTS.split(v.norm)  # "bankman-fried": the parser's "bankman", "fried"
+        if w
+    }
 
 
 def _values(frame: ClaimFrame, inside: list[Value]) -> str:
@@ -338,11 +359,27 @@ def _reversed_acts(frame: ClaimFrame, words: set[str]) -> set[str]:
     return {a for a in frame.acts for p in antonym_pairs() if a in p and (p - {a}) & words}
 
 
-def _negation_differs(frame: ClaimFrame, sentence: Value, about: float) -> bool:
-    """One negates the other, when the sentence states nearly all of the claim: a "not"
-    elsewhere in a long sentence ("whose name has not been released") denies nothing."""
-    negated = "NOT" in sentence.norm.split()
-    return about >= SAME_STATEMENT and negated != frame.negated
+def _negation_differs(
+    frame: ClaimFrame, sentence: Value, inside: list[Value], about: float
+) -> bool:
+    """One negates the other, when the sentence states nearly all of the claim."""
+    return about >= SAME_STATEMENT and _denies(frame, sentence, inside) != frame.negated
+
+
+def _denies(frame: ClaimFrame, sentence: Value, inside: list[Value]) -> bool:
+    """The sentence denies the claim's statement: one of its negated clauses states nearly
+    all of the claim. A "not" of another clause denies nothing: "he pleaded not guilty and
+    took the stand in his own defence" does not deny that he testified, nor "whose name has
+    not been released" that she was shot. (An index without negated clauses: any "not".)"""
+    denials = [v for v in inside if v.kind == "negation"]
+    if not denials:
+        return "NOT" in sentence.norm.split()
+    for d in denials:
+        clause = [v for v in inside if d.start <= v.start and v.end <= d.end]
+        stems = {stem(w) for w in d.norm.split()} | _named_by_pronoun(clause)
+        if _stated(frame, stems, [d.head or ""], set()) >= SAME_STATEMENT:
+            return True
+    return False
 
 
 def outlet_reading(frame: ClaimFrame, hits: list[Hit]) -> Reading | None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from index.durations import HOURS
-from index.lexicon import lexicon
+from index.lexicon import PRONOUNS, lexicon
 from index.models import Value
 from index.words import is_verb, stems
 from qa.lexicon import grammar, is_target
@@ -175,6 +175,8 @@ def _value_score(
     if v.kind == "duration":
         return 1.0 + overlap if _duration_answers(q, v) else None
     if v.kind == "agent":
+        if v.text.lower() in PRONOUNS:
+            return None  # "He did so" names no one: the quote must (the "he" serves checks)
         return 1.0 + overlap if asks_act_of(q, v, values or []) else None
     if v.kind == "place":
         if q.qtype == QType.where and q.prep != "from" and _a_source(v, sentence):

@@ -21,7 +21,7 @@ from importlib import resources
 import numpy as np
 
 from index.lexicon import lexicon
-from index.words import stem
+from index.words import base_forms, stem
 from qa.lexicon import grammar
 
 # Each kind of word is read in a neutral frame: an act as "people fire", a thing as "the car".
@@ -161,8 +161,10 @@ def is_place(noun: str | None) -> bool:
 
 
 def is_outcome(word: str) -> bool:
-    """What happens to people in a disaster, crime or war ("kill", "injured", "arrest")."""
-    return stem(word) in _outcome_stems()
+    """What happens to people in a disaster, crime or war ("kill", "injured", "arrest"): a
+    listed word or an inflection of one; a stem alone conflates "hospital" with
+    "hospitalise"."""
+    return stem(word) in _outcome_stems() and bool(base_forms(word) & lexicon().outcomes)
 
 
 @lru_cache(maxsize=1)

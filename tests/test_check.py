@@ -202,14 +202,15 @@ def test_a_count_that_is_its_verbs_subject_can_contradict(word_model):
 
 
 def reading(claim: str, sentence: str, tmp_path) -> str | None:
-    """How one sentence (parsed as index time parses it) reads a claim."""
+    """How a text's last sentence (parsed as index time parses it) reads a claim."""
     from qa.check import parse_claim, read_sentence
     from tests.helpers import extracted
 
     frame = parse_claim(claim, make_settings(tmp_path))
     values = extracted(sentence, tmp_path)
-    s = next(v for v in values if v.kind == "sentence")
-    read = read_sentence(frame, s, [v for v in values if v.kind != "sentence"])
+    s = [v for v in values if v.kind == "sentence"][-1]  # the last; those before give context
+    inside = [v for v in values if v.kind != "sentence" and s.start <= v.start < s.end]
+    read = read_sentence(frame, s, inside)
     return read[0] if read else None
 
 
@@ -233,3 +234,23 @@ def test_a_victim_named_with_an_article_is_no_count_a_claim_states(tmp_path):
     claim = "A gunman killed a teacher in Springfield"
     said = "The gunman killed the teacher in Springfield on Monday."  # no count given
     assert reading(claim, said, tmp_path) == "supports"
+
+
+@pytest.mark.parametrize(
+    "claim, text, stance",
+    [
+        # a "not" denies its own clause: the plea, not the testimony
+        ("The mayor testified in his own defence.",
+         "The mayor pleaded not guilty to all charges and testified in his own defence.",
+         "supports"),
+        ("The mayor pleaded guilty.",
+         "The mayor pleaded not guilty to all charges and testified in his own defence.",
+         "contradicts"),
+        # "she" is the person the article named last
+        ("Dana Holt pleaded guilty.",
+         "Dana Holt arrived at the court on Monday. She pleaded not guilty to all charges.",
+         "contradicts"),
+    ],
+)  # fmt: skip
+def test_a_negation_denies_the_claim_only_in_its_clause(claim, text, stance, tmp_path):
+    assert reading(claim, text, tmp_path) == stance

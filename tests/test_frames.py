@@ -34,3 +34,10 @@ def test_an_act_without_a_named_subject_finds_its_doer(text, act, doer, tmp_path
 )
 def test_a_pronoun_no_name_speaks_for_stays_unresolved(text, act, tmp_path):
     assert act not in agents(text, tmp_path)
+
+
+def test_he_or_she_is_the_person_named_last(tmp_path):
+    text = "Senator Ann Marsh arrived late on Tuesday. She voted against the bill."
+    voted = [v for v in extracted(text, tmp_path) if v.kind == "agent" and v.head == "vote"]
+    assert [(v.text, v.norm) for v in voted] == [("She", "ann marsh")]
+    assert text[voted[0].start : voted[0].end] == "She"  # quoted where it stands

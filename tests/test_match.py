@@ -83,3 +83,13 @@ def test_places_are_known_by_meaning(word_model, noun):
 @pytest.mark.parametrize("noun", ["verdict", "car", "officer", "crash"])
 def test_other_things_are_not_places(word_model, noun):
     assert not match.is_place(noun)
+
+
+@pytest.mark.parametrize(
+    "word, outcome",
+    [("killed", True), ("deaths", True), ("injuries", True), ("hospitalised", True),
+     ("hospital", False), ("body", False), ("lie", False)],
+)  # fmt: skip
+def test_an_outcome_is_a_listed_word_or_its_inflection(word, outcome):
+    # "hospital" shares its stem with "hospitalise": a place where bodies lay is no outcome
+    assert match.is_outcome(word) is outcome
