@@ -11,6 +11,7 @@ from functools import lru_cache
 from index.durations import HOURS
 from index.lexicon import PRONOUNS, lexicon
 from index.models import Value
+from index.tally import TALLIES
 from index.words import is_verb, stems
 from qa.lexicon import grammar, is_target
 from qa.match import (
@@ -313,8 +314,11 @@ def _date_score(q: Question, v: Value, overlap: float, values: list[Value]) -> f
     of the question's words its sentence shares, unless the one who did it did the act
     asked about too ("shot and killed a woman Wednesday" dates the shooting)."""
     speech = lexicon().speech_verbs
-    if v.head in speech and not any(w in speech for w in q.verbs):
-        return None
+    if v.head in speech or TALLIES & {v.head, v.act}:  # "said on Sunday", "figures on Sunday"
+        if _gives_the_figure(q, v, values):
+            return 1.0 + overlap
+        if v.head in speech and not any(w in speech for w in q.verbs):
+            return None
     acts = [*q.verbs, *q.lemmas]
     if q.event:  # "when did the crash happen?": the crash's own date
         acts.append("happen")
@@ -333,6 +337,19 @@ def _date_score(q: Question, v: Value, overlap: float, values: list[Value]) -> f
     if q.verbs and not q.event and sentence is not None and not share(q.verbs, sentence):
         return None
     return overlap if overlap >= DATE_CONTEXT_MIN else None
+
+
+def _gives_the_figure(q: Question, v: Value, values: list[Value]) -> bool:
+    """ "When was the death toll revised to 275?" is when someone gave that figure: a date of
+    saying ("Jena on Sunday said the number of deaths has been revised to 275") or of the
+    figures ("at least 275 lives, according to the latest figures on Sunday") in a sentence
+    that gives a count the question's figure holds ("above 1,000": 1,037, not 632)."""
+    if not q.figures:
+        return False
+    counts = [o for o in _beside(v, values) if o.kind == "number" and o.lo is not None]
+    return any(
+        lo <= (c.lo or 0.0) <= hi for c in counts for lo, hi in q.figures if c.head != "year-old"
+    )
 
 
 def _conjoined(q: Question, v: Value, values: list[Value]) -> bool:

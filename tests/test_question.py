@@ -51,3 +51,15 @@ def test_the_act_phrase_keeps_an_idioms_object():
 def test_a_participle_after_the_noun_still_asks_who_holds_the_role(text, copular, passive, focus):
     q = analyze(text)
     assert (q.copular, q.passive, q.focus) == (copular, passive, focus)
+
+
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        ("When was the death toll put above 1,000?", [(1001.0, float("inf"))]),
+        ("When was the toll revised to 275?", [(275.0, 275.0)]),
+        ("When were the 2,000 agents sent?", []),  # a count of agents, not a tally's figure
+    ],
+)
+def test_the_figures_a_question_about_a_tally_states(text, figures):
+    assert analyze(text).figures == figures
