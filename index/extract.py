@@ -134,6 +134,18 @@ def _is_age(tok: Token) -> bool:
     return following.startswith(("-year-old", "year-old", "yearsold", "yearold", "-years-old"))
 
 
+def _appositive_age(tok: Token) -> bool:
+    """News gives a person's age between commas after the name ("Venus de Mars, 65, a
+    resident"; "Bankman-Fried, 31, stood"): a whole number under 120 so placed."""
+    doc = tok.doc
+    if not tok.text.isdigit() or not 0 < int(tok.text) < 120 or tok.i < 2:
+        return False
+    after = doc[tok.i + 1].text if tok.i + 1 < len(doc) else ""
+    name = doc[tok.i - 2]
+    person = name.ent_type_ == "PERSON" or (name.pos_ == "PROPN" and name.ent_type_ in {"", "ORG"})
+    return doc[tok.i - 1].text == "," and after == "," and person
+
+
 def _is_count(tok: Token) -> bool:
     """NER labels a four-digit count as a year ("2012 people had been killed"); a number that
     counts a noun is a count, whatever its digits ("in 2012" has no noun to count), unless
@@ -152,7 +164,8 @@ def _number_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
     for tok in sent:
         if tok.i in skip:
             continue
-        misread = _is_age(tok) or (tok.ent_type_ == "DATE" and _is_count(tok))
+        age = _appositive_age(tok)
+        misread = _is_age(tok) or age or (tok.ent_type_ == "DATE" and _is_count(tok))
         if tok.ent_type_ in {"DATE", "TIME", "ORDINAL", "MONEY", "PERCENT"} and not misread:
             continue
         if tok.lower_ in {"a", "an", "once", "twice"} or not (tok.like_num or tok.pos_ == "NUM"):
@@ -215,6 +228,8 @@ def _number_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
                 verb = next((a for a in head_tok.ancestors if a.pos_ == "VERB"), None)
                 if verb is not None:
                     head = f"time:{verb.lemma_.lower()}"
+        if age and head_tok is None:
+            head = "year-old"
         lo, hi = number_interval(value, modifier, upper)
         act = _count_act(tok, head_tok)
         tally = tally_of(tok) if head_tok is None else lives_counted(head, act)

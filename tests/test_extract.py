@@ -4,6 +4,8 @@ import datetime as dt
 
 import pytest
 
+from tests.helpers import extracted
+
 
 def test_values_extracted_from_a_written_article(tmp_path):
     from index.build import prepare
@@ -135,3 +137,21 @@ def test_a_four_digit_count_is_not_a_year(text, kind, norm, tmp_path):
 
     found = [v for v in extracted(text, tmp_path) if v.kind in {"date", "number"}]
     assert [(v.kind, v.norm) for v in found] == [(kind, norm)]
+
+
+@pytest.mark.parametrize(
+    "text, age",
+    [
+        ("Venus de Mars, 65, a resident of the street, saw paramedics arrive.", "65"),
+        ("Bankman-Fried, 31, stood as the verdict was read.", "31"),
+        ("Police arrested 3, including John Smith, 45, on Monday.", "45"),
+    ],
+)
+def test_a_number_between_commas_after_a_name_is_an_age(text, age, tmp_path):
+    ages = [v.text for v in extracted(text, tmp_path) if v.head == "year-old"]
+    assert ages == [age]
+
+
+def test_a_number_between_commas_after_a_place_is_no_age(tmp_path):
+    text = "In Springfield, 12, the count rose."
+    assert not [v for v in extracted(text, tmp_path) if v.head == "year-old"]
