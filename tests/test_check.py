@@ -246,6 +246,11 @@ def test_a_victim_named_with_an_article_is_no_count_a_claim_states(tmp_path):
         ("The mayor pleaded guilty.",
          "The mayor pleaded not guilty to all charges and testified in his own defence.",
          "contradicts"),
+        # a negated clause of the claim's act denies it as a sentence stating it supports it
+        ("The victim's identity was released.",
+         "Police named no suspect in the crash, and the identity of the driver was not released.",
+         "contradicts"),
+        ("Officers were injured.", "None of the officers appears injured.", "contradicts"),
         # "she" is the person the article named last
         ("Dana Holt pleaded guilty.",
          "Dana Holt arrived at the court on Monday. She pleaded not guilty to all charges.",
@@ -254,3 +259,21 @@ def test_a_victim_named_with_an_article_is_no_count_a_claim_states(tmp_path):
 )  # fmt: skip
 def test_a_negation_denies_the_claim_only_in_its_clause(claim, text, stance, tmp_path):
     assert reading(claim, text, tmp_path) == stance
+
+
+@pytest.mark.parametrize(
+    "question, statement",
+    [
+        ("Has the victim's name been released?", "the victim's name has been released"),
+        (
+            "Were residents still trapped in the rubble?",
+            "residents were still trapped in the rubble",
+        ),
+        ("Was the old bridge damaged?", "the old bridge was damaged"),
+        # not one noun phrase before the verb, or no verb: as asked
+        ("Was this the worst storm ever recorded?", "Was this the worst storm ever recorded"),
+        ("Is the suspect in custody?", "Is the suspect in custody"),
+    ],
+)
+def test_an_opening_auxiliary_goes_after_its_subject(question, statement):
+    assert statement_of(question) == statement
