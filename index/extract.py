@@ -136,7 +136,8 @@ def _is_age(tok: Token) -> bool:
 
 def _appositive_age(tok: Token) -> bool:
     """News gives a person's age between commas after the name ("Venus de Mars, 65, a
-    resident"; "Bankman-Fried, 31, stood"): a whole number under 120 so placed."""
+    resident"; "Bankman-Fried, 31, stood"): a whole number under 120 so placed, after a
+    name (the small model tags some names as organisations: "Bankman-Fried"), not a place."""
     doc = tok.doc
     if not tok.text.isdigit() or not 0 < int(tok.text) < 120 or tok.i < 2:
         return False
