@@ -134,6 +134,12 @@ def agent_values(
     return out
 
 
+def by_pronoun(v: Value) -> bool:
+    """An agent value that is a "he" or "she" read as the person named last: it tells a claim
+    check who did the act, but quotes no one."""
+    return v.kind == "agent" and v.text.lower() in SINGULAR_PRONOUNS
+
+
 def object_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
     """What an act was done to or into: 'crashed into a utility pole' -> pole (crash:into)."""
     out: list[Value] = []

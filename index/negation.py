@@ -20,10 +20,7 @@ SUBJECTLESS = {"advcl", "pcomp", "xcomp"}
 def negated_verb(tok: Token) -> Token | None:
     """The verb a negation word denies: "did not testify" -> testify, "pleaded not guilty"
     -> pleaded, "no one was killed" -> killed, "there were no casualties" -> were."""
-    for t in [tok, *tok.ancestors]:
-        if t is not tok and t.pos_ in {"VERB", "AUX"}:
-            return t
-    return None
+    return next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
 
 
 def clause_tokens(verb: Token) -> list[Token]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from index.config import Settings
+from index.frames import by_pronoun
 from index.lexicon import PRONOUNS, lexicon
 from index.models import Value
 from index.nlp import get_nlp, split_sentences, tagged
@@ -236,7 +237,7 @@ def _named_by_pronoun(values: list[Value]) -> set[str]:
     return {
         stem(w)
         for v in values
-        if v.kind == "agent" and v.text.lower() in PRONOUNS
+        if by_pronoun(v)
         for w in NAME_PARTS.split(v.norm)  # "bankman-fried": the parser's "bankman", "fried"
         if w
     }

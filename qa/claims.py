@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from index.durations import HOURS
-from index.lexicon import PRONOUNS, lexicon
+from index.frames import by_pronoun
+from index.lexicon import lexicon
 from index.models import Value
 from index.tally import TALLIES
 from index.words import is_verb, stems
@@ -176,11 +177,12 @@ def _value_score(
     if v.kind == "duration":
         return 1.0 + overlap if _duration_answers(q, v) else None
     if v.kind == "agent":
-        if v.text.lower() in PRONOUNS:
+        if by_pronoun(v):
             return None  # "He did so" names no one: the quote must (the "he" serves checks)
         if q.figures:  # "who put the toll at 288?": who gave it, not "a train went off"
             gave = _gave_the_figure(q, v, values or []) or (
-                any(same_word(v.head, w) for w in q.verbs) and _gives_the_figure(q, v, values or [])
+                any(same_word(v.head, w) for w in q.verbs)
+                and _states_the_figure(q, v, values or [])
             )
             return 1.0 + overlap if gave else None
         return 1.0 + overlap if asks_act_of(q, v, values or []) else None
@@ -322,7 +324,7 @@ def _date_score(q: Question, v: Value, overlap: float, values: list[Value]) -> f
     asked about too ("shot and killed a woman Wednesday" dates the shooting)."""
     speech = lexicon().speech_verbs
     if v.head in speech or TALLIES & {v.head, v.act}:  # "said on Sunday", "figures on Sunday"
-        if _gives_the_figure(q, v, values):
+        if _states_the_figure(q, v, values):
             return 1.0 + overlap
         if v.head in speech and not any(w in speech for w in q.verbs):
             return None
@@ -346,7 +348,7 @@ def _date_score(q: Question, v: Value, overlap: float, values: list[Value]) -> f
     return overlap if overlap >= DATE_CONTEXT_MIN else None
 
 
-def _gives_the_figure(q: Question, v: Value, values: list[Value]) -> bool:
+def _states_the_figure(q: Question, v: Value, values: list[Value]) -> bool:
     """ "When was the death toll revised to 275?" is when someone gave that figure: a date of
     saying ("Jena on Sunday said the number of deaths has been revised to 275") or of the
     figures ("at least 275 lives, according to the latest figures on Sunday") in a sentence

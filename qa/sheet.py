@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from lemminflect import getInflection
 
+from index.frames import by_pronoun
 from index.lexicon import lexicon
 from index.models import Value
 from index.store import StoredPassage
@@ -132,7 +133,11 @@ def who_fact(values: list[tuple[str, Value]]) -> Fact | None:
     (not a speech or event verb), with the object they most often name for it."""
     skip = _no_act()
     acts = _by_outlet(
-        (x for x in values if x[1].kind == "agent" and x[1].attributed_to is None),
+        (
+            x
+            for x in values
+            if x[1].kind == "agent" and x[1].attributed_to is None and not by_pronoun(x[1])
+        ),
         lambda v: v.head if v.head and v.head not in skip and is_verb(v.head) else None,
     )
     ranked = _ranked(acts, least=2)
