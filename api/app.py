@@ -44,6 +44,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         writes = PreparePool(settings) if settings.write_process else None
         if writes is not None:
             writes.start()
+            # the readers give way once there is a loaded write process to give way to:
+            # yielding while it still loads its models left the first questions after
+            # /readyz to wait for that load (3 s for one Slack command on a busy machine)
+            writes.when_ready(lambda: yield_to_writes(settings.read_nice))
         app.state.writes = writes
         try:
             try:
@@ -56,8 +60,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 log.error("cannot serve answers: %s", exc)
                 yield
                 return
-            if writes is not None:
-                yield_to_writes(settings.read_nice)
             warmer = SheetWarmer(service, settings.sheet_warm_stories)
             warmer.start()
             yield

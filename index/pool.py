@@ -17,6 +17,7 @@ import multiprocessing
 import os
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -108,6 +109,13 @@ class PreparePool:
                     initargs=(self.settings,),
                 )
                 self._warm = self._pool.submit(_ready)
+
+    def when_ready(self, callback: Callable[[], None]) -> None:
+        """Call `callback` (in a pool thread) once the child has loaded; never if it failed
+        or was not started."""
+        warm = self._warm
+        if warm is not None:
+            warm.add_done_callback(lambda f: None if f.exception() else callback())
 
     @property
     def ready(self) -> bool:

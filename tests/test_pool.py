@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 
 import numpy as np
@@ -42,9 +43,13 @@ def test_a_document_prepared_in_the_child_equals_one_prepared_here(tmp_path):
     settings = make_settings(tmp_path)
     here = indexed(todo(), settings)[0]
     pool = PreparePool(settings)
+    early, loaded = threading.Event(), threading.Event()
+    pool.when_ready(early.set)  # registered before the child started: never called
     try:
         pool.start()
+        pool.when_ready(loaded.set)
         wait_ready(pool)
+        assert loaded.wait(10) and not early.is_set()  # called once the child has loaded
         child = pool._pool._processes  # type: ignore[union-attr]
         there = pool.prepare(todo())[0]
         assert [p.text for p in there.passages] == [p.text for p in here.passages]
