@@ -42,7 +42,7 @@ class Settings(BaseSettings):
         5,
         ge=0,
         le=19,
-        description="Niceness a server's own threads take once its write process has started, "
+        description="Niceness a server's own threads take once its write process has loaded, "
         "so that a write gets the CPU first while clients ask (0: no change).",
     )
     index_nice: int = Field(
