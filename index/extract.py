@@ -28,6 +28,7 @@ from index.normalize import (
     canonical_org,
     canonical_person,
     canonical_place,
+    modifier_before,
     normalize_date,
     number_interval,
     parse_number,
@@ -189,13 +190,9 @@ def _number_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
             upper = upper * mult if upper is not None else None
             last += 1
             skip.add(last)
-        modifier = None
-        for n in (3, 2, 1):
-            if first - n >= sent.start:
-                words = " ".join(t.lower_ for t in doc[first - n : first])
-                if words in lex.modifiers:
-                    modifier, first = words, first - n
-                    break
+        modifier = modifier_before([t.lower_ for t in doc[max(sent.start, first - 3) : first]])
+        if modifier is not None:
+            first -= len(modifier.split())
         # head noun: "three gunshots", "37-year-old", "three or four times" (after 'shot')
         head_tok: Token | None = None
         j = last + 1

@@ -134,6 +134,15 @@ def parse_number(text: str) -> float | None:
     return lexicon().number_words.get(t)
 
 
+def modifier_before(words: list[str]) -> str | None:
+    """The number modifier that ends these lower-cased words, the longest first ("no more
+    than", "more than", "about"): the words right before a number."""
+    for n in (3, 2, 1):
+        if len(words) >= n and (m := " ".join(words[-n:])) in lexicon().modifiers:
+            return m
+    return None
+
+
 def number_interval(
     value: float, modifier: str | None, upper: float | None = None
 ) -> tuple[float, float]:

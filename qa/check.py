@@ -406,7 +406,8 @@ def _negation_differs(
     released" denies that the name was released); a "not" of another clause denies nothing
     ("he pleaded not guilty and took the stand" does not deny that he testified). A sentence
     that denies nothing contradicts a negated claim only when it states nearly all of it; so
-    does any "not" in an index built before negated clauses were stored."""
+    does a "not" with no verb above it ("No survivors."), or one in a document not indexed
+    again since negated clauses were stored (EXTRACT_VERSION 24)."""
     denials = [v for v in inside if v.kind == "negation"]
     if not denials:
         return about >= SAME_STATEMENT and ("NOT" in sentence.norm.split()) != frame.negated

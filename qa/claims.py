@@ -353,10 +353,10 @@ def _states_the_figure(q: Question, v: Value, values: list[Value]) -> bool:
     saying ("Jena on Sunday said the number of deaths has been revised to 275") or of the
     figures ("at least 275 lives, according to the latest figures on Sunday") in a sentence
     that gives a count the question's figure holds ("above 1,000": 1,037, not 632)."""
-    return bool(figure_counts(q, v, values))
+    return bool(_figure_counts(q, v, values))
 
 
-def figure_counts(q: Question, v: Value, values: list[Value]) -> list[Value]:
+def _figure_counts(q: Question, v: Value, values: list[Value]) -> list[Value]:
     """The counts in a value's sentence that the question's figures hold."""
     if not q.figures:
         return []
@@ -366,9 +366,10 @@ def figure_counts(q: Question, v: Value, values: list[Value]) -> list[Value]:
 
 def _gave_the_figure(q: Question, v: Value, values: list[Value]) -> bool:
     """ "Who put the death toll at 288?" is whoever gave that figure: the party a count the
-    figure holds is attributed to ("288 people have died, said KS Anand"; "Jena said: 'The
-    Railways said the number of deaths is 288'" -> the Railways)."""
-    parties = {c.attributed_to for c in figure_counts(q, v, values) if c.attributed_to}
+    figure holds is attributed to ("288 people have died, said KS Anand"). A figure quoted
+    inside a quote ("Jena said: 'The Railways said the number of deaths is 288'") is
+    attributed to the outer speaker, as index time attributes the whole sentence."""
+    parties = {c.attributed_to for c in _figure_counts(q, v, values) if c.attributed_to}
     return any(v.text in p or p in v.text for p in parties)
 
 

@@ -164,12 +164,7 @@ def is_outcome(word: str) -> bool:
     """What happens to people in a disaster, crime or war ("kill", "injured", "arrest"): a
     listed word or an inflection of one; a stem alone conflates "hospital" with
     "hospitalise"."""
-    return stem(word) in _outcome_stems() and bool(base_forms(word) & lexicon().outcomes)
-
-
-@lru_cache(maxsize=1)
-def _outcome_stems() -> frozenset[str]:
-    return frozenset(stem(o) for o in lexicon().outcomes)
+    return bool(base_forms(word) & lexicon().outcomes)
 
 
 def any_act(word: str | None, others: Iterable[str | None]) -> bool:

