@@ -127,7 +127,7 @@ def source_line(p: PassageOut) -> str:
 
 
 def outlet_line(o: OutletStance | CheckOutlet) -> str:
-    hedged = " (hedged)" if isinstance(o, OutletStance) and o.hedged else ""
+    hedged = "".join(f" ({n})" for n in o.notes) if isinstance(o, OutletStance) else ""
     line = f"{STANCE_MARK[o.stance]} *{escape(o.outlet)}* {o.stance}{hedged}"
     said = o.display if isinstance(o, OutletStance) else (o.quote.text if o.quote else None)
     if said:

@@ -84,7 +84,7 @@ def render_answer(r: AskResponse, console: Console) -> None:
     for o in a.outlets:
         table.add_row(
             plain(o.outlet),
-            Text(o.stance + (" (hedged)" if o.hedged else ""), STANCE_STYLE[o.stance]),
+            Text(o.stance + "".join(f" ({n})" for n in o.notes), STANCE_STYLE[o.stance]),
             plain(o.display),
             plain(o.attributed_to),
             plain(o.same_origin_as),

@@ -1,5 +1,6 @@
 """The closed word classes of English news that index time reads (`index/data/lexicon.toml`):
-speech verbs, outcomes, number words and modifiers, titles; and the pronouns and negations."""
+speech verbs, outcomes, number words and modifiers, quantity nouns, titles; and the pronouns
+and negations."""
 
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ class Lexicon:
     number_words: dict[str, float]
     acronym_stopwords: frozenset[str]
     titles: frozenset[str]
+    quantity_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -50,4 +52,5 @@ def lexicon() -> Lexicon:
         number_words={k: float(v) for k, v in raw["number_words"].items()},
         acronym_stopwords=frozenset(raw["acronym_stopwords"]),
         titles=frozenset(raw["titles"]),
+        quantity_nouns=frozenset(raw["quantity_nouns"]),
     )

@@ -103,6 +103,9 @@ class Passage(BaseModel):
     text: str
 
 
+EITHER = "/"  # joins the acts of a count of acts joined by "or": "cancel/divert/terminate"
+
+
 class Value(BaseModel):
     """A typed value found in a passage at index time, with document offsets."""
 
@@ -118,6 +121,17 @@ class Value(BaseModel):
         None, description="The act a count is of: 'injure' in '1,175 injured people'."
     )
     attributed_to: str | None = None
+
+    @property
+    def acts(self) -> list[str]:
+        """The words of its act; a count of acts joined by "or" names each of them."""
+        return (self.act or "").replace(EITHER, " ").split()
+
+    @property
+    def of_either(self) -> bool:
+        """A count of acts joined by "or" ("150 trains were cancelled, diverted or
+        short-terminated"): of all of them together, so at least the count of any one."""
+        return EITHER in (self.act or "")
 
     @property
     def key_head(self) -> str:

@@ -81,7 +81,7 @@ class StoredPassage:
         words: set[str] = set()
         for v in self.values:
             if v.kind != "sentence":
-                words.update((v.head or "").replace(":", " ").split(), (v.act or "").split())
+                words.update((v.head or "").replace(":", " ").split(), v.acts)
         return frozenset(words)
 
 

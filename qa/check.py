@@ -342,7 +342,7 @@ def _same_count(a: Value, b: Value) -> bool:
         # the verb separates counts of different outcomes ("2,000 officers were sent" vs
         # "three officers were hurt"); otherwise the counted thing decides ("three
         # gunshots rang out" counts the shots "fired"), as it does for `ask`
-        outcome = any(is_outcome(w) for v in (a, b) for w in (v.act or "").split())
+        outcome = any(is_outcome(w) for v in (a, b) for w in v.acts)
         if outcome and a.act and b.act and not same_act(a.act, b.act):
             return False
         return same_thing(a.head, b.head)

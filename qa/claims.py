@@ -395,7 +395,7 @@ def counts_the_act(q: Question, v: Value) -> bool:
     answers than wrong ones (typed accuracy on how-many questions 10 -> 7 of 31)."""
     if v.head in grammar().units:
         return True  # an age or a measure counts no outcome ("this 37-year-old's death")
-    acts = (v.act or "").split()
+    acts = v.acts
     asked = [w for w in [*q.verbs, *q.lemmas] if is_outcome(w)]
     if not any(is_outcome(w) for w in acts) and not (acts and asked):
         return True

@@ -21,6 +21,7 @@ from importlib import resources
 import numpy as np
 
 from index.lexicon import lexicon
+from index.models import EITHER
 from index.words import base_forms, stem
 from qa.lexicon import grammar
 
@@ -111,8 +112,8 @@ def similarity(a: str, b: str, kind: str = "act") -> float | None:
 
 @lru_cache(maxsize=1 << 16)
 def _related(a: str, b: str, kind: str) -> bool:
-    wa = a.lower().replace(":", " ").split()
-    wb = b.lower().replace(":", " ").split()
+    wa = a.lower().replace(":", " ").replace(EITHER, " ").split()
+    wb = b.lower().replace(":", " ").replace(EITHER, " ").split()
     if any(same_word(x, y) for x in wa for y in wb):
         return True
     cut = FRAMES[kind][1]
@@ -121,7 +122,7 @@ def _related(a: str, b: str, kind: str) -> bool:
 
 def same_act(a: str | None, b: str | None) -> bool:
     """Two acts of one meaning ("fire" ~ "shoot", "die" ~ "kill"); multi-word values
-    ("time:shoot", "death toll") match on any of their words."""
+    ("time:shoot", "death toll", "cancel/divert") match on any of their words."""
     return bool(a and b) and _related(a, b, "act")
 
 

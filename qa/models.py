@@ -132,7 +132,24 @@ class OutletStance(BaseModel):
     hedged: bool = Field(
         False, description="The outlet reports the point as uncertain (allegedly, unclear, …)."
     )
+    disputed: bool = Field(
+        False,
+        description="The outlet states one side of a dispute that no majority settles "
+        "(stance `unclear`: none is singled out as the one in conflict).",
+    )
     quote: Quote | None = Field(None, description="The sentence the outlet's answer is in.")
+
+    @property
+    def notes(self) -> list[str]:
+        """How the outlet holds its answer, as shown after its stance."""
+        return [
+            n for n, on in (("hedged", self.hedged), ("one side, no majority", self.disputed)) if on
+        ]
+
+    @property
+    def states_answer(self) -> bool:
+        """Its answer is compared with the others': it supports, conflicts or takes a side."""
+        return self.stance in {"supports", "conflicts"} or self.disputed
 
 
 class Agreement(BaseModel):

@@ -89,12 +89,12 @@ def clean_question(question: str, what: str = "question") -> str:
 
 
 def answers_first(hits: list[Hit], claims: dict[str, Claim], agreement: Agreement) -> list[Hit]:
-    """The passages in which an outlet states a typed answer that is compared (supports or
-    conflicts: a date, a number, a name, a place), then the rest; each group in retrieval
-    order. An answer not comparable with the consensus (`unclear`) or an answering sentence
-    moves nothing: promoting every outlet's claim pushed answer-bearing passages out of the
-    top 5."""
-    supports = {o.outlet for o in agreement.outlets if o.stance in {"supports", "conflicts"}}
+    """The passages in which an outlet states a typed answer that is compared (it supports,
+    conflicts or takes a side: a date, a number, a name, a place), then the rest; each group
+    in retrieval order. An answer not comparable with the consensus (`unclear`) or an
+    answering sentence moves nothing: promoting every outlet's claim pushed answer-bearing
+    passages out of the top 5."""
+    supports = {o.outlet for o in agreement.outlets if o.states_answer}
     typed = {
         c.hit.stored.rowid
         for c in claims.values()

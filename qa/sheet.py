@@ -158,8 +158,8 @@ def count_facts(values: list[tuple[str, Value]]) -> list[Fact]:
     groups = _by_outlet(
         (x for x in values if x[1].kind == "number" and x[1].head and x[1].act),
         lambda v: (
-            f"{v.head}|{v.act.split()[0]}"
-            if v.head.isalpha() and v.head not in units and participle(v.act.split()[0])
+            f"{v.head}|{v.acts[0]}"
+            if v.head.isalpha() and v.head not in units and participle(v.acts[0])
             else None
         ),
     )
@@ -283,9 +283,7 @@ def rows_of(facts: list[Fact], answer: Callable[[str], AskResponse]) -> list[She
     for fact in facts:
         r = answer(fact.question)
         a = r.agreement
-        stated = frozenset(
-            (o.outlet, o.passage_id) for o in a.outlets if o.stance in {"supports", "conflicts"}
-        )
+        stated = frozenset((o.outlet, o.passage_id) for o in a.outlets if o.states_answer)
         disputed = a.verdict in DISPUTED
         if not stated or stated in seen or (fact.kind == "what" and not disputed):
             continue

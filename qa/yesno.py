@@ -5,10 +5,11 @@ independent origins."""
 
 from __future__ import annotations
 
-from qa.agree import ordered, stance_of, verdict_of
+from qa.agree import verdict_of
 from qa.check import ClaimFrame, read_outlets
 from qa.claims import Claim
 from qa.models import Agreement, Answer
+from qa.outlets import ordered, sides, stance_of
 from qa.retrieve import Hit
 from qa.stance import basis
 
@@ -26,10 +27,8 @@ def yes_no(
     v = verdict_of(_origins(top), _origins(other))
     word = "yes" if top is yes else "no"
     lead = max(top, key=lambda c: c.weight)
-    stances = {
-        o: stance_of(c, "supports" if c in top else "conflicts" if c in other else "unclear")
-        for o, c in claims.items()
-    }
+    stances = {o: stance_of(c, "unclear") for o, c in claims.items()}
+    stances |= sides(top, other, split=v == "conflicting")
     agreement = Agreement(
         score=round(_origins(top) / (_origins(top) + _origins(other)), 3),
         verdict=v,

@@ -50,3 +50,30 @@ def test_verdicts_by_origins():
     assert verdict_of(2, 0) == "consistent"
     assert verdict_of(2, 1) == "mixed"
     assert verdict_of(1, 1) == "conflicting"
+
+
+def test_with_no_majority_no_outlet_is_singled_out_as_the_one_in_conflict(word_model):
+    q = analyze("On what day did the ferry hit the harbour wall?")
+    hits = {
+        "Gazette": [
+            report("Gazette", 1, WIRE.format("hit", "Friday"), "hit", "Friday", "2025-05-02")
+        ],
+        "Courier": [
+            report(
+                "Courier", 3, OWN.format("struck", "Saturday"), "strike", "Saturday", "2025-05-03"
+            )
+        ],
+    }
+    docs = {o: [h[0].stored.passage.doc_id] for o, h in hits.items()}
+    agreement, _, _ = agree(q, hits, docs)
+    assert agreement.verdict == "conflicting" and agreement.origins == 2
+    # one against one: each side is shown with its quote, neither marked as the odd one out
+    assert {(s.outlet, s.stance, s.disputed) for s in agreement.outlets} == {
+        ("Gazette", "unclear", True),
+        ("Courier", "unclear", True),
+    }
+    assert all(s.states_answer and s.quote for s in agreement.outlets)
+    assert agreement.explanation == (
+        "No answer has a majority of the 2 independent origins: Gazette reports “Friday, May 2,"
+        " 2025”; Courier reports “Saturday”."
+    )

@@ -8,8 +8,8 @@ from index.models import Value
 from qa.compare import compare
 
 
-def number(text: str, lo: float, hi: float | None) -> Value:
-    return Value(kind="number", start=0, end=len(text), text=text, norm=text, lo=lo, hi=hi)
+def number(text: str, lo: float, hi: float | None, act: str | None = None) -> Value:
+    return Value(kind="number", start=0, end=len(text), text=text, norm=text, lo=lo, hi=hi, act=act)
 
 
 def day(text: str, d: dt.date) -> Value:
@@ -53,6 +53,19 @@ def test_counts_compare_by_value():
     assert compare(number("three", 3, 3), number("three or four", 3, 4)) == "same"
     assert compare(number("two", 2, 2), number("five", 5, 5)) == "conflict"
     assert compare(number("at least 632", 632, None), number("820", 820, 820)) == "same"
+
+
+def test_a_count_of_acts_joined_by_or_holds_the_count_of_each():
+    # "over 150 flights were cancelled, delayed or diverted"; "95 flights were cancelled"
+    either = number("over 150 flights", 151, None, act="cancel/delay/divert")
+    assert compare(number("95 flights", 95, 95, act="cancel"), either) == "same"
+    assert compare(either, number("95 flights", 95, 95, act="divert")) == "same"
+    # no more than 40 in all, so not 95 cancelled
+    fewer = number("40 flights", 40, 40, act="cancel/delay")
+    assert compare(number("95 flights", 95, 95, act="cancel"), fewer) == "conflict"
+    # of another act: compared as counts are
+    assert compare(number("95 flights", 95, 95, act="land"), fewer) == "conflict"
+    assert compare(number("40 flights", 40, 40, act="land"), fewer) == "same"
 
 
 def test_a_round_count_is_read_as_the_rounding_it_is():

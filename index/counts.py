@@ -1,0 +1,216 @@
+"""Counts in a sentence: each number as an interval with the noun it counts and the act it is
+a count of ("288 people died": 288 people, of dying), ages, and tallies ("the death toll
+rose to 233")."""
+
+from __future__ import annotations
+
+import math
+
+from spacy.tokens import Span, Token
+
+from index.lexicon import lexicon
+from index.models import EITHER, Value
+from index.normalize import modifier_before, number_interval, parse_number
+from index.tally import lives_counted, tally_of
+
+
+def _is_age(tok: Token) -> bool:
+    """NER labels ages ("37-year-old", "37 years old") as dates; they are counts of years."""
+    following = "".join(t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 5])
+    return following.startswith(("-year-old", "year-old", "yearsold", "yearold", "-years-old"))
+
+
+def _appositive_age(tok: Token) -> bool:
+    """News gives a person's age between commas after the name ("Venus de Mars, 65, a
+    resident"; "Bankman-Fried, 31, stood"): a whole number under 120 so placed, after a
+    name (the small model tags some names as organisations: "Bankman-Fried"), not a place."""
+    doc = tok.doc
+    if not tok.text.isdigit() or not 0 < int(tok.text) < 120 or tok.i < 2:
+        return False
+    after = doc[tok.i + 1].text if tok.i + 1 < len(doc) else ""
+    name = doc[tok.i - 2]
+    person = name.ent_type_ == "PERSON" or (name.pos_ == "PROPN" and name.ent_type_ in {"", "ORG"})
+    return doc[tok.i - 1].text == "," and after == "," and person
+
+
+def is_count(tok: Token) -> bool:
+    """NER labels a four-digit count as a year ("2012 people had been killed"); a number that
+    counts a noun is a count, whatever its digits ("in 2012" has no noun to count), unless
+    a preposition of time comes first ("In 2012 people voted": the parser hangs the year on
+    the noun)."""
+    before = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    year_prep = before in {"in", "since", "until", "during", "by", "before", "after"}
+    return tok.dep_ == "nummod" and tok.head.pos_ == "NOUN" and tok.text.isdigit() and not year_prep
+
+
+def number_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
+    lex = lexicon()
+    out: list[Value] = []
+    doc = sent.doc
+    skip: set[int] = set()
+    for tok in sent:
+        if tok.i in skip:
+            continue
+        age = _appositive_age(tok)
+        misread = _is_age(tok) or age or (tok.ent_type_ == "DATE" and is_count(tok))
+        if tok.ent_type_ in {"DATE", "TIME", "ORDINAL", "MONEY", "PERCENT"} and not misread:
+            continue
+        if tok.lower_ in {"a", "an", "once", "twice"} or not (tok.like_num or tok.pos_ == "NUM"):
+            continue
+        value = parse_number(tok.text)
+        if value is None:
+            continue
+        first, last = tok.i, tok.i
+        upper = None
+        # "three or four", "two to three", "5-7"
+        if last + 2 < sent.end and doc[last + 1].lower_ in {"or", "to", "-", "–"}:
+            nxt = parse_number(doc[last + 2].text)
+            if nxt is not None and nxt > value:
+                upper, last = nxt, last + 2
+                skip.add(last)
+        # "hundred", "thousand" multipliers: "two thousand"
+        if last + 1 < sent.end and doc[last + 1].lower_ in {"hundred", "thousand", "million"}:
+            mult = lex.number_words[doc[last + 1].lower_]
+            value *= mult
+            upper = upper * mult if upper is not None else None
+            last += 1
+            skip.add(last)
+        modifier = modifier_before([t.lower_ for t in doc[max(sent.start, first - 3) : first]])
+        if modifier is not None:
+            first -= len(modifier.split())
+        # head noun: "three gunshots", "37-year-old", "three or four times" (after 'shot')
+        head_tok: Token | None = None
+        j = last + 1
+        while j < sent.end and j <= last + 4:
+            t = doc[j]
+            if t.pos_ in {"NOUN", "PROPN"}:
+                head_tok = t
+                break
+            if (
+                t.pos_ not in {"ADJ", "PUNCT", "NUM", "ADV"}
+                and t.dep_ != "amod"  # "nine cooling centres", "two injured officers"
+                and t.lower_ not in {"-", "of"}
+            ):
+                break
+            j += 1
+        while (
+            head_tok is not None
+            and head_tok.dep_ == "compound"
+            and head_tok.i < head_tok.head.i <= head_tok.i + 3
+        ):
+            head_tok = head_tok.head  # "2,000 immigration agents" counts agents
+        head = head_tok.lemma_.lower() if head_tok is not None else None
+        end_i = last + 1
+        if head_tok is not None:
+            end_i = head_tok.i + 1
+            if head == "year":  # "37-year-old", "37 years old"
+                rest = [t.lower_ for t in doc[end_i : min(end_i + 2, sent.end)]]
+                if rest[:1] == ["old"] or rest == ["-", "old"]:
+                    head, end_i = "year-old", end_i + rest.index("old") + 1
+            if head == "time":  # "three times": count of the verb's act
+                verb = next((a for a in head_tok.ancestors if a.pos_ == "VERB"), None)
+                if verb is not None:
+                    head = f"time:{verb.lemma_.lower()}"
+        if age and head_tok is None:
+            head = "year-old"
+        lo, hi = number_interval(value, modifier, upper)
+        act = _count_act(tok, head_tok)
+        tally = tally_of(tok) if head_tok is None else lives_counted(head, act)
+        if tally is not None:  # "the death toll rose to 233": 233 people, of deaths
+            head, act = tally
+        start = offset + doc[first].idx
+        end = offset + doc[end_i - 1].idx + len(doc[end_i - 1].text)
+        out.append(
+            Value(
+                kind="number",
+                start=start,
+                end=end,
+                text=doc[first:end_i].text,
+                norm=f"{lo:g}..{'inf' if math.isinf(hi) else f'{hi:g}'}",
+                lo=lo,
+                hi=None if math.isinf(hi) else hi,
+                head=head,
+                act=act,
+                attributed_to=speaker,
+            )
+        )
+    return out
+
+
+def _count_act(tok: Token, noun: Token | None) -> str | None:
+    """The act a count is of, so that a count of the injured never answers how many died:
+    a state adjective on its noun ("1,175 injured people", "one person is dead"), else the
+    nearest verb above it ("288 people died", "killed 632 people") or the act noun it is
+    "of" ("the deployment of 2,000 officers"), else the subject of a copula ("the death toll
+    was 288" -> "death toll"). A participle that only describes the thing counted ("two
+    parked cars") is not its act."""
+    anchor = noun or tok
+    state = next((c for c in anchor.children if c.dep_ == "amod" and _is_state(c)), None)
+    if state is not None:
+        return state.lower_
+    prev = anchor
+    for a in anchor.ancestors:
+        if a.pos_ == "VERB" and a.lemma_.lower() in lexicon().speech_verbs:
+            # "800 have been reported injured": the state reported, not the reporting
+            said = next((c for c in a.children if c.dep_ in {"oprd", "xcomp", "acomp"}), None)
+            if said is not None:
+                return said.lemma_.lower()
+        if a.pos_ == "VERB":
+            return either(a)
+        if a.pos_ == "ADJ" and _is_state(a):
+            return a.lemma_.lower()
+        of = a.pos_ == "NOUN" and prev.dep_ == "prep" and prev.lower_ == "of"
+        if of and a.lemma_.lower() not in lexicon().quantity_nouns:  # "a total of 123 trains"
+            return a.lemma_.lower()
+        if a.pos_ == "AUX":
+            return _copula_act(a)
+        prev = a
+    return None
+
+
+JOINERS = {",", "or", "nor", "-"}  # what may stand between acts listed with "or"
+
+
+def either(verb: Token) -> str:
+    """The verb's lemma, or with the verbs listed after it with "or" ("cancelled, diverted
+    or short-terminated" -> "cancel/divert/terminate"): a count of either act counts them
+    all together. The small parser reads a middle one as an adverbial clause as often as a
+    conjunct; only commas and "or" may stand between them, so a verb after "and" or with a
+    subject of its own is another statement ("20 were arrested or detained, and 3 were
+    released"), and verbs joined by "and" keep the first ("shot and killed two men" counts
+    the men both acts befell)."""
+    doc = verb.doc
+    joined = {*verb.conjuncts, *(c for c in verb.children if c.dep_ == "advcl")}
+    joined |= {x for c in list(joined) for x in c.conjuncts}
+    members, ors = [verb], False
+    for t in sorted((c for c in joined if c.i > verb.i), key=lambda c: c.i):
+        own = set(t.subtree)
+        between = {
+            w.lower_
+            for w in doc[members[-1].i + 1 : t.i]
+            if w not in own or w.dep_ in {"cc", "punct"}
+        }
+        if t.pos_ != "VERB" or not between <= JOINERS:
+            break
+        ors = ors or bool(between & {"or", "nor"})
+        members.append(t)
+    if not ors:
+        return verb.lemma_.lower()
+    return EITHER.join(dict.fromkeys(t.lemma_.lower() for t in members))
+
+
+def _is_state(tok: Token) -> bool:
+    states = lexicon().state_adjectives
+    return tok.lower_ in states or tok.lemma_.lower() in states
+
+
+def _copula_act(be: Token) -> str | None:
+    """'one person is dead' -> 'dead'; 'the death toll was 288' -> 'death toll'."""
+    state = next((c for c in be.children if c.dep_ in {"acomp", "attr"} and _is_state(c)), None)
+    if state is not None:
+        return state.lower_
+    subj = next((c for c in be.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None:
+        return None
+    words = [c for c in subj.children if c.dep_ == "compound"] + [subj]
+    return " ".join(w.lemma_.lower() for w in sorted(words, key=lambda w: w.i))

@@ -1,0 +1,99 @@
+"""Who a sentence is attributed to ("DHS said …", "according to police"), and the claims
+its clauses attribute to other parties ("a shooting that officials claimed was self-defense")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from index.frames import phrase_range, subject_of
+from index.lexicon import PRONOUNS, lexicon
+from index.models import Value
+from index.words import content_lemmas
+
+QUOTES = set('“”"')
+CLAUSE_BREAKS = {";", "—", "–", ":"}
+CLAUSE_OPENERS = {"that", "which", "who", "whom"}
+
+
+class DocumentContext:
+    """Running state through a document: the last named person, for 'he said'."""
+
+    def __init__(self) -> None:
+        self.last_person: tuple[str, str] | None = None
+
+
+def _speaker_of(tok: Token, sent: Span, ctx: DocumentContext) -> tuple[str, int] | None:
+    """If `tok` is a speech verb or 'according to', who speaks and where the phrase starts."""
+    if tok.lemma_.lower() in lexicon().speech_verbs and tok.pos_ in {"VERB", "AUX"}:
+        subj = subject_of(tok)
+        if subj is None or subj.dep_ == "nsubjpass":
+            return None
+        if subj.lower_ in PRONOUNS:
+            if subj.lower_ in {"he", "she"} and ctx.last_person:
+                return ctx.last_person[0], subj.i
+            return None
+        a, b = phrase_range(subj)
+        return sent.doc[a:b].text, a
+    if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
+        objs = [c for c in tok.nbor().children if c.dep_ == "pobj"]
+        if objs:
+            a, b = phrase_range(objs[0])
+            return sent.doc[a:b].text, tok.i
+    return None
+
+
+def _in_clause(tok: Token) -> bool:
+    """Whether a verb speaks inside a relative or subordinate clause, not for the sentence."""
+    return (
+        tok.dep_ in {"relcl", "acl"}
+        or any(a.dep_ in {"relcl", "acl"} for a in tok.ancestors)
+        or any(c.dep_ == "mark" for c in tok.children)
+    )
+
+
+def _clause_end(tok: Token, sent: Span) -> int:
+    """Token index where the clause holding `tok` ends: a dash, semicolon, or 'but that'."""
+    doc = sent.doc
+    for t in doc[tok.i + 1 : sent.end]:
+        if t.text in CLAUSE_BREAKS:
+            return t.i
+        if t.dep_ == "cc" and t.i + 1 < sent.end and doc[t.i + 1].lower_ in CLAUSE_OPENERS:
+            return t.i
+    return sent.end
+
+
+def speakers(sent: Span, ctx: DocumentContext) -> tuple[str | None, list[Value]]:
+    """Who the sentence is attributed to, and the claims its clauses attribute to others.
+
+    A speech verb in the main clause attributes the whole sentence ("DHS said …"); one inside
+    a relative clause ("a shooting that officials claimed was self-defense but that the mayor
+    called reckless") attributes only its own clause, as a `claim` value.
+    """
+    best: tuple[int, str] | None = None
+    claims: list[Value] = []
+    doc = sent.doc
+    for tok in sent:
+        found = _speaker_of(tok, sent, ctx)
+        if found is None:
+            continue
+        who, first = found
+        if _in_clause(tok):
+            end = _clause_end(tok, sent)
+            while end > first + 1 and doc[end - 1].is_punct and doc[end - 1].text not in QUOTES:
+                end -= 1
+            span = doc[min(first, tok.i) : end]
+            claims.append(
+                Value(
+                    kind="claim",
+                    start=span.start_char,
+                    end=span.end_char,
+                    text=span.text,
+                    norm=" ".join(content_lemmas(doc[tok.i + 1 : end])),
+                    attributed_to=who,
+                )
+            )
+            continue
+        depth = len(list(tok.ancestors))
+        if best is None or depth < best[0]:
+            best = (depth, who)
+    return (best[1] if best else None), claims

@@ -1,0 +1,100 @@
+"""Outlets' answers grouped into clusters of compatible values, and the consensus value a
+cluster reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+
+from qa.claims import Claim
+from qa.compare import compare
+from qa.question import Question
+
+
+@dataclass
+class Cluster:
+    claims: list[Claim] = field(default_factory=list)
+
+    @property
+    def origins(self) -> set[int]:
+        return {c.origin for c in self.claims}
+
+    @property
+    def weight(self) -> float:
+        return max(c.weight for c in self.claims)
+
+
+def cluster(claims: list[Claim], q: Question | None = None) -> list[Cluster]:
+    """Greedy clusters in which every pair of answers is the same, strongest answers first."""
+    clusters: list[Cluster] = []
+    for c in sorted(claims, key=lambda c: -c.weight):
+        home = next(
+            (
+                cl
+                for cl in clusters
+                if all(compare(c.value, m.value, q) == "same" for m in cl.claims)
+            ),
+            None,
+        )
+        if home is not None:
+            home.claims.append(c)
+        else:
+            clusters.append(Cluster([c]))
+    return clusters
+
+
+def strongest(clusters: list[Cluster]) -> Cluster:
+    """The consensus: the cluster with the most independent origins, then the best answer."""
+    return max(clusters, key=lambda cl: (len(cl.origins), cl.weight))
+
+
+def against_top(
+    clusters: list[Cluster], top: Cluster, q: Question | None
+) -> tuple[list[Cluster], list[Claim]]:
+    """The other clusters split into those that conflict with the consensus and the answers
+    that cannot be compared with it (their outlets `unclear`, never `conflicts`): a parse of
+    the wrong phrase ("the incident") is not an outlet disagreeing about who fired."""
+    conflicting: list[Cluster] = []
+    loose: list[Claim] = []
+    for cl in clusters:
+        if cl is top:
+            continue
+        if any(compare(c.value, t.value, q) == "conflict" for c in cl.claims for t in top.claims):
+            conflicting.append(cl)
+        else:
+            loose += cl.claims
+    return conflicting, loose
+
+
+def consensus_display(cl: Cluster) -> tuple[str, str]:
+    """(normalised value, quoted display) of a cluster."""
+    best = max(cl.claims, key=lambda c: c.weight)
+    kind = best.value.kind
+    if kind == "number":
+        # a count of acts joined by "or" bounds the count of each from above: not the value
+        own = [c for c in cl.claims if not c.value.of_either] or cl.claims
+        lo = max(c.value.lo for c in own if c.value.lo is not None)
+        his = [c.value.hi for c in own if c.value.hi is not None]
+        hi = min(his) if his else math.inf
+        value = f"{lo:g}" if lo == hi else f"{lo:g}..{'inf' if math.isinf(hi) else f'{hi:g}'}"
+        exact = [c for c in own if c.value.lo == c.value.hi == lo]
+        return value, (exact[0] if exact else max(own, key=lambda c: c.weight)).value.text
+    if kind == "date":
+        days = [c for c in cl.claims if c.value.lo is not None and c.value.lo == c.value.hi]
+        pick = max(days, key=lambda c: c.weight) if days else best
+        if pick.value.lo is not None and pick.value.lo == pick.value.hi:
+            day = dt.date.fromordinal(int(pick.value.lo))
+            return day.isoformat(), f"{day:%A}, {day:%b} {day.day}, {day.year}"
+        return pick.value.norm, pick.value.text
+    if kind in {"time", "duration"}:  # the value most origins state, then the most precise
+        said = {n: len({c.origin for c in cl.claims if c.value.norm == n}) for n in
+                {c.value.norm for c in cl.claims}}  # fmt: skip
+        pick = min(
+            cl.claims,
+            key=lambda c: (-said[c.value.norm], (c.value.hi or 0) - (c.value.lo or 0), -c.weight),
+        )
+        return pick.value.norm, pick.value.text
+    if kind == "sentence":
+        return best.value.text, best.value.text
+    return best.value.norm, best.value.text

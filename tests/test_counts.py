@@ -1,0 +1,96 @@
+"""index/counts.py: counts, the act they count, ages, on sentences written for these tests."""
+
+import datetime as dt
+
+import pytest
+
+from tests.helpers import extracted
+
+
+@pytest.mark.parametrize(
+    "sentence, count, act",
+    [
+        ("Officials said 41 people were killed and 230 injured in the blast.", "41 people", "kill"),
+        (
+            "The hospital treated 93 injured passengers overnight.",
+            "93 injured passengers",
+            "injured",
+        ),
+        ("By noon, 17 residents had died and 60 were reported missing.", "17 residents", "die"),
+        ("The death toll was 58 on Sunday.", "58", "death"),  # a tally: index/tally.py
+        ("One worker is dead after the crane fell.", "One worker", "dead"),
+        ("The mayor criticised the deployment of 300 soldiers.", "300 soldiers", "deployment"),
+        # a participle that describes the thing counted is not the act counted
+        ("The truck slammed into three parked vans.", "three parked vans", "slam"),
+    ],
+)
+def test_a_count_records_the_act_it_counts(tmp_path, sentence, count, act):
+    from index.build import prepare
+    from index.models import Document
+    from tests.conftest import make_settings
+
+    doc = Document(doc_id="c", outlet="Gazette", published=dt.date(2025, 6, 4), text=sentence)
+    prep = prepare(doc, "h", "test", make_settings(tmp_path))
+    acts = {v.text: v.act for vs in prep.values for v in vs if v.kind == "number"}
+    assert acts[count] == act
+
+
+@pytest.mark.parametrize(
+    "text, kind, norm",
+    [
+        ("The ministry said 2012 people had been killed.", "number", "2012..2012"),
+        ("The stadium was built in 2012 for the games.", "date", "2012"),
+        ("In 2012 people voted for change.", "date", "2012"),
+    ],
+)
+def test_a_four_digit_count_is_not_a_year(text, kind, norm, tmp_path):
+    from tests.helpers import extracted
+
+    found = [v for v in extracted(text, tmp_path) if v.kind in {"date", "number"}]
+    assert [(v.kind, v.norm) for v in found] == [(kind, norm)]
+
+
+@pytest.mark.parametrize(
+    "text, age",
+    [
+        ("Venus de Mars, 65, a resident of the street, saw paramedics arrive.", "65"),
+        ("Bankman-Fried, 31, stood as the verdict was read.", "31"),
+        ("Police arrested 3, including John Smith, 45, on Monday.", "45"),
+    ],
+)
+def test_a_number_between_commas_after_a_name_is_an_age(text, age, tmp_path):
+    ages = [v.text for v in extracted(text, tmp_path) if v.head == "year-old"]
+    assert ages == [age]
+
+
+def test_a_number_between_commas_after_a_place_is_no_age(tmp_path):
+    text = "In Springfield, 12, the count rose."
+    assert not [v for v in extracted(text, tmp_path) if v.head == "year-old"]
+
+
+@pytest.mark.parametrize(
+    "text, count, act",
+    [
+        (
+            "Over 150 flights were cancelled, delayed or diverted.",
+            "Over 150 flights",
+            "cancel/delay/divert",
+        ),
+        ("Officials said 41 people were killed or injured.", "41 people", "kill/injure"),
+        # the statement after "and" is another count
+        (
+            "About 20 people were arrested or detained, and 3 were released.",
+            "About 20 people",
+            "arrest/detain",
+        ),
+        # both acts befell the two men
+        ("Police shot and killed two men.", "two men", "kill"),
+        ("Nine people were killed, injured and displaced.", "Nine people", "kill"),
+        # a noun that only measures out what follows "of" is no act
+        ("A total of 123 flights have been cancelled.", "123 flights", "cancel"),
+        ("A group of 40 protesters marched to the hall.", "40 protesters", "march"),
+    ],
+)
+def test_a_count_of_acts_joined_by_or_is_of_each(text, count, act, tmp_path):
+    acts = {v.text: v.act for v in extracted(text, tmp_path) if v.kind == "number"}
+    assert acts[count] == act

@@ -1,0 +1,26 @@
+"""index/speakers.py: who a sentence and its clauses are attributed to, on sentences written
+for these tests."""
+
+
+def test_claims_in_clauses_are_attributed_to_their_own_speaker(tmp_path):
+    from index.build import prepare
+    from index.models import Document
+    from tests.conftest import make_settings
+
+    text = (
+        "A guard shot a man at the depot on Friday, a killing that the sheriff claimed was "
+        "justified but that the governor called a tragedy. "
+        "The council said the depot, which the company insisted had 12 exits, stayed shut."
+    )
+    doc = Document(doc_id="c", outlet="Herald", published=None, text=text)
+    prep = prepare(doc, "h", "test", make_settings(tmp_path))
+    values = [v for vs in prep.values for v in vs]
+    claims = {v.attributed_to: v for v in values if v.kind == "claim"}
+    assert "justified" in claims["the sheriff"].text and "tragedy" not in claims["the sheriff"].text
+    assert "tragedy" in claims["the governor"].text
+    first = next(v for v in values if v.kind == "sentence")
+    assert first.attributed_to is None  # neither party speaks for the whole sentence
+    exits = next(v for v in values if v.kind == "number" and v.head == "exit")
+    assert exits.attributed_to == "the company"  # the clause's speaker, not the council
+    second = [v for v in values if v.kind == "sentence"][1]
+    assert second.attributed_to == "The council"
