@@ -30,6 +30,15 @@ def dated_verb(root: Token, pos: frozenset[str] = frozenset({"VERB"})) -> Token 
     return next((c for c in clauses if c.i < root.i), verb)
 
 
+def scheduled(verb: Token | None) -> Token | None:
+    """The event a scheduling verb puts on the date: its subject noun ("his SENTENCING has
+    been set for 28 March", "the VOTE was postponed to Monday")."""
+    if verb is None or verb.lemma_.lower() not in lexicon().scheduling_verbs:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    return subject if subject is not None and subject.pos_ == "NOUN" else None
+
+
 def dated_noun(root: Token) -> Token | None:
     """The noun a date modifies inside a noun phrase, if it does: "the collapse of his
     companies in November 2022", "his arrest on Monday", "the vote on Tuesday". A date

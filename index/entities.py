@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Span
 
-from index.attach import dated_noun, dated_verb
+from index.attach import dated_noun, dated_verb, scheduled
 from index.counts import is_count
 from index.models import Document, Value
 from index.normalize import (
@@ -37,7 +37,7 @@ def entity_values(sent: Span, offset: int, speaker: str | None, doc: Document) -
             except ValueError:
                 continue
             verb = dated_verb(ent.root)
-            noun = dated_noun(ent.root)
+            noun = dated_noun(ent.root) or scheduled(verb)
             out.append(
                 Value(
                     kind="date",

@@ -1,6 +1,6 @@
 """The closed word classes of English news that index time reads (`index/data/lexicon.toml`):
-speech verbs, outcomes, number words and modifiers, quantity nouns, titles; and the pronouns
-and negations."""
+speech verbs, outcomes, number words and modifiers, quantity nouns, scheduling verbs, titles;
+and the pronouns and negations."""
 
 from __future__ import annotations
 
@@ -39,6 +39,7 @@ class Lexicon:
     acronym_stopwords: frozenset[str]
     titles: frozenset[str]
     quantity_nouns: frozenset[str]
+    scheduling_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -53,4 +54,5 @@ def lexicon() -> Lexicon:
         acronym_stopwords=frozenset(raw["acronym_stopwords"]),
         titles=frozenset(raw["titles"]),
         quantity_nouns=frozenset(raw["quantity_nouns"]),
+        scheduling_verbs=frozenset(raw["scheduling_verbs"]),
     )

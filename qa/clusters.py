@@ -26,22 +26,32 @@ class Cluster:
 
 
 def cluster(claims: list[Claim], q: Question | None = None) -> list[Cluster]:
-    """Greedy clusters in which every pair of answers is the same, strongest answers first."""
+    """Greedy clusters in which every pair of answers is the same: bounded answers first,
+    strongest first; an open count ("at least 233") then joins the cluster nearest its
+    bound: it reports 233, though 288 is not against it."""
     clusters: list[Cluster] = []
-    for c in sorted(claims, key=lambda c: -c.weight):
-        home = next(
-            (
-                cl
-                for cl in clusters
-                if all(compare(c.value, m.value, q) == "same" for m in cl.claims)
-            ),
-            None,
-        )
-        if home is not None:
-            home.claims.append(c)
+    for c in sorted(claims, key=lambda c: (_open(c), -c.weight)):
+        homes = [
+            cl for cl in clusters if all(compare(c.value, m.value, q) == "same" for m in cl.claims)
+        ]
+        if homes:
+            min(homes, key=lambda cl: _distance(cl, c)).claims.append(c)
         else:
             clusters.append(Cluster([c]))
     return clusters
+
+
+def _open(c: Claim) -> bool:
+    return c.value.kind == "number" and c.value.lo is not None and c.value.hi is None
+
+
+def _distance(cl: Cluster, c: Claim) -> float:
+    """How far an open count's bound is from the nearest count of a cluster (0 otherwise:
+    the first cluster that takes it)."""
+    if not _open(c):
+        return 0.0
+    los = [m.value.lo for m in cl.claims if m.value.lo is not None]
+    return min(abs(lo - (c.value.lo or 0.0)) for lo in los) if los else math.inf
 
 
 def strongest(clusters: list[Cluster]) -> Cluster:

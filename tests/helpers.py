@@ -7,12 +7,16 @@ import contextlib
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from index.ingest import RawDocument
 from index.models import DocumentMeta, Passage, Value
 from index.store import StoredPassage
+
+if TYPE_CHECKING:
+    from qa.claims import Claim
 
 # Two unrelated events in Duluth on the same day, two outlets each (written for these tests).
 TWO_EVENTS = {
@@ -145,3 +149,17 @@ def extracted(text: str, tmp_path: Path) -> list[Value]:
     doc = Document(doc_id="t", outlet="Courier", published=None, text=text)
     prep = prepare(doc, "h", "test", make_settings(tmp_path))
     return [v for vs in prep.values for v in vs]
+
+
+def count_claim(
+    outlet: str, n: int, said: str, lo: float = 0, hi: float | None = 0, weight: float = 1.0
+) -> Claim:
+    """An outlet's answer that is a count ("at least 233": lo 233, hi None), in a sentence of
+    its own, the passage `n` of the outlet."""
+    from qa.claims import Claim
+    from qa.retrieve import Hit
+
+    sentence = value("sentence", f"The toll is {said}.", "toll")
+    hit = Hit(stored(outlet, n, sentence, text=sentence.text), 1.0, 0.5, None)
+    count = value("number", said, said, start=12, lo=lo, hi=hi)
+    return Claim(outlet, [hit.stored.passage.doc_id], hit, count, sentence, weight)

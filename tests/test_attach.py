@@ -39,3 +39,18 @@ def test_a_date_before_the_speaker_dates_the_reported_clause(text, kind, head, t
 def test_a_date_inside_a_noun_phrase_names_the_noun(text, noun, tmp_path):
     dates = [v for v in extracted(text, tmp_path) if v.kind == "date"]
     assert [v.act for v in dates] == [noun]
+
+
+@pytest.mark.parametrize(
+    "text, act",
+    [
+        ("Her sentencing has been set for 12 May next year.", "sentencing"),
+        ("The vote was postponed to Monday, officials said.", "vote"),
+        ("The hearing is scheduled for June 4.", "hearing"),
+        # a verb that schedules nothing dates no subject
+        ("The council met on Monday.", None),
+    ],
+)
+def test_a_scheduling_verb_dates_the_event_it_schedules(text, act, tmp_path):
+    dates = [v for v in extracted(text, tmp_path) if v.kind == "date"]
+    assert [v.act for v in dates] == [act]

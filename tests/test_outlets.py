@@ -2,18 +2,8 @@
 
 from __future__ import annotations
 
-from index.models import Value
-from qa.claims import Claim
 from qa.outlets import ordered, sides
-from qa.retrieve import Hit
-from tests.helpers import stored, value
-
-
-def claim(outlet: str, n: int, said: str) -> Claim:
-    sentence = value("sentence", f"The toll is {said}.", "toll")
-    hit = Hit(stored(outlet, n, sentence, text=sentence.text), 1.0, 0.5, None)
-    count = Value(kind="number", start=12, end=12 + len(said), text=said, norm=said)
-    return Claim(outlet, [hit.stored.passage.doc_id], hit, count, sentence, 1.0)
+from tests.helpers import count_claim as claim
 
 
 def test_the_consensus_supports_and_the_others_conflict():

@@ -1,0 +1,32 @@
+"""qa/clusters.py: outlets' answers grouped by compatibility, and the consensus value."""
+
+from __future__ import annotations
+
+from qa.clusters import cluster, consensus_display, strongest
+from tests.helpers import count_claim
+
+
+def test_an_open_count_joins_the_cluster_nearest_its_bound():
+    # "at least 40" fits 40 and 52 alike; it reports 40
+    claims = [
+        count_claim("A", 1, "52 people", 52, 52, weight=3.0),
+        count_claim("B", 2, "at least 40 people", 40, None, weight=2.5),
+        count_claim("C", 3, "40 people", 40, 40, weight=1.0),
+    ]
+    for i, c in enumerate(claims):
+        c.origin = i
+    groups = [{c.outlet for c in cl.claims} for cl in cluster(claims)]
+    assert sorted(groups, key=len) == [{"A"}, {"B", "C"}]
+
+
+def test_answers_that_are_all_the_same_make_one_cluster_its_value_their_common_ground():
+    claims = [
+        count_claim("A", 1, "three", 3, 3),
+        count_claim("B", 2, "three or four", 3, 4),
+        count_claim("C", 3, "at least two", 2, None),
+    ]
+    for i, c in enumerate(claims):
+        c.origin = i
+    (only,) = cluster(claims)
+    assert strongest([only]) is only
+    assert consensus_display(only) == ("3", "three")
