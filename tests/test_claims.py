@@ -345,3 +345,22 @@ def test_who_gave_a_figure_is_the_party_the_count_is_attributed_to(word_model):
     bus = value_in(went, "agent", "a bus", "bus", head="go")
     toll = value_in(went, "number", "40", "40..40", head="people", lo=40, hi=40)
     assert _value_score(q, bus, went, [went, bus, toll]) is None
+
+
+def test_of_two_counts_the_one_that_names_the_thing_asked_answers(word_model):
+    from qa.claims import _value_score
+
+    q = analyze("How many SWAT teams were sent to the plant?")
+    assert q.qualifiers == ["SWAT"]
+    text = "Police sent four teams of the Riot Unit, two teams of SWAT and 9 fire crews, 2 SWAT."
+    sentence = value("sentence", text, "x")
+    riot = value_in(sentence, "number", "four teams", "4..4", head="team", act="send", lo=4, hi=4)
+    swat = value_in(sentence, "number", "two teams", "2..2", head="team", act="send", lo=2, hi=2)
+    short = value_in(sentence, "number", "2 SWAT", "2..2", head="swat", act="send", lo=2, hi=2)
+    crews = value_in(sentence, "number", "9 fire crews", "9..9", head="crew", act="send")
+    scores = {
+        v.text: _value_score(q, v, sentence, [sentence, v]) for v in (riot, swat, short, crews)
+    }
+    assert scores["two teams"] > scores["four teams"]  # "of SWAT" names it
+    assert scores["2 SWAT"] == scores["two teams"]  # a count of the name itself
+    assert scores["9 fire crews"] is None

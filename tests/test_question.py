@@ -64,3 +64,15 @@ def test_a_participle_after_the_noun_still_asks_who_holds_the_role(text, copular
 )
 def test_the_figures_a_question_about_a_tally_states(text, figures):
     assert analyze(text).figures == figures
+
+
+@pytest.mark.parametrize(
+    "question, qualifiers",
+    [
+        ("How many NDRF units were sent to the site?", ["NDRF"]),
+        ("How many units of the National Guard were deployed?", ["National Guard"]),
+        ("How many bodies had been identified by Sunday?", []),  # a day names no thing
+    ],
+)
+def test_a_count_question_names_what_it_counts(question, qualifiers):
+    assert analyze(question).qualifiers == qualifiers
