@@ -169,12 +169,12 @@ def _value_score(
         if "year-old" in (v.head, q.focus) and v.head != q.focus:
             return None  # an age answers "how old?" only, and nothing else counts years of age
         people = q.focus in {"people", "person"} and is_person(v.head or "")
-        named = v.head in _name_words(q)  # "3 NDRF" for "how many NDRF units?"
-        if not same_thing(v.head, q.focus) and not people and not named:
+        of_name = v.head in _name_words(q)  # "3 NDRF" for "how many NDRF units?"
+        if not same_thing(v.head, q.focus) and not people and not of_name:
             return None  # "how many people": any kind of person
         if not counts_the_act(q, v):
             return None
-        return 1.0 + overlap + (NAMED_HERE if named or _named_here(q, v, sentence) else 0.0)
+        return 1.0 + overlap + (NAMED_HERE if of_name or _named_here(q, v, sentence) else 0.0)
     if v.kind in {"date", "time"}:
         return _date_score(q, v, overlap, values or [])
     if v.kind == "duration":

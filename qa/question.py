@@ -316,7 +316,7 @@ def qualifiers_of(toks: list, focus: str | None) -> list[str]:
     at = next((i for i, t in enumerate(toks) if t.lemma_.lower() == focus), None)
     if at is None:
         return []
-    before = []
+    before: list[str] = []
     for t in reversed(toks[:at]):
         if t.pos_ != "PROPN":
             break
