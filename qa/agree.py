@@ -4,10 +4,12 @@ independent origins; the verdict from the origins for and against it."""
 
 from __future__ import annotations
 
+from index.models import Value
 from qa import explain
-from qa.claims import Claim, answers, describe, prime_words
+from qa.claims import Claim, answers, describe, prime_words, typed_kinds
 from qa.clusters import Cluster, against_top, cluster, consensus_display, strongest
 from qa.compare import compare
+from qa.match import same_word
 from qa.models import Agreement, Answer, OutletStance
 from qa.origins import assign_origins
 from qa.outlets import ordered, sides, stance_of
@@ -30,19 +32,23 @@ ANSWER_TYPE = {
 
 
 def outlet_claims(
-    q: Question, evidence: dict[str, list[Hit]], doc_ids: dict[str, list[str]]
+    q: Question,
+    evidence: dict[str, list[Hit]],
+    doc_ids: dict[str, list[str]],
+    further: dict[str, list[Hit]] | None = None,
 ) -> tuple[dict[str, list[Claim]], list[str]]:
     """Each outlet's answers from its relevant hits, best first; the outlets with hits but no
-    answer."""
-    prime_words(q, [h for hits in evidence.values() for h in hits])
+    answer. An outlet whose evidence fills no typed slot is read further (`further`: its
+    articles' leads, `qa/evidence.leads`) for a value of the question's own verb."""
+    further = further or {}
+    prime_words(q, [h for hits in [*evidence.values(), *further.values()] for h in hits])
     claims: dict[str, list[Claim]] = {}
     unclear: list[str] = []
     for outlet, hits in evidence.items():
-        found = [
-            Claim(outlet, doc_ids[outlet], hit, value, sentence, score + (hit.dense or 0.0))
-            for hit in hits
-            for value, sentence, score in answers(q, hit)
-        ]
+        found = _claims(q, outlet, doc_ids[outlet], hits)
+        if not found and typed_kinds(q):
+            more = _claims(q, outlet, doc_ids[outlet], further.get(outlet, []))
+            found = [c for c in more if _of_the_verb_asked(q, c.value)]
         if not found:
             if hits:
                 unclear.append(outlet)
@@ -51,6 +57,22 @@ def outlet_claims(
         describe(found[0], q.lemmas)  # the others are read only to reconcile (below)
         claims[outlet] = found
     return claims, unclear
+
+
+def _claims(q: Question, outlet: str, docs: list[str], hits: list[Hit]) -> list[Claim]:
+    return [
+        Claim(outlet, docs, hit, value, sentence, score + (hit.dense or 0.0))
+        for hit in hits
+        for value, sentence, score in answers(q, hit)
+    ]
+
+
+def _of_the_verb_asked(q: Question, v: Value) -> bool:
+    """A date or count of the question's own verb, the same word ("killed … on Wednesday"
+    for "what day was the woman killed?"), not an act of like meaning nor an age."""
+    act = v.head if v.kind in {"date", "time"} else v.act
+    words = (act or "").replace(":", " ").split()
+    return any(same_word(w, verb) for w in words for verb in q.verbs)
 
 
 def reconcile(
@@ -83,10 +105,14 @@ def verdict_of(support: int, conflicting: int) -> str:
 
 
 def agree(
-    q: Question, evidence: dict[str, list[Hit]], doc_ids: dict[str, list[str]]
+    q: Question,
+    evidence: dict[str, list[Hit]],
+    doc_ids: dict[str, list[str]],
+    further: dict[str, list[Hit]] | None = None,
 ) -> tuple[Agreement, Answer, dict[str, Claim]]:
-    """The agreement across outlets, from each outlet's relevant hits (best first)."""
-    options, unclear = outlet_claims(q, evidence, doc_ids)
+    """The agreement across outlets, from each outlet's relevant hits (best first) and, for
+    a typed answer, its `further` hits."""
+    options, unclear = outlet_claims(q, evidence, doc_ids, further)
     claims = [found[0] for found in options.values()]
     stances = {o: OutletStance(outlet=o, doc_ids=doc_ids[o], stance="unclear") for o in unclear}
     if not claims:

@@ -19,7 +19,7 @@ from index.words import stems
 from qa.agree import agree, not_mentioned
 from qa.check import ClaimFrame, check_outlets, parse_claim, statement_of, verdict
 from qa.claims import Claim, best_value
-from qa.evidence import outlet_evidence
+from qa.evidence import leads, outlet_evidence
 from qa.match import use_encoder
 from qa.models import (
     Agreement,
@@ -357,7 +357,8 @@ class Service:
             return not_mentioned(found.missing, found.story.title, docs)
         if frame is not None:
             return yes_no(frame, self.evidence(found, q), docs)
-        return agree(q, self.evidence(found, q), docs)
+        evidence = self.evidence(found, q)
+        return agree(q, evidence, docs, leads(found.hits, evidence))
 
     def next_story(
         self,

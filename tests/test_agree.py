@@ -77,3 +77,25 @@ def test_with_no_majority_no_outlet_is_singled_out_as_the_one_in_conflict(word_m
         "No answer has a majority of the 2 independent origins: Gazette reports “Friday, May 2,"
         " 2025”; Courier reports “Saturday”."
     )
+
+
+def test_an_outlet_without_an_answer_in_its_evidence_gives_its_leads_date_of_the_verb_asked(
+    word_model,
+):
+    q = analyze("On what day did the ferry hit the harbour wall?")
+    gazette = report("Gazette", 1, WIRE.format("hit", "Friday"), "hit", "Friday", "2025-05-02")
+    courier = report("Courier", 3, OWN.format("hit", "Friday"), "hit", "Friday", "2025-05-02")
+    other = report("Courier", 4, OWN.format("struck", "Friday"), "strike", "Friday", "2025-05-02")
+    bare = Hit(
+        stored("Courier", 5, value("sentence", "Ferries are old.", "ferry old")), 1, 0.5, None
+    )
+    docs = {"Gazette": ["gazette_1"], "Courier": ["courier_3"]}
+    evidence = {"Gazette": [gazette], "Courier": [bare]}
+    agreement, _, _ = agree(q, evidence, docs, {"Courier": [courier]})
+    assert {s.outlet: s.stance for s in agreement.outlets} == {
+        "Gazette": "supports",
+        "Courier": "supports",
+    }
+    # the lead's date must be of the question's own verb, not of one like it
+    agreement, _, _ = agree(q, evidence, docs, {"Courier": [other]})
+    assert {s.outlet: s.stance for s in agreement.outlets}["Courier"] == "unclear"

@@ -45,3 +45,22 @@ def test_a_question_that_names_nothing_is_not_matched_by_its_words(tmp_path: Pat
     hits = [hit("A", 1, 0.41, 3.0), hit("B", 2, 0.05, 4.0)]
     ev = outlet_evidence(hits, {"A": ["a"], "B": ["b"]}, s, named=False)
     assert ids(ev["A"]) == ["a_1"] and ev["B"] == []
+
+
+def test_the_leads_of_an_outlets_articles_outside_its_evidence():
+    from dataclasses import replace
+
+    from qa.evidence import leads
+
+    def at(h: Hit, n: int) -> Hit:
+        return replace(
+            h, stored=replace(h.stored, passage=h.stored.passage.model_copy(update={"n": n}))
+        )
+
+    chosen, lead, later = (
+        hit("A", 1, 0.6, None),
+        hit("A", 2, 0.1, None),
+        at(hit("A", 3, 0.1, None), 4),
+    )
+    out = leads([chosen, lead, later, hit("B", 5, 0.1, None)], {"A": [chosen]})
+    assert ids(out["A"]) == ["a_2"] and "B" not in out  # only the story's outlets
