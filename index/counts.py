@@ -5,6 +5,7 @@ rose to 233")."""
 from __future__ import annotations
 
 import math
+import re
 
 from spacy.tokens import Span, Token
 
@@ -12,6 +13,48 @@ from index.lexicon import lexicon
 from index.models import EITHER, Value
 from index.normalize import modifier_before, number_interval, parse_number
 from index.tally import lives_counted, tally_of
+from index.words import base_forms
+
+WRITTEN_ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$")
+
+
+def ordinal_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
+    """ "at least the fifth death linked to the crackdowns": an outcome that is the Nth of a
+    series counts N of them (at least N, with "at least"), as a count of that outcome. Only
+    for outcomes (a death, a fatality, a killing): "the second train" is one train."""
+    out: list[Value] = []
+    doc = sent.doc
+    for tok in sent:
+        n = _ordinal(tok.lower_)
+        noun = tok.head
+        if n is None or tok.dep_ != "amod" or noun.pos_ != "NOUN" or noun.i < tok.i:
+            continue
+        if not base_forms(noun.lemma_.lower()) & lexicon().outcomes:
+            continue
+        before = [t for t in doc[max(sent.start, tok.i - 4) : tok.i] if t.lower_ != "the"]
+        modifier = modifier_before([t.lower_ for t in before])
+        first = before[-len(modifier.split())] if modifier else tok
+        lo, hi = number_interval(n, modifier)
+        out.append(
+            Value(
+                kind="number",
+                start=offset + first.idx,
+                end=offset + noun.idx + len(noun.text),
+                text=doc[first.i : noun.i + 1].text,
+                norm=f"{lo:g}..{'inf' if math.isinf(hi) else f'{hi:g}'}",
+                lo=lo,
+                hi=None if math.isinf(hi) else hi,
+                head=noun.lemma_.lower(),
+                act=noun.lemma_.lower(),  # the outcome counted is the act
+                attributed_to=speaker,
+            )
+        )
+    return out
+
+
+def _ordinal(word: str) -> int | None:
+    written = WRITTEN_ORDINAL.match(word)
+    return int(written.group(1)) if written else lexicon().ordinal_words.get(word)
 
 
 def _is_age(tok: Token) -> bool:

@@ -9,7 +9,7 @@ The word lists are data (`index/data/lexicon.toml`), general to English news.
 from __future__ import annotations
 
 from index.chunk import Chunk
-from index.counts import number_values
+from index.counts import number_values, ordinal_values
 from index.entities import entity_values
 from index.frames import agent_values, object_values
 from index.lexicon import NEGATIONS
@@ -22,8 +22,8 @@ from index.temporal import RESTATED, duration_values, outside, time_values
 from index.words import content_lemmas
 
 # 22: "2012 people"; 23: "around Friday"; 24: negated clauses, "he" did; 25: counts of acts
-# joined by "or"; 26: the event a scheduling verb dates
-EXTRACT_VERSION = "26"
+# joined by "or"; 26: the event a scheduling verb dates; 27: "the fifth death"
+EXTRACT_VERSION = "27"
 __all__ = ["EXTRACT_VERSION", "DocumentContext", "extract_values"]
 
 
@@ -56,6 +56,7 @@ def extract_values(
         durations = duration_values(sent, offset, speaker)
         numbers = outside(durations, number_values(sent, offset, speaker))  # "four hours"
         numbers += befallen_one(sent, offset, speaker)  # "killed a woman": one
+        numbers += ordinal_values(sent, offset, speaker)  # "the fifth death": five
         typed = [t for t in times if t.head != RESTATED] + outside(
             times,
             durations

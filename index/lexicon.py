@@ -40,6 +40,7 @@ class Lexicon:
     titles: frozenset[str]
     quantity_nouns: frozenset[str]
     scheduling_verbs: frozenset[str]
+    ordinal_words: dict[str, int]
 
 
 @lru_cache(maxsize=1)
@@ -55,4 +56,5 @@ def lexicon() -> Lexicon:
         titles=frozenset(raw["titles"]),
         quantity_nouns=frozenset(raw["quantity_nouns"]),
         scheduling_verbs=frozenset(raw["scheduling_verbs"]),
+        ordinal_words={k: int(v) for k, v in raw["ordinal_words"].items()},
     )

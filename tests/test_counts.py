@@ -94,3 +94,23 @@ def test_a_number_between_commas_after_a_place_is_no_age(tmp_path):
 def test_a_count_of_acts_joined_by_or_is_of_each(text, count, act, tmp_path):
     acts = {v.text: v.act for v in extracted(text, tmp_path) if v.kind == "number"}
     assert acts[count] == act
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        (
+            "The stabbing was at least the fifth death tied to the feud.",
+            ("at least the fifth death", 5, None),
+        ),
+        ("It was the 3rd killing on the estate this year.", ("3rd killing", 3, 3)),
+    ],
+)
+def test_the_nth_outcome_of_a_series_counts_n(text, count, tmp_path):
+    found = [(v.text, v.lo, v.hi) for v in extracted(text, tmp_path) if v.kind == "number"]
+    assert found == [count]
+
+
+def test_the_nth_thing_is_one_thing(tmp_path):
+    found = extracted("The second ferry left the harbour late.", tmp_path)
+    assert not [v for v in found if v.kind == "number"]
