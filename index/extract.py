@@ -22,8 +22,8 @@ from index.temporal import RESTATED, duration_values, outside, time_values
 from index.words import content_lemmas
 
 # 22: "2012 people"; 23: "around Friday"; 24: negated clauses, "he" did; 25: counts of acts
-# joined by "or"; 26: the event a scheduling verb dates; 27: "the fifth death"
-EXTRACT_VERSION = "27"
+# joined by "or"; 26: the event a scheduling verb dates; 27: "the fifth death"; 28: ", saying"
+EXTRACT_VERSION = "28"
 __all__ = ["EXTRACT_VERSION", "DocumentContext", "extract_values"]
 
 

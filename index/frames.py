@@ -38,11 +38,14 @@ def phrase_range(head: Token, limit: int = 12) -> tuple[int, int]:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """A verb's subject; in 'a shooting that officials claimed', 'officials', not 'that'."""
+    """A verb's subject; in 'a shooting that officials claimed', 'officials', not 'that'; a
+    verb joined to another, or a participle hung from it ("Garland issued a statement,
+    SAYING …"), has that verb's subject."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if subjects:
         return next((c for c in subjects if c.tag_ not in {"WDT", "WP"}), subjects[0])
-    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+    participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
+    if (verb.dep_ == "conj" or participle) and verb.head.pos_ in {"VERB", "AUX"}:
         return subject_of(verb.head)
     return None
 

@@ -54,9 +54,28 @@ def outlet_claims(
                 unclear.append(outlet)
             continue
         found.sort(key=lambda c: -c.weight)
-        describe(found[0], q.lemmas)  # the others are read only to reconcile (below)
         claims[outlet] = found
+    for found in toward_agreement(claims, q).values():
+        describe(found[0], q.lemmas)  # the others are read only to reconcile (below)
     return claims, unclear
+
+
+def toward_agreement(options: dict[str, list[Claim]], q: Question) -> dict[str, list[Claim]]:
+    """An outlet whose best answers tie ("Minnesota Democrats, including Mayor Jacob Frey
+    and Rep. Ilhan Omar, called on …": three parties of one weight) answers with the one
+    the most other outlets also give among their best; without a tie nothing moves."""
+    tied = {o: [c for c in cs if c.weight >= cs[0].weight - TIE] for o, cs in options.items()}
+    for outlet, mine in tied.items():
+        if len(mine) < 2 or mine[0].value.kind == "sentence":
+            continue  # sentences that tie are alike already
+        others = [c for o, cs in tied.items() if o != outlet for c in cs]
+        pick = max(mine, key=lambda c: sum(compare(c.value, x.value, q) == "same" for x in others))
+        options[outlet].remove(pick)
+        options[outlet].insert(0, pick)
+    return options
+
+
+TIE = 1e-9  # weights equal but for rounding
 
 
 def _claims(q: Question, outlet: str, docs: list[str], hits: list[Hit]) -> list[Claim]:

@@ -92,9 +92,12 @@ def _stems(norm: str) -> frozenset[str]:
 
 def asks_for_party(q: Question) -> bool:
     """'Who is the mayor?' or 'Who said …?': answered by a named person or organisation."""
-    return q.qtype == QType.who and (
-        q.copular or bool(q.verbs and q.verbs[0] in lexicon().speech_verbs) or bool(q.figures)
-    )
+    return q.qtype == QType.who and (q.copular or _says(q) or bool(q.figures))
+
+
+def _says(q: Question) -> bool:
+    """ "Who said …?", "who told …?": the question asks for the speaker."""
+    return q.qtype == QType.who and bool(q.verbs) and q.verbs[0] in lexicon().speech_verbs
 
 
 def typed_kinds(q: Question) -> tuple[str, ...]:
@@ -188,6 +191,8 @@ def _value_score(
                 and _states_the_figure(q, v, values or [])
             )
             return 1.0 + overlap if gave else None
+        if _says(q):  # "who said he thought …?": who said it, not who thought it
+            return 1.0 + overlap if v.head in lexicon().speech_verbs else None
         return 1.0 + overlap if asks_act_of(q, v, values or []) else None
     if v.kind == "place":
         if q.qtype == QType.where and q.prep != "from" and _a_source(v, sentence):
@@ -201,7 +206,8 @@ def _value_score(
             return None  # "Where were his parents seated?" is not where they live
         return 0.5 + overlap if overlap > 0 else None
     if v.kind in {"person", "organization"}:
-        if overlap <= 0 or set(v.norm.split()) & set(q.lemmas):
+        asked = bool(set(v.norm.split()) & set(q.lemmas)) or v.text.lower() in q.text.lower()
+        if overlap <= 0 or asked:
             return None  # off the question, or the party the question already names
         if q.copular:  # "who is the mayor?": the name next to the role ("Mayor Jacob Frey")
             near = _nearness(q, v, sentence)

@@ -72,6 +72,10 @@ def compare(a: Value, b: Value, q: Question | None = None) -> Relation:
     the polarity of one act. Two names, places or agents that differ may both be true
     ("Minneapolis" and "south of downtown"; "an ICE officer" and "a federal agent"):
     `unclear`. On the development gold sets this raised verdict accuracy from 0.385 to 0.467."""
+    names = {"person", "organization"}
+    if a.kind in names and b.kind in names:  # the small model tags "Frey" as either
+        same = a.norm == b.norm or a.norm in b.norm or b.norm in a.norm
+        return "same" if same else "unclear"  # names by identity, never by likeness
     if a.kind != b.kind:
         return "unclear"
     if a.kind == "number" and a.of_either != b.of_either:
@@ -97,9 +101,6 @@ def compare(a: Value, b: Value, q: Question | None = None) -> Relation:
         return "unclear" if people else "conflict"
     if a.kind == "agent":  # "an ICE officer" and "a federal agent" may be one person
         return "same" if same_thing(a.key_head, b.key_head) else "unclear"
-    if a.kind in {"person", "organization"}:  # names by identity, never by likeness
-        same = a.norm == b.norm or a.norm in b.norm or b.norm in a.norm
-        return "same" if same else "unclear"
     return _compare_sentences(a, b, q)
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from qa.agree import agree, verdict_of
+from qa.claims import Claim
 from qa.question import analyze
 from qa.retrieve import Hit
-from tests.helpers import stored, value, value_in
+from tests.helpers import count_claim, stored, value, value_in
 
 WIRE = "The ferry {} the harbour wall late on {}, the coastguard said in a statement today."
 OWN = "A ferry {} the harbour wall on {}, harbour staff told this newspaper."
@@ -99,3 +100,24 @@ def test_an_outlet_without_an_answer_in_its_evidence_gives_its_leads_date_of_the
     # the lead's date must be of the question's own verb, not of one like it
     agreement, _, _ = agree(q, evidence, docs, {"Courier": [other]})
     assert {s.outlet: s.stance for s in agreement.outlets}["Courier"] == "unclear"
+
+
+def test_an_outlet_whose_best_answers_tie_gives_the_one_others_give(word_model):
+    from qa.agree import toward_agreement
+
+    q = analyze("Who called for calm?")
+
+    def party(outlet: str, n: int, name: str) -> Claim:
+        c = count_claim(outlet, n, name)
+        c.value = value("person", name, name.split()[-1].lower())
+        return c
+
+    mine = [party("A", 1, "Ann Lee"), party("A", 1, "Bo Chan")]
+    theirs = [party("B", 2, "Bo Chan")]
+    options = toward_agreement({"A": mine, "B": theirs}, q)
+    assert options["A"][0].value.norm == "chan"
+    # without a tie the best stays first
+    lee, chan = party("A", 1, "Ann Lee"), party("A", 1, "Bo Chan")
+    chan.weight = 0.5
+    options = toward_agreement({"A": [lee, chan], "B": theirs}, q)
+    assert options["A"][0].value.norm == "lee"

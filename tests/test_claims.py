@@ -364,3 +364,18 @@ def test_of_two_counts_the_one_that_names_the_thing_asked_answers(word_model):
     assert scores["two teams"] > scores["four teams"]  # "of SWAT" names it
     assert scores["2 SWAT"] == scores["two teams"]  # a count of the name itself
     assert scores["9 fire crews"] is None
+
+
+def test_who_said_asks_for_the_speaker_not_a_party_of_what_was_said(word_model):
+    from qa.claims import _value_score
+
+    q = analyze("Who said Harlow thought he was above the rules?")
+    text = "The minister issued a statement, saying: “Jo Harlow thought he was above the rules.”"
+    sentence = value("sentence", text, "x", attributed_to="The minister")
+    thinker = value_in(sentence, "agent", "Jo Harlow", "harlow", head="think")
+    named = value_in(sentence, "person", "Jo Harlow", "harlow")
+    minister = value_in(sentence, "agent", "The minister", "minister", head="say")
+    values = [sentence, thinker, named, minister]
+    assert _value_score(q, thinker, sentence, values) is None  # he thought; he did not say
+    assert _value_score(q, named, sentence, values) is None  # the question names him
+    assert _value_score(q, minister, sentence, values) is not None

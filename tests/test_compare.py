@@ -117,3 +117,9 @@ def test_two_places_of_an_act_may_both_hold(word_model):
     station = named("object", "station")
     assert compare(named("object", "village"), station) == "unclear"  # near one, in the other
     assert compare(named("object", "pole"), station) == "conflict"  # a thing is no place
+
+
+def test_a_name_tagged_as_a_person_or_an_organisation_is_one_name():
+    # the small model tags "Frey" as an organisation in one sentence, a person in another
+    assert compare(named("person", "frey"), named("organization", "frey")) == "same"
+    assert compare(named("person", "frey"), named("organization", "dhs")) == "unclear"

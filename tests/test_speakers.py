@@ -24,3 +24,11 @@ def test_claims_in_clauses_are_attributed_to_their_own_speaker(tmp_path):
     assert exits.attributed_to == "the company"  # the clause's speaker, not the council
     second = [v for v in values if v.kind == "sentence"][1]
     assert second.attributed_to == "The council"
+
+
+def test_a_participle_speaks_for_the_subject_of_its_clause(tmp_path):
+    from tests.helpers import extracted
+
+    text = "The governor issued a statement on Monday, saying: “The bridge will reopen soon.”"
+    sentence = next(v for v in extracted(text, tmp_path) if v.kind == "sentence")
+    assert sentence.attributed_to == "The governor"
