@@ -114,6 +114,9 @@ class ClaimFrame:
     values: list[Value] = field(default_factory=list)  # counts and dates it states
     speech: bool = False  # a claim about what someone said
     parties: list[Value] = field(default_factory=list)  # who did its acts, to what
+    # the act of its main clause ("the vehicle hit the officer before he fired": "hit"); an
+    # act in a clause under it ("fired") is its setting, which a sentence may state alone
+    main: str | None = None
 
 
 def parse_claim(text: str, settings: Settings) -> ClaimFrame:
@@ -143,8 +146,16 @@ def parse_claim(text: str, settings: Settings) -> ClaimFrame:
         values=[v for v in values if v.kind in INTERVAL_KINDS and not by_article(v)],
         parties=[v for v in values if v.kind in {"agent", "object"}],
         speech=any(t.pos_ == "VERB" and t.lemma_.lower() in lexicon().speech_verbs for t in tokens),
+        main=_main_act(sentences[0].span.root) if sentences else None,
     )
     return about_the_event(frame, bool(TAKE_PLACE.search(text)))
+
+
+def _main_act(root: Token) -> str | None:
+    """The main clause's verb, when it names an act (not "be", "have")."""
+    verb = root.tag_.startswith("VB") and root.pos_ != "AUX"
+    lemma = root.lemma_.lower()
+    return lemma if verb and lemma not in LIGHT_VERBS else None
 
 
 def about_the_event(frame: ClaimFrame, take_place: bool) -> ClaimFrame:
@@ -160,7 +171,7 @@ def about_the_event(frame: ClaimFrame, take_place: bool) -> ClaimFrame:
     if event is None:
         return frame
     act = stem(event.key_head)  # "shooting" -> "shoot", "crash" -> "crash"
-    frame.acts = [act]
+    frame.acts, frame.main = [act], act
     frame.lemmas = [act if stem(w) == act else w for w in frame.lemmas if w not in framing]
     frame.values = [
         v.model_copy(update={"head": act}) if v.kind == "date" and v.head in framing else v
@@ -191,9 +202,8 @@ def read_sentence(
     verbs = [v.head.split(":")[0] for v in inside if v.head and v.kind in ACT_KINDS]
     flipped = _reversed_acts(frame, set(words))
     about = _stated(frame, stems, verbs, flipped)
-    acted = not frame.acts or any(
-        stem(a) in stems or any_act(a, verbs) or a in flipped for a in frame.acts
-    )
+    asked = [frame.main] if frame.main in frame.acts else frame.acts
+    acted = not asked or any(stem(a) in stems or any_act(a, verbs) or a in flipped for a in asked)
     # without a known act (the tagger missed it) every content word must be there: "found
     # guilty" is not "pleaded guilty"
     values = _values(frame, inside)

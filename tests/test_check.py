@@ -277,3 +277,19 @@ def test_a_negation_denies_the_claim_only_in_its_clause(claim, text, stance, tmp
 )
 def test_an_opening_auxiliary_goes_after_its_subject(question, statement):
     assert statement_of(question) == statement
+
+
+@pytest.mark.parametrize(
+    "claim, text, stance",
+    [
+        # the act of the claim's main clause must be stated; its setting ("before he fired")
+        # alone says nothing of whether the car hit him
+        ("The car hit the guard before he fired.",
+         "The car moved forward and the guard standing in front of the car fired two shots.",
+         None),
+        ("The car hit the guard before he fired.",
+         "The car hit the guard, who then fired two shots.", "supports"),
+    ],
+)  # fmt: skip
+def test_the_main_act_of_a_claim_must_be_stated(claim, text, stance, tmp_path):
+    assert reading(claim, text, tmp_path) == stance
