@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from index.lexicon import lexicon
 from index.models import EITHER, Value
-from index.normalize import modifier_before, number_interval, parse_number
+from index.normalize import interval_norm, modifier_before, number_interval, parse_number
 from index.tally import lives_counted, tally_of
 from index.words import base_forms
 
@@ -41,7 +41,7 @@ def ordinal_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
                 start=offset + first.idx,
                 end=offset + noun.idx + len(noun.text),
                 text=doc[first.i : noun.i + 1].text,
-                norm=f"{lo:g}..{'inf' if math.isinf(hi) else f'{hi:g}'}",
+                norm=interval_norm(lo, hi),
                 lo=lo,
                 hi=None if math.isinf(hi) else hi,
                 head=noun.lemma_.lower(),
@@ -157,7 +157,7 @@ def number_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
         if age and head_tok is None:
             head = "year-old"
         lo, hi = number_interval(value, modifier, upper)
-        act = _count_act(tok, head_tok)
+        act = count_act(tok, head_tok)
         tally = tally_of(tok) if head_tok is None else lives_counted(head, act)
         if tally is not None:  # "the death toll rose to 233": 233 people, of deaths
             head, act = tally
@@ -169,7 +169,7 @@ def number_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
                 start=start,
                 end=end,
                 text=doc[first:end_i].text,
-                norm=f"{lo:g}..{'inf' if math.isinf(hi) else f'{hi:g}'}",
+                norm=interval_norm(lo, hi),
                 lo=lo,
                 hi=None if math.isinf(hi) else hi,
                 head=head,
@@ -180,7 +180,7 @@ def number_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
     return out
 
 
-def _count_act(tok: Token, noun: Token | None) -> str | None:
+def count_act(tok: Token, noun: Token | None) -> str | None:
     """The act a count is of, so that a count of the injured never answers how many died:
     a state adjective on its noun ("1,175 injured people", "one person is dead"), else the
     nearest verb above it ("288 people died", "killed 632 people") or the act noun it is

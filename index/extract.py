@@ -14,6 +14,7 @@ from index.entities import entity_values
 from index.frames import agent_values, object_values
 from index.lexicon import NEGATIONS
 from index.models import Document, Value
+from index.money import money_values
 from index.negation import negation_values
 from index.normalize import canonical_person
 from index.speakers import DocumentContext, speakers
@@ -22,8 +23,9 @@ from index.temporal import RESTATED, duration_values, outside, time_values
 from index.words import content_lemmas
 
 # 22: "2012 people"; 23: "around Friday"; 24: negated clauses, "he" did; 25: counts of acts
-# joined by "or"; 26: the event a scheduling verb dates; 27: "the fifth death"; 28: ", saying"
-EXTRACT_VERSION = "28"
+# joined by "or"; 26: the event a scheduling verb dates; 27: "the fifth death"; 28: ", saying";
+# 29: amounts of money (index/money.py)
+EXTRACT_VERSION = "29"
 __all__ = ["EXTRACT_VERSION", "DocumentContext", "extract_values"]
 
 
@@ -54,7 +56,9 @@ def extract_values(
         )
         times = time_values(sent, offset, speaker)
         durations = duration_values(sent, offset, speaker)
-        numbers = outside(durations, number_values(sent, offset, speaker))  # "four hours"
+        money = money_values(sent, offset, speaker)  # "$8 billion", "50,000 rupees"
+        numbers = outside(durations + money, number_values(sent, offset, speaker))
+        numbers += money  # the number of "four hours" is a duration's, of "$8" an amount's
         numbers += befallen_one(sent, offset, speaker)  # "killed a woman": one
         numbers += ordinal_values(sent, offset, speaker)  # "the fifth death": five
         typed = [t for t in times if t.head != RESTATED] + outside(

@@ -134,6 +134,16 @@ def parse_number(text: str) -> float | None:
     return lexicon().number_words.get(t)
 
 
+def interval_norm(lo: float, hi: float) -> str:
+    """ "2000..2000", "151..inf", "8000000000..8000000000": whole numbers in full, never in
+    exponent form ("8e+09")."""
+
+    def num(x: float) -> str:
+        return "inf" if math.isinf(x) else f"{x:.0f}" if float(x).is_integer() else f"{x:g}"
+
+    return f"{num(lo)}..{num(hi)}"
+
+
 def modifier_before(words: list[str]) -> str | None:
     """The number modifier that ends these lower-cased words, the longest first ("no more
     than", "more than", "about"): the words right before a number."""

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Literal
 
 from index.models import Value
+from index.money import MONEY
 from index.normalize import WEEKDAY
 from index.times import JUST, overlap
 from qa.match import (
@@ -78,6 +79,8 @@ def compare(a: Value, b: Value, q: Question | None = None) -> Relation:
         return "same" if same else "unclear"  # names by identity, never by likeness
     if a.kind != b.kind:
         return "unclear"
+    if a.kind == "number" and _currency(a) != _currency(b):
+        return "unclear"  # "$10 billion" and "₹10 lakh": not one scale
     if a.kind == "number" and a.of_either != b.of_either:
         return _within_either(a, b)
     if a.kind in {"number", "date"}:
@@ -122,6 +125,12 @@ def _by_interval(
     if meet(a, b):
         return "same"
     return "unclear" if near is not None and near(a, b) else "conflict"
+
+
+def _currency(v: Value) -> str | None:
+    """The currency of an amount of money (`index/money.py`: head "money:usd")."""
+    kind, _, currency = (v.head or "").partition(":")
+    return currency if kind == MONEY else None
 
 
 def _within_either(a: Value, b: Value) -> Relation:
