@@ -123,3 +123,11 @@ def test_a_name_tagged_as_a_person_or_an_organisation_is_one_name():
     # the small model tags "Frey" as an organisation in one sentence, a person in another
     assert compare(named("person", "frey"), named("organization", "frey")) == "same"
     assert compare(named("person", "frey"), named("organization", "dhs")) == "unclear"
+
+
+def test_amounts_in_two_currencies_are_not_compared():
+    dollars = number("$10 billion", 1e10, 1e10).model_copy(update={"head": "money:usd"})
+    rupees = number("₹10 lakh", 1e6, 1e6).model_copy(update={"head": "money:inr"})
+    assert compare(dollars, rupees) == "unclear"
+    other = number("$8 billion", 8e9, 8e9).model_copy(update={"head": "money:usd"})
+    assert compare(dollars, other) == "conflict"
