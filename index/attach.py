@@ -31,8 +31,8 @@ def dated_verb(root: Token, pos: frozenset[str] = frozenset({"VERB"})) -> Token 
 
 
 def scheduled(verb: Token | None) -> Token | None:
-    """The event a scheduling verb puts on the date: its subject noun ("his SENTENCING has
-    been set for 28 March", "the VOTE was postponed to Monday")."""
+    """The event a scheduling verb puts on the date: its subject noun ("her SENTENCING has
+    been set for 12 May", "the VOTE was postponed to Monday")."""
     if verb is None or verb.lemma_.lower() not in lexicon().scheduling_verbs:
         return None
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)

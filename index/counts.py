@@ -65,8 +65,8 @@ def _is_age(tok: Token) -> bool:
 
 def _appositive_age(tok: Token) -> bool:
     """News gives a person's age between commas after the name ("Venus de Mars, 65, a
-    resident"; "Bankman-Fried, 31, stood"): a whole number under 120 so placed, after a
-    name (the small model tags some names as organisations: "Bankman-Fried"), not a place."""
+    resident"; "Smith-Jones, 31, stood"): a whole number under 120 so placed, after a
+    name (the small model tags some names as organisations: "Smith-Jones"), not a place."""
     doc = tok.doc
     if not tok.text.isdigit() or not 0 < int(tok.text) < 120 or tok.i < 2:
         return False
@@ -203,7 +203,7 @@ def count_act(tok: Token, noun: Token | None) -> str | None:
         if a.pos_ == "ADJ" and _is_state(a):
             return a.lemma_.lower()
         of = a.pos_ == "NOUN" and prev.dep_ == "prep" and prev.lower_ == "of"
-        if of and a.lemma_.lower() not in lexicon().quantity_nouns:  # "a total of 123 trains"
+        if of and a.lemma_.lower() not in lexicon().quantity_nouns:  # "a total of 85 flights"
             return a.lemma_.lower()
         if a.pos_ == "AUX":
             return _copula_act(a)
@@ -215,8 +215,8 @@ JOINERS = {",", "or", "nor", "-"}  # what may stand between acts listed with "or
 
 
 def either(verb: Token) -> str:
-    """The verb's lemma, or with the verbs listed after it with "or" ("cancelled, diverted
-    or short-terminated" -> "cancel/divert/terminate"): a count of either act counts them
+    """The verb's lemma, or with the verbs listed after it with "or" ("cancelled, delayed
+    or diverted" -> "cancel/delay/divert"): a count of either act counts them
     all together. The small parser reads a middle one as an adverbial clause as often as a
     conjunct; only commas and "or" may stand between them, so a verb after "and" or with a
     subject of its own is another statement ("20 were arrested or detained, and 3 were

@@ -24,8 +24,8 @@ from index.words import content_lemmas
 
 # 22: "2012 people"; 23: "around Friday"; 24: negated clauses, "he" did; 25: counts of acts
 # joined by "or"; 26: the event a scheduling verb dates; 27: "the fifth death"; 28: ", saying";
-# 29: amounts of money (index/money.py)
-EXTRACT_VERSION = "29"
+# 29: amounts of money (index/money.py); 30: numbers from a thousand up written in full
+EXTRACT_VERSION = "30"
 __all__ = ["EXTRACT_VERSION", "DocumentContext", "extract_values"]
 
 
@@ -56,7 +56,7 @@ def extract_values(
         )
         times = time_values(sent, offset, speaker)
         durations = duration_values(sent, offset, speaker)
-        money = money_values(sent, offset, speaker)  # "$8 billion", "50,000 rupees"
+        money = money_values(sent, offset, speaker)  # "$4 billion", "50,000 rupees"
         numbers = outside(durations + money, number_values(sent, offset, speaker))
         numbers += money  # the number of "four hours" is a duration's, of "$8" an amount's
         numbers += befallen_one(sent, offset, speaker)  # "killed a woman": one

@@ -39,7 +39,7 @@ def phrase_range(head: Token, limit: int = 12) -> tuple[int, int]:
 
 def subject_of(verb: Token) -> Token | None:
     """A verb's subject; in 'a shooting that officials claimed', 'officials', not 'that'; a
-    verb joined to another, or a participle hung from it ("Garland issued a statement,
+    verb joined to another, or a participle hung from it ("the governor issued a statement,
     SAYING …"), has that verb's subject."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if subjects:
@@ -69,7 +69,7 @@ def _agent(verb: Token) -> Token | None:
 
 
 def _speaker_for(verb: Token) -> Token | None:
-    """ "Vaishnaw said he had ordered a probe": the one who says what "he" did, when a name
+    """ "Okafor said he had ordered a review": the one who says what "he" did, when a name
     says it ("police said he fled" leaves "he" unresolved: police are not he)."""
     clause = verb
     while clause.dep_ in {"conj", "xcomp"} and clause.head is not clause:

@@ -103,7 +103,7 @@ class Passage(BaseModel):
     text: str
 
 
-EITHER = "/"  # joins the acts of a count of acts joined by "or": "cancel/divert/terminate"
+EITHER = "/"  # joins the acts of a count of acts joined by "or": "cancel/delay/divert"
 
 
 class Value(BaseModel):
@@ -129,8 +129,8 @@ class Value(BaseModel):
 
     @property
     def of_either(self) -> bool:
-        """A count of acts joined by "or" ("150 trains were cancelled, diverted or
-        short-terminated"): of all of them together, so at least the count of any one."""
+        """A count of acts joined by "or" ("150 flights were cancelled, delayed or
+        diverted"): of all of them together, so at least the count of any one."""
         return EITHER in (self.act or "")
 
     @property

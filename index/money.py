@@ -1,6 +1,6 @@
-"""Amounts of money ("$8 billion", "about $10bn", "₹10 lakh", "50,000 rupees") as counts in
+"""Amounts of money ("$4 billion", "about $6bn", "₹20 lakh", "50,000 rupees") as counts in
 one currency: an interval with the head `money:<currency>`, and the act it is an amount of
-("stole $8 billion": steal), so that "how much money …?" is answered and compared like any
+("embezzled $4 billion": embezzle), so that "how much money …?" is answered and compared like any
 count, and amounts in two currencies are never compared."""
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ MULTIPLIERS = {
 
 
 def amount(text: str) -> tuple[float, str] | None:
-    """ "$8 billion" -> (8e9, "usd"); None without a number or a currency."""
+    """ "$4 billion" -> (4e9, "usd"); None without a number or a currency."""
     m = AMOUNT.search(text)
     if m is None:
         return None
@@ -50,7 +50,7 @@ def amount(text: str) -> tuple[float, str] | None:
 
 def money_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
     """Every amount of money in a sentence, read from its words (the small model misses
-    "$32bn" and "₹10 lakh"), with the modifier before it ("about $10 billion" is read as the
+    "$45bn" and "₹20 lakh"), with the modifier before it ("about $6 billion" is read as the
     rounding it is; "more than $5m" is open above)."""
     out: list[Value] = []
     doc, text = sent.doc, sent.text

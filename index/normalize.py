@@ -92,7 +92,7 @@ def normalize_date(text: str, published: dt.date | None) -> tuple[str, float | N
     return day.isoformat(), day.toordinal(), day.toordinal()
 
 
-# "last year", "28 March next year", "early last month": a calendar year or month counted
+# "last year", "12 May next year", "early last month": a calendar year or month counted
 # from the publication date ("the past year" is a span of twelve months, not a calendar year)
 SHIFTED = re.compile(r"\b(last|next|this)\s+(year|month)$")
 LEAD = re.compile(rf"^(({QUALIFIERS})\s+)+")
@@ -135,11 +135,13 @@ def parse_number(text: str) -> float | None:
 
 
 def interval_norm(lo: float, hi: float) -> str:
-    """ "2000..2000", "151..inf", "8000000000..8000000000": whole numbers in full, never in
-    exponent form ("8e+09")."""
+    """ "2000..2000", "151..inf", "4000000000..4600000000": whole numbers and anything from
+    a thousand up in full, never in exponent form ("4.6e+09"); "6.8" as it is."""
 
     def num(x: float) -> str:
-        return "inf" if math.isinf(x) else f"{x:.0f}" if float(x).is_integer() else f"{x:g}"
+        if math.isinf(x):
+            return "inf"
+        return f"{x:.0f}" if abs(x) >= 1000 or float(x).is_integer() else f"{x:g}"
 
     return f"{num(lo)}..{num(hi)}"
 

@@ -62,8 +62,9 @@ def outlet_claims(
 
 def toward_agreement(options: dict[str, list[Claim]], q: Question) -> dict[str, list[Claim]]:
     """An outlet whose best answers tie ("Minnesota Democrats, including Mayor Jacob Frey
-    and Rep. Ilhan Omar, called on …": three parties of one weight) answers with the one
-    the most other outlets also give among their best; without a tie nothing moves."""
+    and Rep. Ilhan Omar, called on …", a seed: three parties of one weight) answers with
+    the one the most other outlets also give among their best; without a tie nothing
+    moves."""
     tied = {o: [c for c in cs if c.weight >= cs[0].weight - TIE] for o, cs in options.items()}
     for outlet, mine in tied.items():
         if len(mine) < 2 or mine[0].value.kind == "sentence":

@@ -95,7 +95,7 @@ def _one_phrase(toks: list[Token]) -> bool:
 
 def _bare_verb(t: Token) -> bool:
     """A word in the base form of a verb, where a verb may stand: the small tagger calls
-    "testify" in "did Bankman-Fried testify" a noun."""
+    "testify" in "did Smith-Jones testify" a noun."""
     before = t.nbor(-1)
     return (
         t.is_lower and t.lower_ == t.lemma_.lower() and is_verb(t.lower_)
@@ -135,7 +135,7 @@ def parse_claim(text: str, settings: Settings) -> ClaimFrame:
     frame = ClaimFrame(
         text=text,
         lemmas=list(dict.fromkeys(w for n in norms for w in n if w not in numbers | {"NOT"})),
-        # a verb the small tagger calls a noun ("Bankman-Fried plead guilty") keeps its VB tag
+        # a verb the small tagger calls a noun ("Smith-Jones plead guilty") keeps its VB tag
         acts=[
             t.lemma_.lower()
             for t in tokens
@@ -248,7 +248,7 @@ def _named_by_pronoun(values: list[Value]) -> set[str]:
         stem(w)
         for v in values
         if by_pronoun(v)
-        for w in NAME_PARTS.split(v.norm)  # "bankman-fried": the parser's "bankman", "fried"
+        for w in NAME_PARTS.split(v.norm)  # "smith-jones": the parser's "smith", "jones"
         if w
     }
 

@@ -172,7 +172,7 @@ def _value_score(
         if "year-old" in (v.head, q.focus) and v.head != q.focus:
             return None  # an age answers "how old?" only, and nothing else counts years of age
         people = q.focus in {"people", "person"} and is_person(v.head or "")
-        of_name = v.head in _name_words(q)  # "3 NDRF" for "how many NDRF units?"
+        of_name = v.head in _name_words(q)  # "2 SWAT" for "how many SWAT units?"
         if not same_thing(v.head, q.focus) and not people and not of_name:
             return None  # "how many people": any kind of person
         if not counts_the_act(q, v):
@@ -239,8 +239,8 @@ def _value_score(
     return None
 
 
-# "four units of ODRAF, three units of NDRF": of two counts of the thing asked in one
-# sentence, the one that names what the question names answers "how many NDRF units?"
+# "four units of the riot police, two units of SWAT": of two counts of the thing asked in
+# one sentence, the one that names what the question names answers "how many SWAT units?"
 NAMED_HERE = 0.5
 PHRASE_END = re.compile(r"[,;:]|\b(and|while|but)\b|\d")
 
@@ -251,8 +251,8 @@ def _name_words(q: Question) -> set[str]:
 
 def _named_here(q: Question, v: Value, sentence: Value) -> bool:
     """The count's own phrase (up to the next comma, clause or number) names what the
-    question names the counted thing by ("three units of National Disaster Relief Force
-    (NDRF)" for "how many NDRF units?")."""
+    question names the counted thing by ("two units of the Special Weapons and Tactics team
+    (SWAT)" for "how many SWAT units?")."""
     if not q.qualifiers:
         return False
     after = sentence.text[v.end - sentence.start :]
@@ -348,7 +348,7 @@ def _duration_answers(q: Question, v: Value) -> bool:
 
 def _date_score(q: Question, v: Value, overlap: float, values: list[Value]) -> float | None:
     """A date answers "when?" when it dates the act asked about; a date of someone saying
-    something ("Jena said on Sunday that …") dates the statement, not the event, unless the
+    something ("Ruiz said on Sunday that …") dates the statement, not the event, unless the
     question asks when something was said. A date of another act ("jailed in August", "the
     jury rendered a verdict on Thursday") never answers when the trial began, however many
     of the question's words its sentence shares, unless the one who did it did the act
@@ -381,7 +381,7 @@ def _date_score(q: Question, v: Value, overlap: float, values: list[Value]) -> f
 
 def _states_the_figure(q: Question, v: Value, values: list[Value]) -> bool:
     """ "When was the death toll revised to 275?" is when someone gave that figure: a date of
-    saying ("Jena on Sunday said the number of deaths has been revised to 275") or of the
+    saying ("Ruiz on Sunday said the number of deaths has been revised to 38") or of the
     figures ("at least 275 lives, according to the latest figures on Sunday") in a sentence
     that gives a count the question's figure holds ("above 1,000": 1,037, not 632)."""
     return bool(_figure_counts(q, v, values))
@@ -397,8 +397,8 @@ def _figure_counts(q: Question, v: Value, values: list[Value]) -> list[Value]:
 
 def _gave_the_figure(q: Question, v: Value, values: list[Value]) -> bool:
     """ "Who put the death toll at 288?" is whoever gave that figure: the party a count the
-    figure holds is attributed to ("288 people have died, said KS Anand"). A figure quoted
-    inside a quote ("Jena said: 'The Railways said the number of deaths is 288'") is
+    figure holds is attributed to ("41 people have died, said Ana Ruiz"). A figure quoted
+    inside a quote ("Ruiz said: 'The ministry said the number of deaths is 41'") is
     attributed to the outer speaker, as index time attributes the whole sentence."""
     parties = {c.attributed_to for c in _figure_counts(q, v, values) if c.attributed_to}
     return any(v.text in p or p in v.text for p in parties)
@@ -420,7 +420,7 @@ def shares_doer(act: str | None, values: list[Value], is_asked: Callable[[str], 
 def counts_the_act(q: Question, v: Value) -> bool:
     """A count of an outcome (killed, injured, missing, arrested …) answers only a question
     about that outcome, and a question about an outcome only a count of it: "1,175 injured
-    people" never answers how many died; "123 trains cancelled" never answers how many were
+    people" never answers how many died; "95 flights cancelled" never answers how many were
     arrested. Other counts are not judged by their verb: requiring the question's act of
     them too ("three gunshots rang out" for "how many shots were fired?") lost more right
     answers than wrong ones (typed accuracy on how-many questions 10 -> 7 of 31)."""

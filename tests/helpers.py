@@ -154,7 +154,7 @@ def extracted(text: str, tmp_path: Path) -> list[Value]:
 def count_claim(
     outlet: str, n: int, said: str, lo: float = 0, hi: float | None = 0, weight: float = 1.0
 ) -> Claim:
-    """An outlet's answer that is a count ("at least 233": lo 233, hi None), in a sentence of
+    """An outlet's answer that is a count ("at least 40": lo 40, hi None), in a sentence of
     its own, the passage `n` of the outlet."""
     from qa.claims import Claim
     from qa.retrieve import Hit

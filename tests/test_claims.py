@@ -51,7 +51,7 @@ def test_a_measure_question_takes_a_number_in_its_unit():
 def test_a_depth_is_not_a_distance():
     from qa.claims import measures
 
-    sentence = value("sentence", "It struck at a depth of 18 km, 72 km from Marrakesh.", "x")
+    sentence = value("sentence", "It struck at a depth of 18 km, 72 km from Springfield.", "x")
     depth, away = (
         value_in(sentence, "number", "18 km", "n", head="km", act="depth"),
         value_in(sentence, "number", "72 km", "n", head="km", act="strike"),

@@ -54,7 +54,7 @@ def test_a_four_digit_count_is_not_a_year(text, kind, norm, tmp_path):
     "text, age",
     [
         ("Venus de Mars, 65, a resident of the street, saw paramedics arrive.", "65"),
-        ("Bankman-Fried, 31, stood as the verdict was read.", "31"),
+        ("Smith-Jones, 31, stood as the verdict was read.", "31"),
         ("Police arrested 3, including John Smith, 45, on Monday.", "45"),
     ],
 )
@@ -87,7 +87,7 @@ def test_a_number_between_commas_after_a_place_is_no_age(tmp_path):
         ("Police shot and killed two men.", "two men", "kill"),
         ("Nine people were killed, injured and displaced.", "Nine people", "kill"),
         # a noun that only measures out what follows "of" is no act
-        ("A total of 123 flights have been cancelled.", "123 flights", "cancel"),
+        ("A total of 85 flights have been cancelled.", "85 flights", "cancel"),
         ("A group of 40 protesters marched to the hall.", "40 protesters", "march"),
     ],
 )

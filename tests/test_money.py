@@ -11,10 +11,10 @@ from tests.helpers import extracted
 @pytest.mark.parametrize(
     "text, value",
     [
-        ("$8 billion", (8e9, "usd")),
-        ("$32bn", (32e9, "usd")),
-        ("£26bn", (26e9, "gbp")),
-        ("₹10 lakh", (1e6, "inr")),
+        ("$4 billion", (4e9, "usd")),
+        ("$45bn", (45e9, "usd")),
+        ("£12bn", (12e9, "gbp")),
+        ("₹20 lakh", (2e6, "inr")),
         ("Rs 2 crore", (2e7, "inr")),
         ("50,000 rupees", (5e4, "inr")),
         ("€1.5 million", (1.5e6, "eur")),
@@ -29,13 +29,13 @@ def test_an_amount_in_its_currency(text, value):
     "text, found",
     [
         (
-            "Prosecutors said he stole $8 billion from clients.",
-            ("$8 billion", "8000000000..8000000000", "steal"),
+            "Prosecutors said he embezzled $4 billion from clients.",
+            ("$4 billion", "4000000000..4000000000", "embezzle"),
         ),
         # "about" reads a round amount as the rounding it is
         (
-            "He was accused of taking about $10 billion.",
-            ("about $10 billion", "8500000000..11500000000", "take"),
+            "He was accused of taking about $6 billion.",
+            ("about $6 billion", "5100000000..6900000000", "take"),
         ),
         ("The firm raised more than $5m last year.", ("more than $5m", "5000001..inf", "raise")),
     ],

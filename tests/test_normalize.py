@@ -84,8 +84,8 @@ NOV = dt.date(2023, 11, 3)
         ("next year", "2024"),
         ("November last year", "2022-11"),
         ("in January next year", "2024-01"),
-        ("28 March next year", "2024-03-28"),
-        ("March 28 next year", "2024-03-28"),
+        ("12 May next year", "2024-05-12"),
+        ("May 12 next year", "2024-05-12"),
         ("early last month", "2023-10"),
         ("this month", "2023-11"),
     ],
@@ -99,7 +99,7 @@ def test_last_month_in_january_is_last_years_december():
     assert norm == "2023-12" and hi - lo == 30
 
 
-@pytest.mark.parametrize("text", ["last year", "28 March next year"])
+@pytest.mark.parametrize("text", ["last year", "12 May next year"])
 def test_a_shifted_year_needs_a_publication_date(text):
     with pytest.raises(ValueError):
         normalize_date(text, None)

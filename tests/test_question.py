@@ -69,7 +69,7 @@ def test_the_figures_a_question_about_a_tally_states(text, figures):
 @pytest.mark.parametrize(
     "question, qualifiers",
     [
-        ("How many NDRF units were sent to the site?", ["NDRF"]),
+        ("How many SWAT units were sent to the plant?", ["SWAT"]),
         ("How many units of the National Guard were deployed?", ["National Guard"]),
         ("How many bodies had been identified by Sunday?", []),  # a day names no thing
     ],
