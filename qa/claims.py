@@ -196,7 +196,7 @@ def _value_score(
         return 1.0 + overlap if asks_act_of(q, v, values or []) else None
     if v.kind == "place":
         if q.qtype == QType.where and q.prep != "from" and _a_source(v, sentence):
-            return None  # "going from Shalimar to Chennai": where it was heading is Chennai
+            return None  # "going from Leeds to York": where it was heading is York
         if q.places:  # "which countries sent teams?": a place in a sentence of that act
             named = set(v.norm.split()) & {w.lower() for n in q.names for w in n.split()}
             ok = not named and _act_in(q, sentence, values or [])
@@ -365,7 +365,7 @@ def _date_score(q: Question, v: Value, overlap: float, values: list[Value]) -> f
     if any_act(v.head, acts) or asks_act_of(q, v, values) or _conjoined(q, v, values):
         return 1.0 + overlap
     if v.act and any(same_word(v.act, a) for a in acts):
-        # "the collapse of FTX in November 2022" dates the collapse; the noun by its word,
+        # "the collapse of the bank in November 2022" dates the collapse; the noun by its word,
         # not its meaning ("a verdict on Thursday" is 0.62+ from "trial" by vectors)
         return 1.0 + overlap
     if q.verbs and not q.event and is_verb(v.head) and v.head not in LIGHT_VERBS:
@@ -470,7 +470,7 @@ def answers(q: Question, hit: Hit) -> list[tuple[Value, Value, float]]:
     return sorted(found, key=lambda x: -x[2])
 
 
-# "from Kolkata", "from the town of Dover", "from Shalimar in West Bengal": the place right
+# "from Leeds", "from the town of Dover", "from Penrith in Cumbria": the place right
 # after "from", or a name there and a place it lies in; not "rescuers from Spain arrived in"
 SOURCE = re.compile(
     r"\b[Ff]rom\s+(?:the\s+)?(?:(?:[A-Z][\w'-]*\s+){1,4}(?:in|near|outside|of)\s+(?:the\s+)?)?$"
@@ -478,8 +478,8 @@ SOURCE = re.compile(
 
 
 def _a_source(v: Value, sentence: Value) -> bool:
-    """The place is where something came from ("left from Kolkata", "from Shalimar in West
-    Bengal"), not where it went or happened."""
+    """The place is where something came from ("left from Leeds", "from Penrith in
+    Cumbria"), not where it went or happened."""
     return SOURCE.search(sentence.text[: max(0, v.start - sentence.start)]) is not None
 
 

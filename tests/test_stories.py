@@ -55,8 +55,8 @@ def test_rules_need_meaning_and_a_shared_name():
 
 def test_slugs_are_readable_and_unique():
     day = dt.date(2023, 9, 9)
-    assert slugify("Powerful Earthquake Kills at Least 632 in Morocco", day, set()) == (
-        "powerful-earthquake-kills-least-632-morocco-2023-09"
+    assert slugify("Strong Storm Floods at Least 40 Towns in Wales", day, set()) == (
+        "strong-storm-floods-least-40-towns-2023-09"
     )
     assert slugify("The fire", None, {"fire"}) == "fire-2"
     assert slugify(None, None, set()) == "story"
