@@ -24,8 +24,9 @@ from index.words import content_lemmas
 
 # 22: "2012 people"; 23: "around Friday"; 24: negated clauses, "he" did; 25: counts of acts
 # joined by "or"; 26: the event a scheduling verb dates; 27: "the fifth death"; 28: ", saying";
-# 29: amounts of money (index/money.py); 30: numbers from a thousand up written in full
-EXTRACT_VERSION = "30"
+# 29: amounts of money (index/money.py); 30: numbers from a thousand up written in full;
+# 31: content words on spaCy's stop list ("name", "call", "put")
+EXTRACT_VERSION = "31"
 __all__ = ["EXTRACT_VERSION", "DocumentContext", "extract_values"]
 
 

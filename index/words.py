@@ -21,6 +21,16 @@ TOKEN_PATTERN = r"(?u)\b\d+(?:\.\d+)?\b|\b\w\w+\b"
 WORD = re.compile(r"\d+(?:\.\d+)?|[^\W_]+")
 THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")  # "1,000" is the word "1000"
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+# spaCy's stop list holds nouns and verbs that carry a sentence's content: "whose NAME was
+# not released", "CALLED on the agents to leave", "PUT the toll at 41"; as a noun, verb or
+# adjective they are content (a question keeps them, so a sentence must too)
+CONTENT_STOP_WORDS = frozenset(
+    {
+        "name", "call", "put", "give", "take", "make", "show", "move", "keep", "side",
+        "part", "front", "back", "top", "bottom", "amount", "full", "empty", "serious",
+        "whole",
+    }
+)  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -102,5 +112,8 @@ def content_lemmas(tokens: Iterable[Token]) -> list[str]:
     return [
         t.lemma_.lower()
         for t in tokens
-        if t.pos_ in CONTENT_POS and not t.is_stop and not t.is_punct and len(t.text) > 1
+        if t.pos_ in CONTENT_POS
+        and (not t.is_stop or t.lemma_.lower() in CONTENT_STOP_WORDS)
+        and not t.is_punct
+        and len(t.text) > 1
     ]

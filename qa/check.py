@@ -459,13 +459,23 @@ def outlet_reading(frame: ClaimFrame, hits: list[Hit]) -> Reading | None:
 
 
 def read_outlets(
-    frame: ClaimFrame, evidence: dict[str, list[Hit]], doc_ids: dict[str, list[str]]
+    frame: ClaimFrame,
+    evidence: dict[str, list[Hit]],
+    doc_ids: dict[str, list[str]],
+    further: dict[str, list[Hit]] | None = None,
 ) -> dict[str, tuple[Claim, CheckStance]]:
     """Each outlet that speaks to the claim: its reading as a claim (sentence, origin, whose
-    word it repeats, hedged) and its stance. Shared by `check` and yes/no questions."""
-    heads = [v.head for hs in evidence.values() for h in hs for v in h.stored.values if v.head]
-    prime([*frame.acts, *frame.lemmas, *heads])
-    readings = {o: r for o, hits in evidence.items() if (r := outlet_reading(frame, hits))}
+    word it repeats, hedged) and its stance, from its evidence or, when that says nothing
+    of it, its articles' leads (`further`: a lead tells the event in its own words). Shared
+    by `check` and yes/no questions."""
+    further = further or {}
+    every = [h for hs in [*evidence.values(), *further.values()] for h in hs]
+    prime([*frame.acts, *frame.lemmas, *(v.head for h in every for v in h.stored.values)])
+    readings = {
+        o: r
+        for o, hits in evidence.items()
+        if (r := outlet_reading(frame, hits) or outlet_reading(frame, further.get(o, [])))
+    }
     claims = {
         o: Claim(o, doc_ids[o], r.hit, r.sentence, r.sentence, r.about) for o, r in readings.items()
     }
@@ -477,10 +487,13 @@ def read_outlets(
 
 
 def check_outlets(
-    frame: ClaimFrame, evidence: dict[str, list[Hit]], doc_ids: dict[str, list[str]]
+    frame: ClaimFrame,
+    evidence: dict[str, list[Hit]],
+    doc_ids: dict[str, list[str]],
+    further: dict[str, list[Hit]] | None = None,
 ) -> list[CheckOutlet]:
     """Every outlet of the story once: its stance, quote, attribution and shared origin."""
-    read = read_outlets(frame, evidence, doc_ids)
+    read = read_outlets(frame, evidence, doc_ids, further)
     out = []
     for outlet in sorted(doc_ids):
         if outlet not in read:

@@ -355,9 +355,9 @@ class Service:
         docs = found.outlet_docs
         if found.missing:
             return not_mentioned(found.missing, found.story.title, docs)
-        if frame is not None:
-            return yes_no(frame, self.evidence(found, q), docs)
         evidence = self.evidence(found, q)
+        if frame is not None:
+            return yes_no(frame, evidence, docs, leads(found.hits, evidence))
         return agree(q, evidence, docs, leads(found.hits, evidence))
 
     def next_story(
@@ -452,7 +452,8 @@ class Service:
                 claim=text, story=found.story, other_stories=found.others,
                 verdict="unverified", explanation=why, outlets=rows,
             )  # fmt: skip
-        rows = check_outlets(frame, self.evidence(found, q), docs)
+        evidence = self.evidence(found, q)
+        rows = check_outlets(frame, evidence, docs, leads(found.hits, evidence))
         v, why = verdict(rows, frame)
         order = {"contradicts": 0, "supports": 1, "hedges": 2, "silent": 3}
         rows.sort(key=lambda o: (order[o.stance], o.outlet))

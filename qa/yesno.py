@@ -15,9 +15,12 @@ from qa.stance import basis
 
 
 def yes_no(
-    frame: ClaimFrame, evidence: dict[str, list[Hit]], doc_ids: dict[str, list[str]]
+    frame: ClaimFrame,
+    evidence: dict[str, list[Hit]],
+    doc_ids: dict[str, list[str]],
+    further: dict[str, list[Hit]] | None = None,
 ) -> tuple[Agreement, Answer, dict[str, Claim]]:
-    read = read_outlets(frame, evidence, doc_ids)
+    read = read_outlets(frame, evidence, doc_ids, further)
     claims = {o: c for o, (c, _) in read.items()}
     yes = [c for c, stance in read.values() if stance == "supports"]
     no = [c for c, stance in read.values() if stance == "contradicts"]

@@ -293,3 +293,19 @@ def test_an_opening_auxiliary_goes_after_its_subject(question, statement):
 )  # fmt: skip
 def test_the_main_act_of_a_claim_must_be_stated(claim, text, stance, tmp_path):
     assert reading(claim, text, tmp_path) == stance
+
+
+def test_an_outlet_silent_in_its_evidence_is_read_in_its_leads(tmp_path):
+    from qa.check import parse_claim, read_outlets
+    from qa.retrieve import Hit
+    from tests.helpers import extracted, stored
+
+    def hit(text: str, n: int) -> Hit:
+        return Hit(stored("Courier", n, *extracted(text, tmp_path), text=text), 1.0, 0.5, None)
+
+    frame = parse_claim("The driver's name has been released.", make_settings(tmp_path))
+    evidence = {"Courier": [hit("Traffic was heavy on the bridge.", 1)]}
+    lead = hit("The driver, whose name was not released, died at the scene.", 2)
+    assert read_outlets(frame, evidence, {"Courier": ["courier_1"]}) == {}
+    read = read_outlets(frame, evidence, {"Courier": ["courier_1"]}, {"Courier": [lead]})
+    assert read["Courier"][1] == "contradicts"

