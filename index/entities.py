@@ -9,7 +9,7 @@ from spacy.tokens import Span
 
 from index.attach import dated_noun, dated_verb, scheduled
 from index.counts import is_count
-from index.models import Document, Value
+from index.models import Document, Value, ValueKind
 from index.normalize import (
     UNDATED,
     Undated,
@@ -23,72 +23,70 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
 def entity_values(sent: Span, offset: int, speaker: str | None, doc: Document) -> list[Value]:
+    """The sentence's dates, people, organisations and places, at document offsets."""
     out: list[Value] = []
     for ent in sent.ents:
-        start = offset + ent.start_char
-        end = offset + ent.end_char
         if ent.label_ in {"DATE", "TIME"}:
-            if len(ent) == 1 and is_count(ent.root):
-                continue
-            try:
-                norm, lo, hi = normalize_date(ent.text, doc.published)
-            except Undated:
-                norm, lo, hi = UNDATED + ent.text.lower(), None, None
-            except ValueError:
-                continue
-            verb = dated_verb(ent.root)
-            noun = dated_noun(ent.root) or scheduled(verb)
-            out.append(
-                Value(
-                    kind="date",
-                    start=start,
-                    end=end,
-                    text=ent.text,
-                    norm=norm,
-                    lo=lo,
-                    hi=hi,
-                    head=verb.lemma_.lower() if verb is not None else None,
-                    act=noun.lemma_.lower() if noun is not None else None,
-                    attributed_to=speaker,
-                )
-            )
+            found = _date(ent, doc)
         elif ent.label_ == "PERSON":
-            out.append(
-                Value(
-                    kind="person",
-                    start=start,
-                    end=end,
-                    text=ent.text,
-                    norm=canonical_person(ent.text),
-                    attributed_to=speaker,
-                )
-            )
+            found = _named(ent, "person", ent.text, canonical_person(ent.text))
         elif ent.label_ in {"ORG", "NORP"}:
             text = re.sub(r"^(an?|the)\s+", "", ent.text, flags=re.IGNORECASE)
-            start = end - len(text)
-            out.append(
-                Value(
-                    kind="organization",
-                    start=start,
-                    end=end,
-                    text=text,
-                    norm=canonical_org(text),
-                    attributed_to=speaker,
-                )
-            )
+            found = _named(ent, "organization", text, canonical_org(text))
         elif ent.label_ in PLACE_LABELS and not _attributive(ent):
+            found = _named(ent, "place", ent.text, canonical_place(ent.text), head=ent.label_)
+        else:
+            found = None
+        if found is not None:
             out.append(
-                Value(
-                    kind="place",
-                    start=start,
-                    end=end,
-                    text=ent.text,
-                    norm=canonical_place(ent.text),
-                    head=ent.label_,
-                    attributed_to=speaker,
+                found.model_copy(
+                    update={
+                        "start": offset + found.start,
+                        "end": offset + found.end,
+                        "attributed_to": speaker,
+                    }
                 )
             )
     return out
+
+
+def _named(ent: Span, kind: ValueKind, text: str, norm: str, head: str | None = None) -> Value:
+    """A name as it ends the entity ("the FBI" is "FBI"), offsets within the sentence's doc."""
+    return Value(
+        kind=kind,
+        start=ent.end_char - len(text),
+        end=ent.end_char,
+        text=text,
+        norm=norm,
+        head=head,
+    )
+
+
+def _date(ent: Span, doc: Document) -> Value | None:
+    """A date with the act it dates (the verb it hangs from, and an event noun it modifies
+    or a scheduling verb's subject); a relative date of an undated article is kept as
+    said; a year that counts people ("2012 people") is no date."""
+    if len(ent) == 1 and is_count(ent.root):
+        return None
+    try:
+        norm, lo, hi = normalize_date(ent.text, doc.published)
+    except Undated:
+        norm, lo, hi = UNDATED + ent.text.lower(), None, None
+    except ValueError:
+        return None
+    verb = dated_verb(ent.root)
+    noun = dated_noun(ent.root) or scheduled(verb)
+    return Value(
+        kind="date",
+        start=ent.start_char,
+        end=ent.end_char,
+        text=ent.text,
+        norm=norm,
+        lo=lo,
+        hi=hi,
+        head=verb.lemma_.lower() if verb is not None else None,
+        act=noun.lemma_.lower() if noun is not None else None,
+    )
 
 
 def _attributive(ent: Span) -> bool:
