@@ -29,6 +29,7 @@ ANSWER_TYPE = {
     "object": "span",
     "sentence": "span",
 }
+TIE = 1e-9  # answers whose weights differ by less are a tie
 
 
 def outlet_claims(
@@ -74,9 +75,6 @@ def toward_agreement(options: dict[str, list[Claim]], q: Question) -> dict[str, 
         options[outlet].remove(pick)
         options[outlet].insert(0, pick)
     return options
-
-
-TIE = 1e-9  # weights equal but for rounding
 
 
 def _claims(q: Question, outlet: str, docs: list[str], hits: list[Hit]) -> list[Claim]:
