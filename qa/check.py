@@ -202,7 +202,10 @@ def read_sentence(
     verbs = [v.head.split(":")[0] for v in inside if v.head and v.kind in ACT_KINDS]
     flipped = _reversed_acts(frame, set(words))
     about = _stated(frame, stems, verbs, flipped)
-    asked = [frame.main] if frame.main in frame.acts else frame.acts
+    # a claim about what someone said is read by what was said ("DHS said the officer acted
+    # in self-defense" is stated by "officials claimed the officer acted in self-defense")
+    main = frame.main in frame.acts and frame.main not in lexicon().speech_verbs
+    asked = [frame.main] if main else frame.acts
     acted = not asked or any(stem(a) in stems or any_act(a, verbs) or a in flipped for a in asked)
     # without a known act (the tagger missed it) every content word must be there: "found
     # guilty" is not "pleaded guilty"

@@ -309,3 +309,9 @@ def test_an_outlet_silent_in_its_evidence_is_read_in_its_leads(tmp_path):
     assert read_outlets(frame, evidence, {"Courier": ["courier_1"]}) == {}
     read = read_outlets(frame, evidence, {"Courier": ["courier_1"]}, {"Courier": [lead]})
     assert read["Courier"][1] == "contradicts"
+
+
+def test_a_claim_about_what_was_said_is_read_by_what_was_said(tmp_path):
+    claim = "The agency said the guard acted in self-defense."
+    said = "Agency officials claimed the guard acted in self-defense."
+    assert reading(claim, said, tmp_path) == "supports"
