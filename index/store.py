@@ -17,7 +17,7 @@ import fcntl
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -28,8 +28,9 @@ import numpy as np
 from index import derived, milvus, storydb
 from index import vectors as vec
 from index.config import Settings
+from index.connections import Connections
 from index.derived import blob_matrix
-from index.faults import StorageError, StoreError, storage_error
+from index.faults import StorageError, StoreError
 from index.milvus import MilvusView
 from index.models import Document, DocumentMeta, Passage, StoryInfo, Value, outlet_of
 from index.schema import is_current, migrate
@@ -199,7 +200,7 @@ class Store:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.db_path = self.data_dir / "crosscheck.sqlite"
         self.embed_model = embed_model
-        self._local = threading.local()
+        self._db = Connections(self.db_path, self.data_dir)
         self._write_lock = threading.RLock()
         self._derived_lock = threading.Lock()
         self.story_rules = story_rules or StoryRules()
@@ -241,80 +242,13 @@ class Store:
 
     # -- connections and metadata ------------------------------------------------------
     def _conn(self) -> sqlite3.Connection:
-        """This thread's connection: read-write, or read-only while the folder cannot be
-        written (a full disk, a read-only mount), so that reads keep working."""
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = self._open()
-        return conn
-
-    def _open(self) -> sqlite3.Connection:
-        self._local.degraded = None
-        try:
-            conn = self._connect(f"file:{self.db_path}")
-        except (sqlite3.Error, OSError) as exc:
-            fault = storage_error(exc, self.data_dir)
-            if fault is None or fault.fault == "corrupt" or not self.db_path.exists():
-                raise (fault or exc) from exc
-            conn = self._open_read_only(fault)
-            self._local.degraded = fault
-            log.warning("%s; reading only until it can write", fault)
-        self._local.conn = conn
-        return conn
-
-    def _connect(self, uri: str, *, writable: bool = True) -> sqlite3.Connection:
-        conn = sqlite3.connect(uri, uri=True, timeout=30, isolation_level=None)
-        conn.row_factory = sqlite3.Row
-        if writable:
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA foreign_keys=ON")
-            conn.execute("PRAGMA synchronous=NORMAL")
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opens it now
-        return conn
-
-    def _open_read_only(self, fault: StorageError) -> sqlite3.Connection:
-        """A connection that writes nothing: read-only, or (when SQLite cannot even make its
-        shared-memory file) immutable, which is exact only when no write-ahead log is
-        pending, so it is used only then."""
-        try:
-            return self._connect(f"file:{self.db_path}?mode=ro", writable=False)
-        except sqlite3.Error:
-            wal = self.db_path.with_name(self.db_path.name + "-wal")
-            if wal.exists() and wal.stat().st_size > 0:
-                raise fault from None
-            return self._connect(f"file:{self.db_path}?immutable=1", writable=False)
+        return self._db.conn()
 
     def _writable(self) -> sqlite3.Connection:
-        """A read-write connection, reopened if this thread's was read-only (space may have
-        been freed since); StorageError if the folder still cannot be written."""
-        conn = self._conn()
-        if self._local.degraded is not None:
-            conn.close()
-            self._local.conn = None
-            conn = self._open()
-            if self._local.degraded is not None:
-                raise self._local.degraded
-        return conn
+        return self._db.writable()
 
-    @contextlib.contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE … COMMIT on a writable connection. Any failure rolls back (if a
-        transaction is still open: a full disk can end it first, and rolling back then hid
-        the cause behind 'cannot rollback') and a storage fault is raised as StorageError."""
-        conn = self._writable()
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            yield conn
-            if conn.in_transaction:
-                conn.execute("COMMIT")
-        except BaseException as exc:
-            if conn.in_transaction:
-                with contextlib.suppress(sqlite3.Error):
-                    conn.execute("ROLLBACK")
-            fault = storage_error(exc, self.data_dir)
-            if fault is not None and fault is not exc:
-                raise fault from exc
-            raise
+    def _transaction(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        return self._db.transaction()
 
     def _meta(self, key: str) -> str | None:
         row = self._conn().execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
@@ -976,7 +910,4 @@ class Store:
         }
 
     def close(self) -> None:
-        conn = getattr(self._local, "conn", None)
-        if conn is not None:
-            conn.close()
-            self._local.conn = None
+        self._db.close()

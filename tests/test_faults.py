@@ -63,7 +63,7 @@ def test_sqlite_full_at_commit_rolls_back(seed_copy, monkeypatch):
     settings = make_settings(seed_copy)
     store = Store.from_settings(settings)
     before = (store.document_count(), store.passage_count(), store.generation())
-    real = store._writable
+    real = store._db.writable
 
     class FullAtCommit:
         def __init__(self, conn: sqlite3.Connection) -> None:
@@ -78,13 +78,13 @@ def test_sqlite_full_at_commit_rolls_back(seed_copy, monkeypatch):
         def __getattr__(self, name: str):
             return getattr(self.conn, name)
 
-    monkeypatch.setattr(store, "_writable", lambda: FullAtCommit(real()))
+    monkeypatch.setattr(store._db, "writable", lambda: FullAtCommit(real()))
     with pytest.raises(StorageError) as caught:
         index_documents(store, [raw("silo_1")], settings)
     assert caught.value.fault == "full" and str(seed_copy) in str(caught.value)
     assert (store.document_count(), store.passage_count(), store.generation()) == before
     assert not store.has_document("silo_1")
-    monkeypatch.setattr(store, "_writable", real)
+    monkeypatch.setattr(store._db, "writable", real)
     index_documents(store, [raw("silo_1")], settings)
     assert store.has_document("silo_1") and store.generation() == before[2] + 1
     store.close()
