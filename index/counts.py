@@ -1,6 +1,6 @@
 """Counts in a sentence: each number as an interval with the noun it counts and the act it is
-a count of ("288 people died": 288 people, of dying), ages, and tallies ("the death toll
-rose to 233")."""
+a count of ("41 people died": 41 people, of dying), ages, and tallies ("the death toll
+rose to 38")."""
 
 from __future__ import annotations
 
@@ -159,7 +159,7 @@ def number_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
         lo, hi = number_interval(value, modifier, upper)
         act = count_act(tok, head_tok)
         tally = tally_of(tok) if head_tok is None else lives_counted(head, act)
-        if tally is not None:  # "the death toll rose to 233": 233 people, of deaths
+        if tally is not None:  # "the death toll rose to 38": 38 people, of deaths
             head, act = tally
         start = offset + doc[first].idx
         end = offset + doc[end_i - 1].idx + len(doc[end_i - 1].text)
@@ -183,7 +183,7 @@ def number_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
 def count_act(tok: Token, noun: Token | None) -> str | None:
     """The act a count is of, so that a count of the injured never answers how many died:
     a state adjective on its noun ("1,175 injured people", "one person is dead"), else the
-    nearest verb above it ("288 people died", "killed 632 people") or the act noun it is
+    nearest verb above it ("41 people died", "killed 380 people") or the act noun it is
     "of" ("the deployment of 2,000 officers"), else the subject of a copula ("the death toll
     was 288" -> "death toll"). A participle that only describes the thing counted ("two
     parked cars") is not its act."""

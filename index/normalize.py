@@ -136,7 +136,7 @@ def parse_number(text: str) -> float | None:
 
 def interval_norm(lo: float, hi: float) -> str:
     """ "2000..2000", "151..inf", "4000000000..4600000000": whole numbers and anything from
-    a thousand up in full, never in exponent form ("4.6e+09"); "6.8" as it is."""
+    a thousand up in full, never in exponent form ("4.6e+09"); "5.9" as it is."""
 
     def num(x: float) -> str:
         if math.isinf(x):

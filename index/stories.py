@@ -182,7 +182,7 @@ def choose_story(
 
 
 def slugify(title: str | None, published: dt.date | None, taken: set[str]) -> str:
-    """A readable, unused story id from a headline and date ('quake-kills-632-2023-09')."""
+    """A readable, unused story id from a headline and date ('quake-kills-380-2023-09')."""
     words = [w for w in re.findall(r"[a-z0-9]+", (title or "").lower()) if w not in SLUG_STOPWORDS]
     base = "-".join(words[:SLUG_WORDS]) or "story"
     if published is not None:

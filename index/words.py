@@ -15,7 +15,7 @@ from lemminflect import getAllInflections, getLemma
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-# "6.8" and "7" are words of a question ("the 6.8 reading", "on 7 counts"): bm25s's default
+# "5.9" and "7" are words of a question ("the 5.9 reading", "on 7 counts"): bm25s's default
 # pattern (two or more word characters) dropped both, so a magnitude or a count never matched.
 TOKEN_PATTERN = r"(?u)\b\d+(?:\.\d+)?\b|\b\w\w+\b"
 WORD = re.compile(r"\d+(?:\.\d+)?|[^\W_]+")

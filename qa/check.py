@@ -260,7 +260,7 @@ def _values(frame: ClaimFrame, inside: list[Value]) -> str:
     """'conflict' when the sentence gives a count or date of the claim differently ("two
     shots" for "three shots"), 'missing' when it does not give one the claim states, else
     'same'. Counts compare only with counts of the same thing (or, without a noun, of the
-    same act: "a magnitude of 6.8")."""
+    same act: "a magnitude of 5.9")."""
     for cv in frame.values:
         rel = _relations(cv, inside, _gives_value)
         if _against(rel):
@@ -523,7 +523,7 @@ def verdict(
 ) -> tuple[CheckVerdict, str]:
     """The verdict from independent origins, and the sentence that says why. For a claim
     about what someone said ("Noem called it terrorism") or did ("the agency put the
-    magnitude at 6.8"), an outlet reporting that she said it, or quoting the one who did it,
+    magnitude at 5.9"), an outlet reporting that she said it, or quoting the one who did it,
     confirms the claim in its own voice."""
     support, against = _origins(outlets, "supports"), _origins(outlets, "contradicts")
     own = [o for o in outlets if o.stance == "supports" and _own_voice(o, frame)]

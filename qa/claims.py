@@ -185,7 +185,7 @@ def _value_score(
     if v.kind == "agent":
         if by_pronoun(v):
             return None  # "He did so" names no one: the quote must (the "he" serves checks)
-        if q.figures:  # "who put the toll at 288?": who gave it, not "a train went off"
+        if q.figures:  # "who put the toll at 41?": who gave it, not "a bus went off the road"
             gave = _gave_the_figure(q, v, values or []) or (
                 any(same_word(v.head, w) for w in q.verbs)
                 and _states_the_figure(q, v, values or [])
@@ -318,8 +318,8 @@ UNIT_LINKS = {"of", "at", "was", "is"}  # "a magnitude of", "put the magnitude a
 
 
 def _unit_named(unit: str, v: Value, before: str, after: str) -> bool:
-    """The number is given in `unit`: "6.8-magnitude", "magnitude 6.8", "a magnitude of
-    6.8", "put the magnitude at 6.8", "the magnitude was 6.8", "6.8 magnitude"; not a number
+    """The number is given in `unit`: "5.9-magnitude", "magnitude 5.9", "a magnitude of
+    5.9", "put the magnitude at 5.9", "the magnitude was 5.9", "5.9 magnitude"; not a number
     a few words past another that was."""
 
     def words(text: str) -> list[str]:
@@ -333,7 +333,7 @@ def _unit_named(unit: str, v: Value, before: str, after: str) -> bool:
 def _duration_answers(q: Question, v: Value) -> bool:
     """A duration of the act asked about ("deliberated for four hours", "four hours of
     deliberations"; "a month-long trial" when the question's subject is the trial), and, for
-    "how many days …?", in a unit near that one (a day, weeks; not 115 years)."""
+    "how many days …?", in a unit near that one (a day, weeks; not 40 years)."""
     middle = ((v.lo or 0.0) + (v.hi or 0.0)) / 2  # hours
     if q.focus in HOURS and not 1 / UNIT_SPAN <= middle / HOURS[q.focus] <= UNIT_SPAN:
         return False
@@ -380,10 +380,10 @@ def _date_score(q: Question, v: Value, overlap: float, values: list[Value]) -> f
 
 
 def _states_the_figure(q: Question, v: Value, values: list[Value]) -> bool:
-    """ "When was the death toll revised to 275?" is when someone gave that figure: a date of
+    """ "When was the death toll revised to 38?" is when someone gave that figure: a date of
     saying ("Ruiz on Sunday said the number of deaths has been revised to 38") or of the
-    figures ("at least 275 lives, according to the latest figures on Sunday") in a sentence
-    that gives a count the question's figure holds ("above 1,000": 1,037, not 632)."""
+    figures ("at least 38 lives, according to the latest figures on Sunday") in a sentence
+    that gives a count the question's figure holds ("above 500": 517, not 380)."""
     return bool(_figure_counts(q, v, values))
 
 
@@ -396,7 +396,7 @@ def _figure_counts(q: Question, v: Value, values: list[Value]) -> list[Value]:
 
 
 def _gave_the_figure(q: Question, v: Value, values: list[Value]) -> bool:
-    """ "Who put the death toll at 288?" is whoever gave that figure: the party a count the
+    """ "Who put the death toll at 41?" is whoever gave that figure: the party a count the
     figure holds is attributed to ("41 people have died, said Ana Ruiz"). A figure quoted
     inside a quote ("Ruiz said: 'The ministry said the number of deaths is 41'") is
     attributed to the outer speaker, as index time attributes the whole sentence."""

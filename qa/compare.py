@@ -44,8 +44,8 @@ def interval(v: Value) -> tuple[float, float] | None:
     if v.kind == "number" and lo == hi and lo >= 100 and lo % 100 == 0:
         return lo * (1 - ROUND_SHARE), hi * (1 + ROUND_SHARE)
     if v.kind == "number" and math.isinf(hi) and lo >= OPEN_FROM:
-        # "at least 632 dead" reports a toll near 632, not any toll above it: read that way,
-        # "at least 632" and "more than 2,000" are two tolls, as they are in the news
+        # "at least 380 dead" reports a toll near 380, not any toll above it: read that way,
+        # "at least 380" and "more than 2,000" are two tolls, as they are in the news
         return lo, lo * (1 + OPEN_SHARE)
     return lo, hi
 

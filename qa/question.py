@@ -101,8 +101,8 @@ class Question:
     qualifiers: list[str] = field(default_factory=list)
 
 
-# nouns for a figure someone gives: a tally ("the death toll at 288") or a measurement's
-# reading ("the 6.8 reading", "the magnitude"); a count of things ("the 2,000 agents") is none
+# nouns for a figure someone gives: a tally ("the death toll at 41") or a measurement's
+# reading ("the 5.9 reading", "the magnitude"); a count of things ("the 2,000 agents") is none
 FIGURE_NOUNS = TALLIES | {"reading", "estimate", "magnitude"}
 DO_AUX = {"do", "does", "did"}
 SOURCE_OPENERS = ("according to",)  # "…, according to the Reuters report": a source, not a topic

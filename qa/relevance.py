@@ -56,8 +56,8 @@ def missing_terms(q: Question, vocabulary: set[str]) -> list[str]:
 def coverage(q: Question, vocabularies: dict[str, set[str]]) -> dict[str, float]:
     """Per story, the share of the question's content words (generic frame nouns aside) its
     text has, in any of their forms; 1.0 for a question with none. Each word weighs by how
-    few of these stories have it: "agency" found in every story decides nothing, "6.8" found
-    in one decides much ("which agency gave the 6.8 reading?")."""
+    few of these stories have it: "agency" found in every story decides nothing, "5.9" found
+    in one decides much ("which agency gave the 5.9 reading?")."""
     words = [variants(w) for w in q.lemmas if w not in GENERIC_NOUNS]
     n = len(vocabularies)
     found = {sid: [bool(forms & v) for forms in words] for sid, v in vocabularies.items()}

@@ -379,7 +379,7 @@ class Service:
         cover = found.cover  # as routing measured it
         for alt in found.others[: self.settings.fallback_stories]:
             if cover.get(alt.id, 0.0) < cover.get(found.story.id, 0.0):
-                continue  # the question's words tell the two apart ("… revised to 275?")
+                continue  # the question's words tell the two apart ("… revised to 38?")
             other = self.gather(q_text, q, k, outlets, method, alt.id, vector)
             if other is None or other.missing:
                 continue
