@@ -40,8 +40,8 @@ def scheduled(verb: Token | None) -> Token | None:
 
 
 def dated_noun(root: Token) -> Token | None:
-    """The noun a date modifies inside a noun phrase, if it does: "the collapse of his
-    companies in November 2022", "his arrest on Monday", "the vote on Tuesday". A date
+    """The noun a date modifies inside a noun phrase, if it does: "the collapse of the
+    bank in March 2023", "his arrest on Monday", "the vote on Tuesday". A date
     inside a noun phrase dates what that noun names (an event: the parse cannot tell
     "the collapse" from "the bridge", so the caller matches it against the act asked)."""
     head = root.head

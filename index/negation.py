@@ -13,7 +13,7 @@ from index.words import content_lemmas
 
 # coordinated clauses and their conjunctions are clauses of their own
 OTHER_CLAUSES = {"conj", "cc"}
-# clauses whose subject is the one of the clause above ("despite pleading", "refused to go")
+# clauses whose subject is the one of the clause above ("despite denying", "refused to go")
 SUBJECTLESS = {"advcl", "pcomp", "xcomp"}
 
 
@@ -26,7 +26,7 @@ def negated_verb(tok: Token) -> Token | None:
 def clause_tokens(verb: Token) -> list[Token]:
     """A verb's clause: its subtree without coordinated clauses, with its subject (a second
     conjunct's or a participle's subject is the first verb's: "X pleaded and did not
-    testify", "despite pleading not guilty, he was convicted")."""
+    testify", "despite denying the charge, she was fined")."""
     keep = [verb]
     stack = [c for c in verb.children if c.dep_ not in OTHER_CLAUSES]
     while stack:

@@ -382,7 +382,7 @@ def _date_score(q: Question, v: Value, overlap: float, values: list[Value]) -> f
 def _states_the_figure(q: Question, v: Value, values: list[Value]) -> bool:
     """ "When was the death toll revised to 38?" is when someone gave that figure: a date of
     saying ("Ruiz on Sunday said the number of deaths has been revised to 38") or of the
-    figures ("at least 38 lives, according to the latest figures on Sunday") in a sentence
+    figures ("at least 38 lives so far, by the latest count on Sunday") in a sentence
     that gives a count the question's figure holds ("above 500": 517, not 380)."""
     return bool(_figure_counts(q, v, values))
 

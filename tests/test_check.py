@@ -101,7 +101,7 @@ def test_bad_claims_are_refused(duluth):
 def test_yes_no_questions_are_checked_statements(duluth):
     _, service = duluth
     assert statement_of("Did the council approve it?") == "the council did approve it"
-    assert statement_of("Does he still say he is innocent?") == "he still does say he is innocent"
+    assert statement_of("Does she still say she is blameless?") == "she still does say she is blameless"
     assert statement_of("Did Mary-Ann Lee testify?") == "Mary-Ann Lee did testify"
     r = service.ask("Did the Duluth City Council reject the transit budget?")
     assert r.qtype == "yes_no" and r.answer.value == "no"
@@ -241,10 +241,10 @@ def test_a_victim_named_with_an_article_is_no_count_a_claim_states(tmp_path):
     [
         # a "not" denies its own clause: the plea, not the testimony
         ("The mayor testified in his own defence.",
-         "The mayor pleaded not guilty to all charges and testified in his own defence.",
+         "The mayor pleaded not guilty to every count and testified on his own behalf.",
          "supports"),
         ("The mayor pleaded guilty.",
-         "The mayor pleaded not guilty to all charges and testified in his own defence.",
+         "The mayor pleaded not guilty to every count and testified on his own behalf.",
          "contradicts"),
         # a negated clause of the claim's act denies it as a sentence stating it supports it
         ("The victim's identity was released.",

@@ -38,7 +38,7 @@ def test_a_count_records_the_act_it_counts(tmp_path, sentence, count, act):
 @pytest.mark.parametrize(
     "text, kind, norm",
     [
-        ("The ministry said 2012 people had been killed.", "number", "2012..2012"),
+        ("The council said 2012 people had been evacuated.", "number", "2012..2012"),
         ("The stadium was built in 2012 for the games.", "date", "2012"),
         ("In 2012 people voted for change.", "date", "2012"),
     ],

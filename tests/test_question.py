@@ -58,7 +58,7 @@ def test_a_participle_after_the_noun_still_asks_who_holds_the_role(text, copular
     [
         ("When was the death toll put above 1,000?", [(1001.0, float("inf"))]),
         ("When was the toll revised to 275?", [(275.0, 275.0)]),
-        ("Which agency gave the 6.8 reading?", [(6.8, 6.8)]),
+        ("Which agency gave the 5.9 reading?", [(5.9, 5.9)]),
         ("When were the 2,000 agents sent?", []),  # a count of agents, not a tally's figure
     ],
 )
