@@ -38,8 +38,10 @@ MULTIPLIERS = {
 def amount(text: str) -> tuple[float, str] | None:
     """ "$4 billion" -> (4e9, "usd"); None without a number or a currency."""
     m = AMOUNT.search(text)
-    if m is None:
-        return None
+    return None if m is None else _amount_of(m)
+
+
+def _amount_of(m: re.Match[str]) -> tuple[float, str] | None:
     unit = (m.group("sym") or m.group("word") or "").lower()
     currency = SYMBOLS.get(unit)
     if currency is None:
@@ -53,9 +55,9 @@ def money_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
     "$45bn" and "₹20 lakh"), with the modifier before it ("about $6 billion" is read as the
     rounding it is; "more than $5m" is open above)."""
     out: list[Value] = []
-    doc, text = sent.doc, sent.text
-    for m in AMOUNT.finditer(text):
-        found = amount(m.group(0))
+    doc = sent.doc
+    for m in AMOUNT.finditer(sent.text):
+        found = _amount_of(m)
         begin = m.start("sym") if m.group("sym") else m.start("num")
         span = sent.char_span(begin, m.start() + len(m.group(0).rstrip()), "expand")
         if found is None or span is None:

@@ -134,16 +134,17 @@ def parse_number(text: str) -> float | None:
     return lexicon().number_words.get(t)
 
 
+def number_text(x: float) -> str:
+    """A number as stored and shown: whole numbers and anything from a thousand up in full,
+    never in exponent form ("4600000000", not "4.6e+09"); "5.9" as it is; "inf"."""
+    if math.isinf(x):
+        return "inf"
+    return f"{x:.0f}" if abs(x) >= 1000 or float(x).is_integer() else f"{x:g}"
+
+
 def interval_norm(lo: float, hi: float) -> str:
-    """ "2000..2000", "151..inf", "4000000000..4600000000": whole numbers and anything from
-    a thousand up in full, never in exponent form ("4.6e+09"); "5.9" as it is."""
-
-    def num(x: float) -> str:
-        if math.isinf(x):
-            return "inf"
-        return f"{x:.0f}" if abs(x) >= 1000 or float(x).is_integer() else f"{x:g}"
-
-    return f"{num(lo)}..{num(hi)}"
+    """ "2000..2000", "151..inf", "4000000000..4600000000"."""
+    return f"{number_text(lo)}..{number_text(hi)}"
 
 
 def modifier_before(words: list[str]) -> str | None:

@@ -71,9 +71,9 @@ def toward_agreement(options: dict[str, list[Claim]], q: Question) -> dict[str, 
         if len(mine) < 2 or mine[0].value.kind == "sentence":
             continue  # sentences that tie are alike already
         others = [c for o, cs in tied.items() if o != outlet for c in cs]
-        pick = max(mine, key=lambda c: sum(compare(c.value, x.value, q) == "same" for x in others))
-        options[outlet].remove(pick)
-        options[outlet].insert(0, pick)
+        agree = [sum(compare(c.value, x.value, q) == "same" for x in others) for c in mine]
+        best = agree.index(max(agree))  # the first of the best: the order of weight holds
+        options[outlet].insert(0, options[outlet].pop(best))
     return options
 
 

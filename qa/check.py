@@ -152,10 +152,12 @@ def parse_claim(text: str, settings: Settings) -> ClaimFrame:
 
 
 def _main_act(root: Token) -> str | None:
-    """The main clause's verb, when it names an act (not "be", "have")."""
+    """The main clause's verb, when it names an act (not "be", "have"), nor says something:
+    a claim about what someone said is read by what was said ("DHS said the officer acted in
+    self-defense" is stated by "officials claimed the officer acted in self-defense")."""
     verb = root.tag_.startswith("VB") and root.pos_ != "AUX"
     lemma = root.lemma_.lower()
-    return lemma if verb and lemma not in LIGHT_VERBS else None
+    return lemma if verb and lemma not in LIGHT_VERBS | lexicon().speech_verbs else None
 
 
 def about_the_event(frame: ClaimFrame, take_place: bool) -> ClaimFrame:
@@ -202,10 +204,7 @@ def read_sentence(
     verbs = [v.head.split(":")[0] for v in inside if v.head and v.kind in ACT_KINDS]
     flipped = _reversed_acts(frame, set(words))
     about = _stated(frame, stems, verbs, flipped)
-    # a claim about what someone said is read by what was said ("DHS said the officer acted
-    # in self-defense" is stated by "officials claimed the officer acted in self-defense")
-    main = frame.main in frame.acts and frame.main not in lexicon().speech_verbs
-    asked = [frame.main] if main else frame.acts
+    asked = [frame.main] if frame.main in frame.acts else frame.acts
     acted = not asked or any(stem(a) in stems or any_act(a, verbs) or a in flipped for a in asked)
     # without a known act (the tagger missed it) every content word must be there: "found
     # guilty" is not "pleaded guilty"

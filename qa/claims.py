@@ -95,6 +95,11 @@ def asks_for_party(q: Question) -> bool:
     return q.qtype == QType.who and (q.copular or _says(q) or bool(q.figures))
 
 
+def _names_it(q: Question, name: str) -> bool:
+    """The question names this party, as whole words ("Lee" is not in "asleep")."""
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", q.text, re.IGNORECASE) is not None
+
+
 def _says(q: Question) -> bool:
     """ "Who said …?", "who told …?": the question asks for the speaker."""
     return q.qtype == QType.who and bool(q.verbs) and q.verbs[0] in lexicon().speech_verbs
@@ -206,7 +211,7 @@ def _value_score(
             return None  # "Where were his parents seated?" is not where they live
         return 0.5 + overlap if overlap > 0 else None
     if v.kind in {"person", "organization"}:
-        asked = bool(set(v.norm.split()) & set(q.lemmas)) or v.text.lower() in q.text.lower()
+        asked = bool(set(v.norm.split()) & set(q.lemmas)) or _names_it(q, v.text)
         if overlap <= 0 or asked:
             return None  # off the question, or the party the question already names
         if q.copular:  # "who is the mayor?": the name next to the role ("Mayor Jacob Frey")

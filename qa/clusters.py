@@ -7,7 +7,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
-from index.normalize import interval_norm
+from index.normalize import interval_norm, number_text
 from qa.claims import Claim
 from qa.compare import compare
 from qa.question import Question
@@ -88,7 +88,7 @@ def consensus_display(cl: Cluster) -> tuple[str, str]:
         lo = max(c.value.lo for c in own if c.value.lo is not None)
         his = [c.value.hi for c in own if c.value.hi is not None]
         hi = min(his) if his else math.inf
-        value = interval_norm(lo, hi).split("..")[0] if lo == hi else interval_norm(lo, hi)
+        value = number_text(lo) if lo == hi else interval_norm(lo, hi)
         exact = [c for c in own if c.value.lo == c.value.hi == lo]
         return value, (exact[0] if exact else max(own, key=lambda c: c.weight)).value.text
     if kind == "date":

@@ -34,13 +34,10 @@ def sides(top: list[Claim], against: list[Claim], split: bool) -> dict[str, Outl
     `conflicts`; with no majority (`split`) none is singled out as the one in conflict:
     every side is `unclear` and `disputed`, its quote shown beside the others (the stories'
     gold marks conflicting outlets only against a clear majority)."""
-    out = {}
-    for c in [*top, *against]:
-        if split:
-            out[c.outlet] = stance_of(c, "unclear", disputed=True)
-        else:
-            out[c.outlet] = stance_of(c, "supports" if c in top else "conflicts")
-    return out
+    if split:
+        return {c.outlet: stance_of(c, "unclear", disputed=True) for c in [*top, *against]}
+    out = {c.outlet: stance_of(c, "conflicts") for c in against}
+    return out | {c.outlet: stance_of(c, "supports") for c in top}
 
 
 def ordered(stances: dict[str, OutletStance], doc_ids: dict[str, list[str]]) -> list[OutletStance]:

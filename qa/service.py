@@ -355,10 +355,10 @@ class Service:
         docs = found.outlet_docs
         if found.missing:
             return not_mentioned(found.missing, found.story.title, docs)
-        evidence = self.evidence(found, q)
+        evidence, firsts = self.evidence(found, q)
         if frame is not None:
-            return yes_no(frame, evidence, docs, leads(found.hits, evidence))
-        return agree(q, evidence, docs, leads(found.hits, evidence))
+            return yes_no(frame, evidence, docs, firsts)
+        return agree(q, evidence, docs, firsts)
 
     def next_story(
         self,
@@ -452,8 +452,8 @@ class Service:
                 claim=text, story=found.story, other_stories=found.others,
                 verdict="unverified", explanation=why, outlets=rows,
             )  # fmt: skip
-        evidence = self.evidence(found, q)
-        rows = check_outlets(frame, evidence, docs, leads(found.hits, evidence))
+        evidence, firsts = self.evidence(found, q)
+        rows = check_outlets(frame, evidence, docs, firsts)
         v, why = verdict(rows, frame)
         order = {"contradicts": 0, "supports": 1, "hedges": 2, "silent": 3}
         rows.sort(key=lambda o: (order[o.stance], o.outlet))
@@ -482,12 +482,19 @@ class Service:
                 top.add(r)
         return [x for x in ranked if x[0] in top]
 
-    def evidence(self, found: Gathered, q: Question) -> dict[str, list[Hit]]:
-        """Per outlet, its passages that speak to the question (`qa/evidence.py`), the
-        relative dates of undated articles read against the story's days."""
+    def evidence(
+        self, found: Gathered, q: Question
+    ) -> tuple[dict[str, list[Hit]], dict[str, list[Hit]]]:
+        """Per outlet, its passages that speak to the question, and its articles' leads
+        besides (`qa/evidence.py`), with the relative dates of undated articles read
+        against the story's days."""
         chosen = outlet_evidence(found.hits, found.outlet_docs, self.settings, bool(q.lemmas))
         day = story_day(self.store.stories().get(found.story.id))
-        return {o: with_story_dates(hits, day) for o, hits in chosen.items()}
+        firsts = leads(found.hits, chosen)
+        return (
+            {o: with_story_dates(hits, day) for o, hits in chosen.items()},
+            {o: with_story_dates(hits, day) for o, hits in firsts.items()},
+        )
 
     @staticmethod
     def _passage_out(hit: Hit, rank: int, q, claims: dict[str, Claim]) -> PassageOut:
