@@ -12,6 +12,7 @@ from index.durations import HOURS
 from index.frames import by_pronoun
 from index.lexicon import lexicon
 from index.models import Value
+from index.normalize import interval_norm
 from index.tally import TALLIES
 from index.words import is_verb, stems
 from qa.lexicon import grammar, is_target
@@ -41,6 +42,7 @@ CONTACT_PREPS = {
     "against": {"into", "with"},
     "onto": {"into", "on"},
 }
+DIRECTED_PREPS = {"into", "onto", "against"}  # a direction of motion, whatever the verb
 DATE_CONTEXT_MIN = 0.5
 UNIT_SPAN = 31  # "how many days?" is answered in hours to months, not years or minutes
 ACTS = {"agent", "object"}  # values whose head is a verb of their sentence
@@ -229,9 +231,10 @@ def _value_score(
         if not is_target(v):
             return None
         verb, _, prep = (v.head or "").partition(":")
-        # another act's object by the question's preposition ("what did they spend it on?"),
-        # but not a day ("found guilty on Thursday"): a date is not what an act is done to
-        by_prep = q.prep == prep and overlap > 0 and not _a_date(v, values or [])
+        # another act's object by the question's preposition when that preposition names
+        # the motion itself ("sped into two cars" for "what did it crash into?"); "on", "for"
+        # or "with" name none ("charged on two counts" is not what the money was spent on)
+        by_prep = q.prep == prep in DIRECTED_PREPS and overlap > 0 and not _a_date(v, values or [])
         if not any_act(verb, q.verbs) and not by_prep:
             return None
         if v.norm in q.lemmas:
@@ -461,7 +464,7 @@ def answers(q: Question, hit: Hit) -> list[tuple[Value, Value, float]]:
     kinds = typed_kinds(q)
     found: list[tuple[Value, Value, float]] = []
     if kinds:
-        for v in hit.stored.values:
+        for v in [*hit.stored.values, *_singulars(q, hit.stored.values)]:
             sent = _sentence_of(v, sentences) if v.kind in kinds else None
             score = None if sent is None else _value_score(q, v, sent, hit.stored.values)
             if sent is not None and score is not None:
@@ -486,6 +489,27 @@ def _a_source(v: Value, sentence: Value) -> bool:
     """The place is where something came from ("left from Leeds", "from Penrith in
     Cumbria"), not where it went or happened."""
     return SOURCE.search(sentence.text[: max(0, v.start - sentence.start)]) is not None
+
+
+# "a parked vehicle", "an officer": one of the thing, when it is what the act asked about
+# was done to; not "a number of cars", "a group of officers" (a quantity of them)
+INDEFINITE = re.compile(r"^an?\s(?!.*\bof\b)", re.IGNORECASE)
+
+
+def _singulars(q: Question, values: list[Value]) -> list[Value]:
+    """ "How many cars did the van hit?" — "the van crashed into a parked vehicle" says one.
+    An object with "a"/"an" of the question's own act is a count of one of its head noun
+    (the count branch then asks that the noun be the thing asked about). Only of the act
+    asked: "a" is everywhere in news ("a witness said") and says nothing of a count there."""
+    if q.qtype != QType.how_many:
+        return []
+    found = []
+    for v in values:
+        verb = (v.head or "").partition(":")[0]
+        if v.kind == "object" and INDEFINITE.match(v.text) and asks_act(q, verb):
+            one = {"lo": 1.0, "hi": 1.0, "norm": interval_norm(1, 1), "act": verb}
+            found.append(v.model_copy(update={**one, "kind": "number", "head": v.key_head}))
+    return found
 
 
 def _a_date(v: Value, values: list[Value]) -> bool:

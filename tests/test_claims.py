@@ -379,3 +379,39 @@ def test_who_said_asks_for_the_speaker_not_a_party_of_what_was_said(word_model):
     assert _value_score(q, thinker, sentence, values) is None  # he thought; he did not say
     assert _value_score(q, named, sentence, values) is None  # the question names him
     assert _value_score(q, minister, sentence, values) is not None
+
+
+def test_only_a_preposition_of_direction_stands_in_for_the_act(word_model):
+    from qa.claims import answers
+    from qa.retrieve import Hit
+    from tests.helpers import stored
+
+    spend = analyze("What did the council spend the grant on?")
+    sentence = value("sentence", "The mayor was charged on two counts of fraud.", "mayor charge")
+    counts = value_in(sentence, "object", "two counts of fraud", "count", head="charge:on")
+    assert answers(spend, Hit(stored("Courier", 1, sentence, counts), 1.0, 0.6, None)) == []
+    crash = analyze("What did the van crash into?")
+    sped = value("sentence", "The van sped into a bus shelter.", "van speed bus shelter")
+    shelter = value_in(sped, "object", "a bus shelter", "bus shelter", head="speed:into")
+    found = answers(crash, Hit(stored("Courier", 2, sped, shelter), 1.0, 0.6, None))
+    assert [v.text for v, _, _ in found] == ["a bus shelter"]
+
+
+def test_an_indefinite_object_of_the_asked_act_counts_one(word_model):
+    from qa.claims import answers
+    from qa.retrieve import Hit
+    from tests.helpers import stored
+
+    q = analyze("How many cars did the van hit?")
+    sentence = value("sentence", "The van hit a parked car.", "van hit park car")
+    car = value_in(sentence, "object", "a parked car", "park car", head="hit")
+    found = answers(q, Hit(stored("Courier", 1, sentence, car), 1.0, 0.6, None))
+    assert [(v.kind, v.lo, v.hi, v.text) for v, _, _ in found] == [
+        ("number", 1.0, 1.0, "a parked car")
+    ]
+    other = value("sentence", "A witness saw a car before the van arrived.", "witness see car")
+    seen = value_in(other, "object", "a car", "car", head="see")
+    assert answers(q, Hit(stored("Courier", 2, other, seen), 1.0, 0.6, None)) == []
+    several = value("sentence", "The van hit a row of cars.", "van hit row car")
+    row = value_in(several, "object", "a row of cars", "car", head="hit")
+    assert answers(q, Hit(stored("Courier", 3, several, row), 1.0, 0.6, None)) == []

@@ -41,6 +41,7 @@ class Record:
     statuses: list[int] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)  # writes the next ask did not find
+    seen: list[str] = field(default_factory=list)  # what those asks answered instead
     live: set[str] = field(default_factory=set)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -74,8 +75,12 @@ def writer(url: str, n: int, stop: float, rec: Record) -> None:
         if answer.status_code == 200 and doc_id not in {
             p["doc_id"] for p in answer.json()["passages"]
         }:
+            got = answer.json()
             with rec.lock:
                 rec.missed.append(doc_id)
+                rec.seen.append(
+                    f"{doc_id}: story {got.get('story')}, {[p['doc_id'] for p in got['passages']]}"
+                )
         if len(mine) > 2 and rng.random() < 0.5:
             gone = mine.pop(0)
             with httpx.Client(base_url=url, timeout=60) as c:
@@ -136,7 +141,7 @@ def test_concurrent_writes_and_reads_on_two_workers(seed_copy):
         assert not rec.errors, (rec.errors[:5], _tracebacks(server.log))
         assert len(rec.live) >= 4 and len(rec.statuses) >= 40, (len(rec.live), len(rec.statuses))
         print(f"{len(rec.statuses)} requests, {len(rec.live)} documents kept, 0 x 5xx")
-        assert not rec.missed, f"read-your-write failed for {rec.missed}"
+        assert not rec.missed, f"read-your-write failed: {rec.seen}"
         assert stored_ids(server.url) == rec.live  # nothing lost, nothing deleted came back
     finally:
         server.stop()
