@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -149,3 +151,27 @@ def unknown_outlet_label(doc_id: str) -> str:
 def outlet_of(outlet: str | None, doc_id: str) -> str:
     """The outlet a document counts under."""
     return outlet if outlet else unknown_outlet_label(doc_id)
+
+
+@dataclass
+class StoredPassage:
+    """A passage as read back for answering, with its document's metadata and values."""
+
+    rowid: int
+    passage: Passage
+    meta: DocumentMeta
+    values: list[Value]
+
+    @property
+    def outlet(self) -> str:
+        return outlet_of(self.meta.outlet, self.meta.doc_id)
+
+    @cached_property
+    def value_words(self) -> frozenset[str]:
+        """The words of its values' heads and acts ("time:shoot" gives "time" and "shoot"),
+        read once per passage (the stored passage is cached per generation)."""
+        words: set[str] = set()
+        for v in self.values:
+            if v.kind != "sentence":
+                words.update((v.head or "").replace(":", " ").split(), v.acts)
+        return frozenset(words)

@@ -10,7 +10,6 @@ after it loses nothing: the next open reads what changed since the newest base f
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 import datetime as dt
 import fcntl
@@ -19,7 +18,6 @@ import sqlite3
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -27,12 +25,21 @@ import numpy as np
 
 from index import derived, milvus, storydb
 from index import vectors as vec
+from index.caches import Derived, Touched
 from index.config import Settings
 from index.connections import Connections
 from index.derived import blob_matrix
 from index.faults import StorageError, StoreError
 from index.milvus import MilvusView
-from index.models import Document, DocumentMeta, Passage, StoryInfo, Value, outlet_of
+from index.models import (
+    Document,
+    DocumentMeta,
+    Passage,
+    StoredPassage,
+    StoryInfo,
+    Value,
+    outlet_of,
+)
 from index.schema import is_current, migrate
 from index.segments import SearchView, Segments
 from index.snapshot import Snapshots
@@ -60,97 +67,6 @@ class IndexedDocument:
     values: list[list[Value]]
     signature: np.ndarray | None = None  # title + lead, for story assignment
     entities: list[str] = field(default_factory=list)  # named in the lead
-
-
-@dataclass
-class StoredPassage:
-    """A passage as read back for answering, with its document's metadata and values."""
-
-    rowid: int
-    passage: Passage
-    meta: DocumentMeta
-    values: list[Value]
-
-    @property
-    def outlet(self) -> str:
-        return outlet_of(self.meta.outlet, self.meta.doc_id)
-
-    @cached_property
-    def value_words(self) -> frozenset[str]:
-        """The words of its values' heads and acts ("time:shoot" gives "time" and "shoot"),
-        read once per passage (the stored passage is cached per generation)."""
-        words: set[str] = set()
-        for v in self.values:
-            if v.kind != "sentence":
-                words.update((v.head or "").replace(":", " ").split(), v.acts)
-        return frozenset(words)
-
-
-@dataclass
-class Touched:
-    """What a write changed: the caches of the next generation keep everything else."""
-
-    stories: set[str] = field(default_factory=set)
-    docs: set[str] = field(default_factory=set)  # deleted, written or moved
-    rowids: set[int] = field(default_factory=set)  # passages deleted or moved
-
-
-@dataclass
-class _Derived:
-    """One generation's search view and the caches read through it. A write carries the
-    caches over, less what it touched (at 1M passages, rebuilding the story list alone
-    after every write cost readers seconds and made write time grow with the archive)."""
-
-    segments: SearchView
-    base_version: int = 0  # every story's version unless `versions` says otherwise
-    versions: dict[str, int] = field(default_factory=dict)  # story -> generation it changed
-    passages: dict[int, StoredPassage] = field(default_factory=dict)
-    outlets: dict[str, list[str]] | None = None  # outlet -> doc_ids (sorted)
-    stories: dict[str, StoryInfo] | None = None
-    story_rows: dict[str, tuple[dict[str, list[int]], dict[str, list[str]]]] = field(
-        default_factory=dict
-    )  # story -> (outlet -> passage rowids, outlet -> doc_ids)
-    story_vectors: dict[str, tuple[list[int], np.ndarray]] = field(default_factory=dict)
-
-    @property
-    def generation(self) -> int:
-        return self.segments.generation
-
-    def story_version(self, story: str) -> int:
-        """Changes whenever the story's documents do (for caches keyed by story)."""
-        return self.versions.get(story, self.base_version)
-
-    def after(self, view: SearchView, t: Touched, conn: sqlite3.Connection) -> _Derived:
-        """The next generation's caches: these, less what the write touched."""
-        stories = self.stories
-        if stories is not None and t.stories:
-            stories = {k: v for k, v in stories.items() if k not in t.stories}
-            stories.update(storydb.infos(conn, t.stories))
-        return _Derived(
-            view,
-            self.base_version,
-            {**self.versions, **dict.fromkeys(t.stories, view.generation)},
-            {r: p for r, p in self.passages.items() if r not in t.rowids},
-            _outlets_after(self.outlets, t.docs, conn) if t.docs else self.outlets,
-            stories,
-            {k: v for k, v in self.story_rows.items() if k not in t.stories},
-            {k: v for k, v in self.story_vectors.items() if k not in t.stories},
-        )
-
-
-def _outlets_after(
-    outlets: dict[str, list[str]] | None, docs: set[str], conn: sqlite3.Connection
-) -> dict[str, list[str]] | None:
-    """Outlet -> doc_ids after these documents were deleted, written or moved."""
-    if outlets is None:
-        return None
-    out = {o: [d for d in ds if d not in docs] for o, ds in outlets.items()}
-    marks = ",".join("?" * len(docs))
-    for doc_id, outlet in conn.execute(
-        f"SELECT doc_id, outlet FROM documents WHERE doc_id IN ({marks})", list(docs)
-    ):
-        bisect.insort(out.setdefault(outlet_of(outlet, doc_id), []), doc_id)
-    return {o: ds for o, ds in out.items() if ds}
 
 
 @dataclass
@@ -273,19 +189,19 @@ class Store:
         return int(self._meta("generation") or 0)
 
     # -- derived indexes ---------------------------------------------------------------
-    def _load_derived(self) -> _Derived:
+    def _load_derived(self) -> Derived:
         """The newest base on disk (rebuilt from SQLite when missing or out of step) and
         what was written since it; or the Milvus collection, brought up to SQLite."""
         if self.milvus is not None:
             client, name = self.milvus
             mv, rowid = milvus.open_view(self._conn(), client, name, self.model_record[1])
             self._record_milvus(mv.generation, rowid)
-            return _Derived(mv, base_version=mv.generation)
+            return Derived(mv, base_version=mv.generation)
         view = derived.open_view(
             self._conn(), Snapshots(self.data_dir), self.model_record[1], self.vector_params
         )
         self._prune_tombstones()
-        return _Derived(view, base_version=view.generation)
+        return Derived(view, base_version=view.generation)
 
     def refresh(self) -> bool:
         """Catch up with another process's writes (or a newer base it merged)."""
@@ -310,7 +226,7 @@ class Store:
         else:
             # which stories another process touched is not known here: every cache starts over
             new = derived.catch_up(self._conn(), view, self.model_record[1])
-            self._derived = _Derived(new, base_version=new.generation)
+            self._derived = Derived(new, base_version=new.generation)
 
     def _record_milvus(self, generation: int, rowid: int) -> None:
         """Milvus has taken every write up to here (a read-only folder records nothing:
@@ -494,7 +410,7 @@ class Store:
         base = derived.build_base(conn, self.model_record[1], self.vector_params)
         Snapshots(self.data_dir).save(base)
         view = derived.view_of(conn, base, self.model_record[1])
-        self._derived = _Derived(view, base_version=view.generation)
+        self._derived = Derived(view, base_version=view.generation)
         self._prune_tombstones()
 
     @staticmethod
@@ -781,7 +697,7 @@ class Store:
                 gen = self.generation() + 1
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(gen),))
             view = self._derived.segments.changed(gen, [], None, [], [])
-            self._derived = _Derived(view, base_version=gen)
+            self._derived = Derived(view, base_version=gen)
 
     def _lead_signature(self, doc_id: str, dim: int | None) -> np.ndarray | None:
         rows = (

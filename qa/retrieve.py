@@ -7,7 +7,8 @@ from typing import Literal
 
 import numpy as np
 
-from index.store import Store, StoredPassage
+from index.models import StoredPassage
+from index.store import Store
 
 Method = Literal["hybrid", "dense", "bm25"]
 

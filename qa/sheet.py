@@ -18,8 +18,7 @@ from lemminflect import getInflection
 
 from index.frames import by_pronoun
 from index.lexicon import lexicon
-from index.models import Value
-from index.store import StoredPassage
+from index.models import StoredPassage, Value
 from index.words import is_verb
 from qa.lexicon import grammar, is_target
 from qa.match import is_outcome, is_person, same_act, same_thing

@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from index.ingest import RawDocument
-from index.models import DocumentMeta, Passage, Value
-from index.store import StoredPassage
+from index.models import DocumentMeta, Passage, StoredPassage, Value
 
 if TYPE_CHECKING:
     from qa.claims import Claim

@@ -3,8 +3,7 @@ answered rows it keeps, in what order."""
 
 from __future__ import annotations
 
-from index.models import Value
-from index.store import StoredPassage
+from index.models import StoredPassage, Value
 from qa.models import Agreement, Answer, AskResponse, OutletStance, QType
 from qa.sheet import (
     Fact,
