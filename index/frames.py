@@ -11,6 +11,7 @@ from index.models import Value, ValueKind
 from index.normalize import canonical_org, person_words
 
 SINGULAR_PRONOUNS = {"he", "she"}
+RELATIVE_TAGS = {"WDT", "WP"}  # "who", "which", "that" opening a relative clause
 DROP_IN_PHRASE = {"relcl", "acl", "appos", "parataxis", "advcl", "punct", "cc", "conj"}
 
 
@@ -38,12 +39,16 @@ def phrase_range(head: Token, limit: int = 12) -> tuple[int, int]:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """A verb's subject; in 'a shooting that officials claimed', 'officials', not 'that'; a
+    """A verb's subject; in 'a shooting that officials claimed', 'officials', not 'that'; in
+    "the judge, who presided", the judge (a relative pronoun stands for its noun); a
     verb joined to another, or a participle hung from it ("the governor issued a statement,
     SAYING …"), has that verb's subject."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if subjects:
-        return next((c for c in subjects if c.tag_ not in {"WDT", "WP"}), subjects[0])
+        subject = next((c for c in subjects if c.tag_ not in RELATIVE_TAGS), subjects[0])
+        if subject.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
+            return verb.head  # "Judge Ito, who presided": the judge presided
+        return subject
     participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
     if (verb.dep_ == "conj" or participle) and verb.head.pos_ in {"VERB", "AUX"}:
         return subject_of(verb.head)

@@ -81,7 +81,8 @@ def speakers(sent: Span, ctx: DocumentContext) -> tuple[str | None, list[Value]]
             end = _clause_end(tok, sent)
             while end > first + 1 and doc[end - 1].is_punct and doc[end - 1].text not in QUOTES:
                 end -= 1
-            span = doc[min(first, tok.i) : end]
+            # "the mayor, who said it was fair": the claim is the clause, not the mayor
+            span = doc[max(min(first, tok.i), tok.left_edge.i) : end]
             claims.append(
                 Value(
                     kind="claim",

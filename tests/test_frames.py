@@ -19,6 +19,10 @@ def agents(text: str, tmp_path) -> dict[str, str]:
         ("Transport Minister Jane Doe said she had ordered an inquiry.", "order",
          "Transport Minister Jane Doe"),
         ("Smith said he would resign and leave the city.", "leave", "Smith"),
+        # a relative pronoun stands for its noun
+        ("The case went to Judge Mira Ito, who presided over the hearing.", "preside",
+         "Judge Mira Ito"),
+        ("It was a storm that flooded two towns.", "flood", "a storm"),
     ],
 )  # fmt: skip
 def test_an_act_without_a_named_subject_finds_its_doer(text, act, doer, tmp_path):

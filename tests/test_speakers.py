@@ -32,3 +32,13 @@ def test_a_participle_speaks_for_the_subject_of_its_clause(tmp_path):
     text = "The governor issued a statement on Monday, saying: “The bridge will reopen soon.”"
     sentence = next(v for v in extracted(text, tmp_path) if v.kind == "sentence")
     assert sentence.attributed_to == "The governor"
+
+
+def test_a_speaker_named_before_who_said_claims_only_the_clause(tmp_path):
+    from tests.helpers import extracted
+
+    values = extracted("The plan was welcomed by the mayor, who said it was overdue.", tmp_path)
+    claim = next(v for v in values if v.kind == "claim")
+    assert (claim.text, claim.attributed_to) == ("who said it was overdue", "the mayor")
+    welcomed = next(v for v in values if v.kind == "agent" and v.head == "welcome")
+    assert welcomed.attributed_to is None  # the outlet reports the welcome in its own voice
