@@ -29,7 +29,8 @@ def entity_values(sent: Span, offset: int, speaker: str | None, doc: Document) -
         if ent.label_ in {"DATE", "TIME"}:
             found = _date(ent, doc)
         elif ent.label_ == "PERSON":
-            found = _named(ent, "person", ent.text, canonical_person(ent.text))
+            name = _whole_name(ent)
+            found = _named(name, "person", name.text, canonical_person(name.text))
         elif ent.label_ in {"ORG", "NORP"}:
             text = re.sub(r"^(an?|the)\s+", "", ent.text, flags=re.IGNORECASE)
             found = _named(ent, "organization", text, canonical_org(text))
@@ -48,6 +49,19 @@ def entity_values(sent: Span, offset: int, speaker: str | None, doc: Document) -
                 )
             )
     return out
+
+
+INITIAL = re.compile(r"^[A-Z]\.?$")
+
+
+def _whole_name(ent: Span) -> Span:
+    """A person's name through its surname: the tagger may end the name at a middle
+    initial ("Judge Mira T | Ito"), and the proper nouns after it are still the name."""
+    doc, end = ent.doc, ent.end
+    if INITIAL.match(doc[end - 1].text):
+        while end < ent.sent.end and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+            end += 1
+    return doc[ent.start : end]
 
 
 def _named(ent: Span, kind: ValueKind, text: str, norm: str, head: str | None = None) -> Value:

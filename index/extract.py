@@ -26,7 +26,7 @@ from index.words import content_lemmas
 # joined by "or"; 26: the event a scheduling verb dates; 27: "the fifth death"; 28: ", saying";
 # 29: amounts of money (index/money.py); 30: numbers from a thousand up written in full;
 # 31: content words on spaCy's stop list ("name", "call", "put")
-EXTRACT_VERSION = "32"
+EXTRACT_VERSION = "33"
 __all__ = ["EXTRACT_VERSION", "DocumentContext", "extract_values"]
 
 

@@ -34,6 +34,7 @@ from qa.question import EVENT_VERBS, LIGHT_VERBS, Question
 from qa.retrieve import Hit
 from qa.stance import hedge_cue
 
+POSSESSIVE = re.compile(r"^['’]s\b|['’]s$")
 ROLE_WINDOW = 40  # characters around a name searched for the role a question names
 # prepositions that may answer a question asked with another ("crash into" ~ "collide with")
 CONTACT_PREPS = {
@@ -94,7 +95,7 @@ def _stems(norm: str) -> frozenset[str]:
 
 def asks_for_party(q: Question) -> bool:
     """'Who is the mayor?' or 'Who said …?': answered by a named person or organisation."""
-    return q.qtype == QType.who and (q.copular or _says(q) or bool(q.figures))
+    return q.qtype == QType.who and (q.copular or _says(q) or bool(q.figures) or bool(q.party))
 
 
 def _names_it(q: Question, name: str) -> bool:
@@ -217,8 +218,12 @@ def _value_score(
         if overlap <= 0 or asked:
             return None  # off the question, or the party the question already names
         if q.copular:  # "who is the mayor?": the name next to the role ("Mayor Jacob Frey")
-            near = _nearness(q, v, sentence)
+            near = _nearness(q.focus, v, sentence)
             return None if near is None else 0.5 + overlap + near
+        if q.party in grammar().roles:  # "which judge heard it?": "Judge Mira Ito"
+            near = _nearness(q.party, v, sentence) if v.kind == "person" else None
+            if near is not None:
+                return 0.5 + overlap + near
         if q.figures:
             return 1.0 + overlap if _gave_the_figure(q, v, values or []) else None
         party = sentence.attributed_to or ""
@@ -441,13 +446,19 @@ def counts_the_act(q: Question, v: Value) -> bool:
     return any(same_act(a, b) for a in acts for b in asked)
 
 
-def _nearness(q: Question, v: Value, sentence: Value, window: int = ROLE_WINDOW) -> float | None:
+def _nearness(
+    role: str | None, v: Value, sentence: Value, window: int = ROLE_WINDOW
+) -> float | None:
     """1 when the role asked about touches the value in its sentence ("Mayor Jacob Frey"),
     falling to 0 at `window` characters away; None when it is not that close."""
-    role = q.focus or ""
+    role = role or ""
     text, a, b = sentence.text, v.start - sentence.start, v.end - sentence.start
+    if POSSESSIVE.match(text[b:]) or POSSESSIVE.search(v.text):
+        return None  # "Smith's lawyer" names whose lawyer, not the lawyer
     best: float | None = None
-    for m in re.finditer(r"\w+", text[max(0, a - window) : b + window].lower()):
+    words = list(re.finditer(r"\w+", text[max(0, a - window) : b + window].lower()))
+    prime([role, *(m.group() for m in words if m.group().isalpha())])  # one batch, cached
+    for m in words:
         pos = m.start() + max(0, a - window)
         if a <= pos < b or not same_role(role, m.group()):
             continue

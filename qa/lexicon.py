@@ -18,6 +18,7 @@ class Grammar:
     measures: dict[str, frozenset[str]]  # "fast" -> units of speed
     measure_words: dict[str, frozenset[str]]  # "deep" -> words that mark a depth
     places: frozenset[str]  # "country", "city": what "which countries …?" asks for
+    roles: frozenset[str]  # "judge", "lawyer": "which judge …?" asks who holds the role
     at_adverbials: frozenset[str]  # "range" in "at close range": no target
     relational: frozenset[str]  # "front" in "in front of": no place of its own
 
@@ -31,6 +32,7 @@ def grammar() -> Grammar:
         measures={k: frozenset(v) for k, v in raw["measures"].items()},
         measure_words={k: frozenset(v) for k, v in raw["measure_words"].items()},
         places=frozenset(raw["places"]),
+        roles=frozenset(raw["roles"]),
         at_adverbials=frozenset(raw["at_adverbials"]),
         relational=frozenset(raw["relational"]),
     )

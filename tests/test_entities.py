@@ -26,3 +26,12 @@ def test_an_undated_articles_relative_date_is_kept_for_its_story(tmp_path):
         v for v in extracted("The trial began in early October.", tmp_path) if v.kind == "date"
     ]
     assert [(v.norm, v.lo) for v in dates] == [(UNDATED + "early october", None)]
+
+
+def test_a_name_runs_on_past_a_middle_initial(tmp_path):
+    from tests.helpers import extracted
+
+    # the tagger ends this name at "A" (and tags no "Stone")
+    text = "Judge David A Stone adjourned the hearing on Monday."
+    people = {v.text: v.norm for v in extracted(text, tmp_path) if v.kind == "person"}
+    assert people == {"David A Stone": "stone"}

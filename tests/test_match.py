@@ -75,6 +75,20 @@ def test_a_role_is_one_whatever_the_gender_its_compound_names(a, b, same):
     assert match.same_role(a, b) is same
 
 
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("lawyer", "attorney", True),
+        ("doctor", "physician", True),
+        ("prosecutor", "judge", False),  # close in meaning, never one role
+        ("mayor", "governor", False),
+        ("doctor", "surgeon", False),
+    ],
+)
+def test_synonyms_name_one_role_by_meaning(word_model, a, b, same):
+    assert match.same_role(a, b) is same
+
+
 @pytest.mark.parametrize("noun", ["street", "village", "neighbourhood", "station"])
 def test_places_are_known_by_meaning(word_model, noun):
     assert match.is_place(noun)

@@ -20,6 +20,12 @@ from qa.question import analyze
         ("At what time did the ferry leave?", QType.when, "clock"),
         ("Roughly what time of day did the storm hit?", QType.when, "clock"),
         ("What time frame did the council set?", QType.when, None),
+        # "which" + a kind of party asks who, whatever adjectives come between
+        ("Which senior judge heard the appeal?", QType.who, None),
+        ("Which judge heard the appeal?", QType.who, None),
+        ("Which agency recorded the tremor?", QType.who, None),
+        ("Which bridge was closed first?", QType.what, None),
+        ("What did the ministry say?", QType.what, None),
     ],
 )
 def test_type_and_focus(text, qtype, focus):
