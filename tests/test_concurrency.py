@@ -69,18 +69,18 @@ def writer(url: str, n: int, stop: float, rec: Record) -> None:
         mine.append(doc_id)
         with rec.lock:
             rec.live.add(doc_id)
-        with httpx.Client(base_url=url, timeout=60) as c:  # a new connection: any worker
-            q = {"question": f"How many parks did the {name} council approve?"}
+        # a new connection (any worker), asking within the new document's outlet: every
+        # written document reads alike but for its name, so without the filter the ranking
+        # among them, not the write's visibility, would decide whether it is shown
+        with httpx.Client(base_url=url, timeout=60) as c:
+            q = {"question": f"How many parks did the {name} council approve?",
+                 "outlets": [f"Gazette {doc_id}"]}  # fmt: skip
             answer = rec.note(c.post("/v1/ask", json=q), "ask after write")
-        if answer.status_code == 200 and doc_id not in {
-            p["doc_id"] for p in answer.json()["passages"]
-        }:
-            got = answer.json()
+        shown = answer.json().get("passages", []) if answer.status_code == 200 else []
+        if doc_id not in {p["doc_id"] for p in shown}:
             with rec.lock:
                 rec.missed.append(doc_id)
-                rec.seen.append(
-                    f"{doc_id}: story {got.get('story')}, {[p['doc_id'] for p in got['passages']]}"
-                )
+                rec.seen.append(f"{doc_id}: {answer.status_code} {answer.text[:300]}")
         if len(mine) > 2 and rng.random() < 0.5:
             gone = mine.pop(0)
             with httpx.Client(base_url=url, timeout=60) as c:
