@@ -49,6 +49,7 @@ log = logging.getLogger(__name__)
 
 FETCH_CACHE = 50_000  # passages kept in memory per generation
 STORY_VECTOR_CACHE = 256  # stories whose embedding matrix is kept per generation
+STORY_MEMBER_CACHE = 1024  # stories whose members' signatures are kept for assignment
 
 
 class IndexMismatchError(StoreError):
@@ -372,7 +373,7 @@ class Store:
                     else:
                         removed_ids += ids
                         replaced.append(item.document.doc_id)
-                    story, pinned = kept or self._new_story(conn, item, now)
+                    story, pinned = kept or self._new_story(conn, item, now, touched)
                     rowids = self._insert_doc(conn, item, now, story, pinned)
                     touched.stories.add(story)
                     touched.docs.add(item.document.doc_id)
@@ -430,9 +431,12 @@ class Store:
         return None
 
     def _new_story(
-        self, conn: sqlite3.Connection, item: IndexedDocument, now: str
+        self, conn: sqlite3.Connection, item: IndexedDocument, now: str, touched: Touched
     ) -> tuple[str, bool]:
         d = item.document
+        members = self._derived.story_members  # this generation's: caught up above
+        if len(members) > STORY_MEMBER_CACHE:
+            members.clear()
         story = storydb.assign(
             conn,
             title=d.title,
@@ -441,6 +445,8 @@ class Store:
             entities=item.entities,
             rules=self.story_rules,
             now=now,
+            cache=members,
+            fresh=frozenset(touched.stories),
         )
         return story, False
 

@@ -78,6 +78,13 @@ class StoryRules:
     entity_bonus: float = 0.05
     max_bonus_entities: int = 4
 
+    @property
+    def floor(self) -> float:
+        """The cosine a story's closest member must reach for the story to be the same
+        event at all (with every name bonus), so that stories below it need no reading."""
+        bonus = self.entity_bonus * self.max_bonus_entities
+        return min(self.duplicate_similarity, self.min_similarity - bonus)
+
 
 @dataclass(frozen=True)
 class Profile:
