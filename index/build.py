@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from index.chunk import chunk
 from index.clean import CLEAN_VERSION, clean
+from index.commit import Change
 from index.config import Settings
 from index.embed import embedder_for
 from index.extract import EXTRACT_VERSION, DocumentContext, extract_values
@@ -124,7 +125,9 @@ def prepare(
 
 
 Todo = tuple[Document, str, str]  # (cleaned document, content hash, source)
-Preparer = Callable[[list[Todo]], list[IndexedDocument]]
+# writes documents elsewhere (a server's write process) and returns the committed change,
+# or None when it cannot (they are then written here)
+Writer = Callable[[list[Todo]], Change | None]
 
 
 def embedded(prepared: list[Prepared], settings: Settings) -> list[IndexedDocument]:
@@ -193,10 +196,10 @@ def index_documents(
     *,
     rebuild: bool = False,
     progress: ProgressFn | None = None,
-    preparer: Preparer | None = None,
+    writer: Writer | None = None,
 ) -> IndexReport:
     """Add new and changed documents to the store; with `rebuild`, re-embed everything.
-    `preparer` does the parsing and embedding elsewhere (a server's write process)."""
+    `writer` parses, embeds and commits them elsewhere (a server's write process)."""
     started = time.perf_counter()
     report = IndexReport(seen=len(raws))
     todo = _todo(store, raws, settings, rebuild, report, progress)
@@ -230,9 +233,7 @@ def index_documents(
             take(embedded(prepared, settings), time.perf_counter() - t0)
             prepared = []
 
-    if preparer is not None and todo:
-        t0 = time.perf_counter()
-        take(preparer(todo), time.perf_counter() - t0)
+    if writer is not None and todo and not rebuild and _written(store, writer, todo, report):
         todo = []
     for doc, digest, source in todo:
         prepared.append(prepare(doc, digest, source, settings))
@@ -246,6 +247,22 @@ def index_documents(
     return report
 
 
+def _written(store: Store, writer: Writer, todo: list[Todo], report: IndexReport) -> bool:
+    """Write `todo` through `writer` and apply its change to the store's view; False when
+    the writer could not (nothing was reported)."""
+    with store.write_lock:  # no other write of this process between its commit and ours
+        t0 = time.perf_counter()
+        change = writer(todo)
+        if change is None:
+            return False
+        result = store.take(change)
+    report.embed_seconds += time.perf_counter() - t0
+    report.added.extend(result.added)
+    report.replaced.extend(result.replaced)
+    report.passages += len(change.added)
+    return True
+
+
 class DocumentExists(ValueError):
     """A create for a doc_id that is already stored."""
 
@@ -256,7 +273,7 @@ def put_document(
     settings: Settings,
     *,
     create: bool = False,
-    preparer: Preparer | None = None,
+    writer: Writer | None = None,
 ) -> tuple[str, int]:
     """Add (or, unless `create`, replace) one document; (added|replaced|unchanged, passages).
 
@@ -267,7 +284,7 @@ def put_document(
     with store.write_lock:
         if create and store.has_document(doc_id):
             raise DocumentExists(f"document {doc_id!r} already exists; PUT replaces it")
-        report = index_documents(store, [raw], settings, preparer=preparer)
+        report = index_documents(store, [raw], settings, writer=writer)
     if report.errors:
         raise ValueError(report.errors[0].message)
     status = "added" if report.added else "replaced" if report.replaced else "unchanged"

@@ -38,7 +38,12 @@ class StorageError(StoreError):
             "read_only": "make the folder writable, or point CROSSCHECK_DATA_DIR elsewhere",
             "corrupt": "restore crosscheck.sqlite from a backup, or re-index into a new folder",
         }[fault]
+        self.detail = detail
         super().__init__(f"{what} ({detail}); {remedy}")
+
+    def __reduce__(self) -> tuple:
+        """Rebuilt from its three parts (it crosses from the write process to the server)."""
+        return (type(self), (self.fault, self.folder, self.detail))
 
 
 def fault_of(exc: BaseException, folder: Path | None = None) -> Fault | None:

@@ -17,7 +17,7 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -26,10 +26,19 @@ import numpy as np
 from index import derived, milvus, storydb
 from index import vectors as vec
 from index.caches import Derived, Touched
+from index.commit import (
+    Change,
+    IndexedDocument,
+    IndexMismatchError,
+    WriteResult,
+    Writing,
+    commit,
+    vec_blob,
+)
 from index.config import Settings
 from index.connections import Connections
 from index.derived import blob_matrix
-from index.faults import StorageError, StoreError
+from index.faults import StorageError, StoreError  # noqa: F401 - StoreError: re-exported
 from index.milvus import MilvusView
 from index.models import (
     Document,
@@ -49,38 +58,6 @@ log = logging.getLogger(__name__)
 
 FETCH_CACHE = 50_000  # passages kept in memory per generation
 STORY_VECTOR_CACHE = 256  # stories whose embedding matrix is kept per generation
-STORY_MEMBER_CACHE = 1024  # stories whose members' signatures are kept for assignment
-
-
-class IndexMismatchError(StoreError):
-    """The index on disk was built with another embedding model."""
-
-
-@dataclass
-class IndexedDocument:
-    """A document ready to store: cleaned, chunked, embedded and extracted."""
-
-    document: Document
-    content_hash: str
-    source: str
-    passages: list[Passage]
-    embeddings: np.ndarray
-    values: list[list[Value]]
-    signature: np.ndarray | None = None  # title + lead, for story assignment
-    entities: list[str] = field(default_factory=list)  # named in the lead
-
-
-@dataclass
-class WriteResult:
-    generation: int
-    added: list[str]
-    replaced: list[str]
-    deleted: list[str]
-    missing: list[str]
-
-
-def _vec_blob(v: np.ndarray) -> bytes:
-    return np.asarray(v, dtype=np.float32).tobytes()
 
 
 def _sorted(ids: set[int] | None) -> np.ndarray | None:
@@ -96,6 +73,19 @@ def _doc_meta(row: sqlite3.Row) -> DocumentMeta:
         url=row["url"],
         story=row["story"],
     )
+
+
+def story_rules_of(settings: Settings) -> StoryRules:
+    return StoryRules(
+        min_similarity=settings.story_min_similarity,
+        duplicate_similarity=settings.story_duplicate_similarity,
+        max_gap_days=settings.story_max_gap_days,
+    )
+
+
+def db_path_of(data_dir: Path) -> Path:
+    """The SQLite file of an index folder."""
+    return Path(data_dir) / "crosscheck.sqlite"
 
 
 class Store:
@@ -115,7 +105,7 @@ class Store:
         self.data_dir = Path(data_dir)
         self.vector_params = vector_params or vec.VectorParams()
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        self.db_path = self.data_dir / "crosscheck.sqlite"
+        self.db_path = db_path_of(self.data_dir)
         self.embed_model = embed_model
         self._db = Connections(self.db_path, self.data_dir)
         self._write_lock = threading.RLock()
@@ -142,11 +132,7 @@ class Store:
             settings.embed_model,
             check_model=check_model,
             vector_params=vec.params_from(settings),
-            story_rules=StoryRules(
-                min_similarity=settings.story_min_similarity,
-                duplicate_similarity=settings.story_duplicate_similarity,
-                max_gap_days=settings.story_max_gap_days,
-            ),
+            story_rules=story_rules_of(settings),
             milvus_at=(settings.milvus_uri, settings.milvus_collection)
             if settings.backend == "milvus"
             else None,
@@ -185,6 +171,11 @@ class Store:
                 "`crosscheck index --rebuild` to re-embed it, or set CROSSCHECK_EMBED_MODEL "
                 "back."
             )
+
+    @property
+    def view_generation(self) -> int:
+        """The generation this process's search view shows (SQLite's may be newer)."""
+        return self._derived.generation
 
     def generation(self) -> int:
         return int(self._meta("generation") or 0)
@@ -323,82 +314,49 @@ class Store:
 
         `reset` (for `--rebuild`) first removes every passage and records the current model.
         """
-        upserts = list(upserts)
-        deletes = list(deletes)
         with self._write_lock:
-            added: list[str] = []
-            replaced: list[str] = []
-            deleted: list[str] = []
-            missing: list[str] = []
-            removed_ids: list[int] = []
-            new_ids: list[int] = []
-            new_vecs: list[np.ndarray] = []
-            new_texts: list[str] = []
-            touched = Touched()
             with self._transaction() as conn:
                 # another process (a second server worker) may have written since we last
                 # looked: take its writes in first, or ours would be applied to an old view
                 self._catch_up()
-                model, old_dim = self.model_record
-                if reset:
-                    conn.execute("DELETE FROM passages")
-                    model = old_dim = None
-                if model is not None and model != self.embed_model:
-                    raise IndexMismatchError(f"index built with {model!r}; run --rebuild")
-                if upserts:
-                    if dim is None:
-                        raise ValueError("dim is required when writing passages")
-                    if old_dim is not None and old_dim != dim:
-                        raise IndexMismatchError(
-                            f"index dimension {old_dim} != model dimension {dim}; run "
-                            "`crosscheck index --rebuild`"
-                        )
-                    conn.execute(
-                        "INSERT OR REPLACE INTO meta VALUES ('embed_model', ?)", (self.embed_model,)
-                    )
-                    conn.execute("INSERT OR REPLACE INTO meta VALUES ('embed_dim', ?)", (str(dim),))
-                for doc_id in deletes:
-                    ids = self._delete_doc(conn, doc_id, touched)
-                    if ids is None:
-                        missing.append(doc_id)
-                    else:
-                        removed_ids += ids
-                        deleted.append(doc_id)
-                now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-                for item in upserts:
-                    kept = self._kept_story(conn, item)
-                    ids = self._delete_doc(conn, item.document.doc_id, touched)
-                    if ids is None:
-                        added.append(item.document.doc_id)
-                    else:
-                        removed_ids += ids
-                        replaced.append(item.document.doc_id)
-                    story, pinned = kept or self._new_story(conn, item, now, touched)
-                    rowids = self._insert_doc(conn, item, now, story, pinned)
-                    touched.stories.add(story)
-                    touched.docs.add(item.document.doc_id)
-                    new_ids += rowids
-                    new_vecs.append(item.embeddings)
-                    new_texts += [p.text for p in item.passages]
-                storydb.drop_empty(conn, touched.stories)
-                gen = self.generation() + 1
-                conn.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(gen),))
+                change = commit(
+                    conn, list(upserts), list(deletes), self._writing(dim, reset),
+                    self._derived.story_members,
+                )  # fmt: skip
             if reset:
                 self._rebuild()
             else:
-                matrix = np.vstack(new_vecs).astype(np.float32) if new_vecs else None
-                try:
-                    view = self._derived.segments.changed(
-                        gen, new_ids, matrix, new_texts, removed_ids
-                    )
-                except Exception as exc:  # noqa: BLE001 - Milvus unreachable: SQLite has it
-                    if not isinstance(self._derived.segments, MilvusView):
-                        raise
-                    log.warning("milvus did not take generation %s (%s); retried on the "
-                                "next request", gen, exc)  # fmt: skip
-                    return WriteResult(gen, added, replaced, deleted, missing)
-                self._advance(view, changed=len(new_ids) + len(removed_ids), touched=touched)
-            return WriteResult(gen, added, replaced, deleted, missing)
+                self._apply(change)
+            return change.result
+
+    def _writing(self, dim: int | None, reset: bool) -> Writing:
+        return Writing(self.embed_model, dim, self.story_rules, reset)
+
+    def take(self, change: Change) -> WriteResult:
+        """A write another process committed for this one (the server's write process):
+        applied to this view when it is the next generation, else caught up with as any
+        other process's writes are."""
+        with self._write_lock:
+            if self._derived.generation + 1 == change.result.generation == self.generation():
+                self._apply(change)
+            else:
+                self._catch_up()
+        return change.result
+
+    def _apply(self, change: Change) -> None:
+        """Publish a committed change to the search view (under the write lock)."""
+        gen = change.result.generation
+        try:
+            view = self._derived.segments.changed(
+                gen, change.added, change.vectors, change.texts, change.removed
+            )
+        except Exception as exc:  # noqa: BLE001 - Milvus unreachable: SQLite has it
+            if not isinstance(self._derived.segments, MilvusView):
+                raise
+            log.warning("milvus did not take generation %s (%s); retried on the "
+                        "next request", gen, exc)  # fmt: skip
+            return
+        self._advance(view, changed=len(change.added) + len(change.removed), touched=change.touched)
 
     def _rebuild(self) -> None:
         """A new base over everything (after `--rebuild`), saved before it is served."""
@@ -413,112 +371,6 @@ class Store:
         view = derived.view_of(conn, base, self.model_record[1])
         self._derived = Derived(view, base_version=view.generation)
         self._prune_tombstones()
-
-    @staticmethod
-    def _kept_story(conn: sqlite3.Connection, item: IndexedDocument) -> tuple[str, bool] | None:
-        """The story a document keeps when written again: the one it names, the one the desk
-        pinned it to, or (content unchanged, e.g. a rebuild) the one it has; else None."""
-        d = item.document
-        if d.story:
-            return d.story, True
-        row = conn.execute(
-            "SELECT story, story_pinned, content_hash FROM documents WHERE doc_id=?", (d.doc_id,)
-        ).fetchone()
-        if row is None or row[0] is None:
-            return None
-        if row[1] or row[2] == item.content_hash:
-            return row[0], bool(row[1])
-        return None
-
-    def _new_story(
-        self, conn: sqlite3.Connection, item: IndexedDocument, now: str, touched: Touched
-    ) -> tuple[str, bool]:
-        d = item.document
-        members = self._derived.story_members  # this generation's: caught up above
-        if len(members) > STORY_MEMBER_CACHE:
-            members.clear()
-        story = storydb.assign(
-            conn,
-            title=d.title,
-            published=d.published,
-            signature=item.signature,
-            entities=item.entities,
-            rules=self.story_rules,
-            now=now,
-            cache=members,
-            fresh=frozenset(touched.stories),
-        )
-        return story, False
-
-    @staticmethod
-    def _delete_doc(conn: sqlite3.Connection, doc_id: str, touched: Touched) -> list[int] | None:
-        """Delete a document (its passages cascade); their rowids, None if it is not stored."""
-        row = conn.execute("SELECT story FROM documents WHERE doc_id=?", (doc_id,)).fetchone()
-        if row is None:
-            return None
-        ids = [r[0] for r in conn.execute("SELECT rowid FROM passages WHERE doc_id=?", (doc_id,))]
-        conn.execute("DELETE FROM documents WHERE doc_id=?", (doc_id,))
-        touched.stories.update([row[0]] if row[0] else [])
-        touched.docs.add(doc_id)
-        touched.rowids.update(ids)
-        return ids
-
-    @staticmethod
-    def _insert_doc(
-        conn: sqlite3.Connection, item: IndexedDocument, now: str, story: str, pinned: bool
-    ) -> list[int]:
-        d = item.document
-        storydb.ensure_story(conn, story, now)
-        conn.execute(
-            "INSERT INTO documents (doc_id, outlet, title, published, url, text, content_hash, "
-            "source, indexed_at, story, story_pinned, signature, entities) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                d.doc_id,
-                d.outlet,
-                d.title,
-                d.published.isoformat() if d.published else None,
-                d.url,
-                d.text,
-                item.content_hash,
-                item.source,
-                now,
-                story,
-                int(pinned),
-                None if item.signature is None else _vec_blob(item.signature),
-                "\n".join(item.entities),
-            ),
-        )
-        rowids = []
-        for p, embedding, values in zip(item.passages, item.embeddings, item.values, strict=True):
-            cur = conn.execute(
-                "INSERT INTO passages (id, doc_id, n, start_char, end_char, text, embedding) "
-                "VALUES (?,?,?,?,?,?,?)",
-                (p.id, p.doc_id, p.n, p.start, p.end, p.text, _vec_blob(embedding)),
-            )
-            rowid = int(cur.lastrowid or 0)  # always set after an INSERT
-            rowids.append(rowid)
-            conn.executemany(
-                "INSERT INTO passage_values (passage_rowid, kind, start_char, end_char, text, "
-                "norm, lo, hi, head, attributed_to, act) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                [
-                    (
-                        rowid,
-                        v.kind,
-                        v.start,
-                        v.end,
-                        v.text,
-                        v.norm,
-                        v.lo,
-                        v.hi,
-                        v.head,
-                        v.attributed_to,
-                        v.act,
-                    )
-                    for v in values
-                ],
-            )
-        return rowids
 
     # -- reads -------------------------------------------------------------------------
     def story_version(self, story: str) -> int:
@@ -698,7 +550,7 @@ class Store:
                     )
                     conn.execute(
                         "UPDATE documents SET story=?, signature=? WHERE doc_id=?",
-                        (story, None if sig is None else _vec_blob(sig), doc_id),
+                        (story, None if sig is None else vec_blob(sig), doc_id),
                     )
                 gen = self.generation() + 1
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(gen),))

@@ -13,9 +13,12 @@ import numpy as np
 import pytest
 
 from index.build import document_from_raw, indexed
+from index.commit import Writing, commit
 from index.ingest import RawDocument
 from index.models import DocumentMeta
 from index.pool import PreparePool
+from index.store import Store
+from index.stories import StoryRules
 from tests.conftest import ROOT, make_settings
 
 TEXT = (
@@ -23,6 +26,9 @@ TEXT = (
     "Engineers said repairs would take three weeks, the city's transport office said.\n\n"
     "About 40,000 vehicles cross the bridge every day."
 )
+
+
+RULES = StoryRules()
 
 
 def todo():
@@ -39,36 +45,62 @@ def wait_ready(pool: PreparePool, seconds: float = 120) -> None:
         time.sleep(0.2)
 
 
-def test_a_document_prepared_in_the_child_equals_one_prepared_here(tmp_path):
+def test_a_document_written_by_the_child_equals_one_prepared_here(tmp_path):
     settings = make_settings(tmp_path)
     here = indexed(todo(), settings)[0]
+    store = Store.from_settings(settings)
     pool = PreparePool(settings)
     early, loaded = threading.Event(), threading.Event()
     pool.when_ready(early.set)  # registered before the child started: never called
     try:
+        assert pool.write(todo()) is None  # not started: the caller writes
         pool.start()
         pool.when_ready(loaded.set)
         wait_ready(pool)
         assert loaded.wait(10) and not early.is_set()  # called once the child has loaded
         child = pool._pool._processes  # type: ignore[union-attr]
-        there = pool.prepare(todo())[0]
-        assert [p.text for p in there.passages] == [p.text for p in here.passages]
-        assert [[v.text for v in vs] for vs in there.values] == [
-            [v.text for v in vs] for vs in here.values
-        ]
-        assert np.allclose(there.embeddings, here.embeddings, atol=1e-5)
+        change = pool.write(todo())
+        assert change is not None and change.result.added == ["pool_doc"]
+        assert store.view_generation == 0  # committed there, not yet seen here
+        store.take(change)
+        assert store.view_generation == change.result.generation == 1
+        assert [p.text for p in store.passages_of("pool_doc")] == [p.text for p in here.passages]
+        ids, stored = store.embeddings(change.added)
+        assert ids == change.added and np.allclose(stored, here.embeddings, atol=1e-5)
+        assert [h[0] for h in store.lexical_search("Quillfeather bridge", 3)] == change.added[:1]
         assert set(child) and os.getpid() not in set(child)
 
-        # the child dies: the write is still prepared (here), and a new child starts
+        # the child dies: the caller is told to write itself, and a new child starts
         for pid in list(child):
             os.kill(pid, signal.SIGKILL)
         time.sleep(0.5)
-        again = pool.prepare(todo())[0]
-        assert np.allclose(again.embeddings, here.embeddings, atol=1e-5)
+        assert pool.write(todo()) is None
         wait_ready(pool)
-        assert np.allclose(pool.prepare(todo())[0].embeddings, here.embeddings, atol=1e-5)
+        again = pool.write(todo())
+        assert again is not None and again.result.replaced == ["pool_doc"]
+        store.take(again)
+        assert store.view_generation == 2 and store.passage_count() == len(here.passages)
     finally:
         pool.stop()
+        store.close()
+
+
+def test_a_change_that_is_not_the_next_generation_is_caught_up_with(tmp_path):
+    """Another process wrote between the view and the change: the view reads SQLite."""
+    settings = make_settings(tmp_path)
+    store, other = Store.from_settings(settings), Store.from_settings(settings)
+    item = indexed(todo(), settings)[0]
+    try:
+        other.write([item], dim=item.embeddings.shape[1])  # generation 1, unseen by `store`
+        with other.write_lock, other._transaction() as conn:  # noqa: SLF001
+            how = Writing(settings.embed_model, item.embeddings.shape[1], RULES)
+            change = commit(conn, [], ["pool_doc"], how)  # generation 2 deletes it
+        store.take(change)
+        assert store.view_generation == 2 and store.passage_count() == 0
+        assert store.lexical_search("Quillfeather bridge", 3) == []
+    finally:
+        store.close()
+        other.close()
 
 
 YIELD = """

@@ -18,7 +18,7 @@ from api.schemas import (
     StoryMove,
 )
 from api.security import require_reader, require_writer
-from index.build import DocumentExists, Preparer, delete_document, put_document
+from index.build import DocumentExists, Writer, delete_document, put_document
 from index.ingest import RawDocument
 from index.models import DocumentMeta
 
@@ -28,10 +28,10 @@ READ = [Depends(require_reader)]
 WRITE = [Depends(require_writer)]
 
 
-def preparer(request: Request) -> Preparer | None:
+def write_process(request: Request) -> Writer | None:
     """The server's write process (index/pool.py), when it runs one."""
     writes = request.app.state.writes
-    return None if writes is None else writes.prepare
+    return None if writes is None else writes.write
 
 
 def _responses(*codes: int) -> dict:
@@ -98,7 +98,7 @@ async def _put(
             raw,
             service.settings,
             create=create,
-            preparer=preparer(request),
+            writer=write_process(request),
         )
     except DocumentExists as exc:
         raise ApiError(409, str(exc)) from None

@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from pydantic import ValidationError
 
-from api.routers.documents import preparer
+from api.routers.documents import write_process
 from api.routers.stories import newest_first
 from api.security import PAGE_COOKIE, reader_key_ok, writer_key_ok
 from index.build import index_documents
@@ -245,7 +245,7 @@ async def add_articles(
     docs, errors = await _gather(file, text, entry)
     if docs:
         report = await run_in_threadpool(
-            partial(index_documents, preparer=preparer(request)),
+            partial(index_documents, writer=write_process(request)),
             service.store,
             docs,
             service.settings,
