@@ -6,6 +6,8 @@ number; the search view (`index/segments.py`) then takes the write's passages an
 at the cost of what changed, and a merge folds them into a new base on disk when they grow
 past a share of it. A crash before the commit leaves the previous index whole; a crash
 after it loses nothing: the next open reads what changed since the newest base from SQLite.
+A write's SQLite half is `index/commit.py`; another process (a server's write process) may
+commit one and hand the change over (`Store.take`).
 """
 
 from __future__ import annotations
