@@ -26,8 +26,8 @@ from api.security import gate_extras
 from api.warm import SheetWarmer
 from index.config import Settings, get_settings, split_keys
 from index.embed import ModelLoadError
-from index.pool import PreparePool, yield_to_writes
-from index.store import StoreError
+from index.faults import StoreError
+from index.pool import WritePool, yield_to_writes
 from qa.service import Service
 
 log = logging.getLogger("crosscheck.api")
@@ -41,7 +41,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # the write process loads its models while the server loads the index, so that it
         # is up by /readyz (at 1M passages the server takes ~15 s): writes that arrive
         # before it are prepared in the server, under the interpreter lock the readers hold
-        writes = PreparePool(settings) if settings.write_process else None
+        writes = WritePool(settings) if settings.write_process else None
         if writes is not None:
             writes.start()
             # the readers give way once there is a loaded write process to give way to:

@@ -32,7 +32,8 @@ def _main() -> None:
 
 
 def _open_store(check_model: bool = True):
-    from index.store import Store, StoreError
+    from index.faults import StoreError
+    from index.store import Store
 
     settings = get_settings()
     try:

@@ -71,19 +71,20 @@ class Change:
     touched: Touched
 
 
-def _meta(conn: sqlite3.Connection, key: str) -> str | None:
+def meta(conn: sqlite3.Connection, key: str) -> str | None:
+    """A value of the index's meta table (model, dimension, generation, schema)."""
     row = conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
     return row[0] if row else None
 
 
 def generation(conn: sqlite3.Connection) -> int:
     """The generation SQLite is at (each committed write adds one)."""
-    return int(_meta(conn, "generation") or 0)
+    return int(meta(conn, "generation") or 0)
 
 
 def _check_model(conn: sqlite3.Connection, how: Writing, adding: bool) -> None:
     """Refuse to mix models or dimensions; record the model when passages are added."""
-    model, dim = _meta(conn, "embed_model"), _meta(conn, "embed_dim")
+    model, dim = meta(conn, "embed_model"), meta(conn, "embed_dim")
     if how.reset:
         conn.execute("DELETE FROM passages")
         model = dim = None

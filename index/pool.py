@@ -119,8 +119,8 @@ def yield_to_writes(nice: int) -> None:
             os.setpriority(os.PRIO_PROCESS, int(tid.name), target)
 
 
-class PreparePool:
-    """One child process, started on `start()`, used by `prepare` once it has loaded."""
+class WritePool:
+    """One child process, started on `start()`, used by `write` once it has loaded."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings

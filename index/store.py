@@ -35,12 +35,14 @@ from index.commit import (
     WriteResult,
     Writing,
     commit,
+    generation,
+    meta,
     vec_blob,
 )
 from index.config import Settings
 from index.connections import Connections
 from index.derived import blob_matrix
-from index.faults import StorageError, StoreError  # noqa: F401 - StoreError: re-exported
+from index.faults import StorageError
 from index.milvus import MilvusView
 from index.models import (
     Document,
@@ -156,8 +158,7 @@ class Store:
         return self._db.transaction()
 
     def _meta(self, key: str) -> str | None:
-        row = self._conn().execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
-        return row[0] if row else None
+        return meta(self._conn(), key)
 
     @property
     def model_record(self) -> tuple[str | None, int | None]:
@@ -180,7 +181,7 @@ class Store:
         return self._derived.generation
 
     def generation(self) -> int:
-        return int(self._meta("generation") or 0)
+        return generation(self._conn())
 
     # -- derived indexes ---------------------------------------------------------------
     def _load_derived(self) -> Derived:
@@ -321,18 +322,15 @@ class Store:
                 # another process (a second server worker) may have written since we last
                 # looked: take its writes in first, or ours would be applied to an old view
                 self._catch_up()
+                how = Writing(self.embed_model, dim, self.story_rules, reset)
                 change = commit(
-                    conn, list(upserts), list(deletes), self._writing(dim, reset),
-                    self._derived.story_members,
-                )  # fmt: skip
+                    conn, list(upserts), list(deletes), how, self._derived.story_members
+                )
             if reset:
                 self._rebuild()
             else:
                 self._apply(change)
             return change.result
-
-    def _writing(self, dim: int | None, reset: bool) -> Writing:
-        return Writing(self.embed_model, dim, self.story_rules, reset)
 
     def take(self, change: Change) -> WriteResult:
         """A write another process committed for this one (the server's write process):

@@ -16,7 +16,7 @@ from index.build import document_from_raw, indexed
 from index.commit import Writing, commit
 from index.ingest import RawDocument
 from index.models import DocumentMeta
-from index.pool import PreparePool
+from index.pool import WritePool
 from index.store import Store
 from index.stories import StoryRules
 from tests.conftest import ROOT, make_settings
@@ -38,7 +38,7 @@ def todo():
     return [(document_from_raw(raw), "digest", "test")]
 
 
-def wait_ready(pool: PreparePool, seconds: float = 120) -> None:
+def wait_ready(pool: WritePool, seconds: float = 120) -> None:
     deadline = time.monotonic() + seconds
     while not pool.ready:
         assert time.monotonic() < deadline, "the write process did not start"
@@ -49,7 +49,7 @@ def test_a_document_written_by_the_child_equals_one_prepared_here(tmp_path):
     settings = make_settings(tmp_path)
     here = indexed(todo(), settings)[0]
     store = Store.from_settings(settings)
-    pool = PreparePool(settings)
+    pool = WritePool(settings)
     early, loaded = threading.Event(), threading.Event()
     pool.when_ready(early.set)  # registered before the child started: never called
     try:

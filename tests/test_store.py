@@ -13,8 +13,9 @@ import pytest
 
 from index import derived
 from index.build import index_documents
+from index.commit import IndexMismatchError
 from index.ingest import read_paths
-from index.store import IndexMismatchError, Store
+from index.store import Store
 from tests.conftest import ROOT, SEEDS, make_settings
 
 NEW_DOC = {
