@@ -16,10 +16,19 @@ from index.models import Value
 from index.nlp import get_nlp, split_sentences, tagged
 from index.tally import by_article
 from index.words import is_verb
-from qa.claims import Claim, describe, shares_doer
+from qa.claims import Claim, asserts, describe, shares_doer
 from qa.compare import INTERVAL_KINDS, ROUND_SHARE, compare, interval
 from qa.lexicon import grammar
-from qa.match import antonym_pairs, any_act, is_outcome, prime, same_act, same_thing, stem
+from qa.match import (
+    antonym_pairs,
+    any_act,
+    is_outcome,
+    is_person,
+    prime,
+    same_act,
+    same_thing,
+    stem,
+)
 from qa.models import CheckOutlet, CheckStance, CheckVerdict, Quote
 from qa.origins import assign_origins
 from qa.question import EVENT_VERBS, LIGHT_VERBS, TAKE_PLACE
@@ -117,6 +126,9 @@ class ClaimFrame:
     # the act of its main clause ("the vehicle hit the officer before he fired": "hit"); an
     # act in a clause under it ("fired") is its setting, which a sentence may state alone
     main: str | None = None
+    # words of a time named by a noun ("after the crash", "during the trial"): the story's
+    # own events, which a sentence about the claim need not repeat (counted when it does)
+    setting: set[str] = field(default_factory=set)
 
 
 def parse_claim(text: str, settings: Settings) -> ClaimFrame:
@@ -147,8 +159,26 @@ def parse_claim(text: str, settings: Settings) -> ClaimFrame:
         parties=[v for v in values if v.kind in {"agent", "object"}],
         speech=any(t.pos_ == "VERB" and t.lemma_.lower() in lexicon().speech_verbs for t in tokens),
         main=_main_act(sentences[0].span.root) if sentences else None,
+        setting=_setting(tokens),
     )
     return about_the_event(frame, bool(TAKE_PLACE.search(text)))
+
+
+# prepositions that place a claim in time by another event ("after the crash")
+TIME_PREPS = {"after", "before", "during", "since", "following", "amid"}
+
+
+def _setting(tokens: list[Token]) -> set[str]:
+    """The lemmas of a time given by a noun phrase ("still trapped after the crash": "crash");
+    not a clause ("after she drove at him" is a claim of its own)."""
+    words: set[str] = set()
+    for t in tokens:
+        if t.lower_ not in TIME_PREPS or t.dep_ != "prep":
+            continue
+        objects = [c for c in t.children if c.dep_ == "pobj" and c.pos_ in {"NOUN", "PROPN"}]
+        if objects and not any(c.dep_ == "pcomp" for c in t.children):
+            words |= {w.lemma_.lower() for o in objects for w in o.subtree}
+    return words
 
 
 def _main_act(root: Token) -> str | None:
@@ -203,9 +233,20 @@ def read_sentence(
     stems = {stem(w) for w in words} | _named_by_pronoun(inside)
     verbs = [v.head.split(":")[0] for v in inside if v.head and v.kind in ACT_KINDS]
     flipped = _reversed_acts(frame, set(words))
+    if _people_in(frame, words):
+        stems |= GENERIC_PEOPLE
     about = _stated(frame, stems, verbs, flipped)
     asked = [frame.main] if frame.main in frame.acts else frame.acts
-    acted = not asked or any(stem(a) in stems or any_act(a, verbs) or a in flipped for a in asked)
+    # a claim about what someone said is stated by any verb of saying ("maintains his
+    # innocence" for "he says he is innocent")
+    says = frame.speech and bool(set(words) & lexicon().speech_verbs)
+    acted = not asked or any(
+        stem(a) in stems
+        or any_act(a, verbs)
+        or a in flipped
+        or (says and a in lexicon().speech_verbs)
+        for a in asked
+    )
     # without a known act (the tagger missed it) every content word must be there: "found
     # guilty" is not "pleaded guilty"
     values = _values(frame, inside)
@@ -232,15 +273,29 @@ def read_sentence(
 
 def _stated(frame: ClaimFrame, stems: set[str], verbs: list[str], flipped: set[str]) -> float:
     """Share of the claim's content words a sentence or clause states: by stem, and the
-    claim's acts also by meaning or by their opposite."""
-    if not frame.lemmas:
-        return 0.0
+    claim's acts also by meaning or by their opposite; the words of its setting count only
+    when stated."""
     found = [
         w
         for w in frame.lemmas
         if stem(w) in stems or (w in frame.acts and (any_act(w, verbs) or w in flipped))
     ]
-    return len(found) / len(frame.lemmas)
+    needed = [w for w in frame.lemmas if w not in frame.setting] + [
+        w for w in found if w in frame.setting
+    ]
+    return len(found) / len(needed) if needed else 0.0
+
+
+# nouns for anyone at all: stated by any noun for a kind of person ("passengers")
+GENERIC_PEOPLE = {"people", "person", "someone", "anyone"}
+
+
+def _people_in(frame: ClaimFrame, words: list[str]) -> bool:
+    """The claim speaks of people in general and the sentence of some kind of person."""
+    if not GENERIC_PEOPLE & set(frame.lemmas):
+        return False
+    prime(words, ("thing",))  # one batch for the sentence's new words
+    return any(is_person(w) for w in words)
 
 
 def _named_by_pronoun(values: list[Value]) -> set[str]:
@@ -449,7 +504,7 @@ def outlet_reading(frame: ClaimFrame, hits: list[Hit]) -> Reading | None:
     order = {"contradicts": 2, "supports": 1, "hedges": 0}
     for hit in hits:
         values = hit.stored.values
-        for s in (v for v in values if v.kind == "sentence" and v.head != "heading"):
+        for s in (v for v in values if v.kind == "sentence" and asserts(v)):
             inside = [v for v in values if v.kind != "sentence" and s.start <= v.start < s.end]
             read = read_sentence(frame, s, inside)
             if read is None:

@@ -100,7 +100,21 @@ def asks_for_party(q: Question) -> bool:
 
 def _names_it(q: Question, name: str) -> bool:
     """The question names this party, as whole words ("Lee" is not in "asleep")."""
-    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", q.text, re.IGNORECASE) is not None
+    return _word_in(name, q.text)
+
+
+# "where was NAME …?" asks where that party was, answered only where the party is named
+WHERE_IS = re.compile(r"^\s*(?i:where (is|was|are|were))\s+[A-Z]")
+
+
+def _names_one(q: Question, sentence: Value) -> bool:
+    """The sentence names one of the question's parties (by the last word of its name:
+    "Noem" for "Kristi Noem")."""
+    return any(_word_in(n.split()[-1], sentence.text) for n in q.names if n.split())
+
+
+def _word_in(word: str, text: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE) is not None
 
 
 def _says(q: Question) -> bool:
@@ -209,6 +223,8 @@ def _value_score(
             named = set(v.norm.split()) & {w.lower() for n in q.names for w in n.split()}
             ok = not named and _act_in(q, sentence, values or [])
             return 1.0 + overlap if ok else None
+        if WHERE_IS.match(q.text) and q.names:  # "where was Kristi Noem (when …)?"
+            return 0.5 + overlap if _names_one(q, sentence) else None
         of_act = q.qtype == QType.where and _content_acts(q) and not q.event and not q.copular
         if of_act and not _act_in(q, sentence, values or []):
             return None  # "Where were his parents seated?" is not where they live
@@ -469,10 +485,20 @@ def _nearness(
     return best
 
 
+# a sentence ending in a question mark (inside quotes or not) asks; it states no answer
+QUESTION_END = re.compile(r"\?[\s\"'”’)]*$")
+
+
+def asserts(sentence: Value) -> bool:
+    """The sentence states something: not a heading, nor a question ("What did bystanders
+    observe?" in an article's list of open points answers nothing)."""
+    return sentence.head != "heading" and not QUESTION_END.search(sentence.text)
+
+
 def answers(q: Question, hit: Hit) -> list[tuple[Value, Value, float]]:
     """Every value (or sentence) of a passage that answers the question, with the sentence it
     is in and how well it answers, best first."""
-    sentences = [v for v in hit.stored.values if v.kind == "sentence"]
+    sentences = [v for v in hit.stored.values if v.kind == "sentence" and asserts(v)]
     kinds = typed_kinds(q)
     found: list[tuple[Value, Value, float]] = []
     if kinds:
@@ -484,7 +510,7 @@ def answers(q: Question, hit: Hit) -> list[tuple[Value, Value, float]]:
     else:
         values = hit.stored.values
         for s in sentences:
-            score = _overlap(q, s) if s.head != "heading" else 0.0  # a heading states nothing
+            score = _overlap(q, s)
             if score > 0 and _states_asked_act(q, s, values):
                 found.append((s, s, score))
     return sorted(found, key=lambda x: -x[2])

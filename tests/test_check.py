@@ -316,3 +316,45 @@ def test_a_claim_about_what_was_said_is_read_by_what_was_said(tmp_path):
     claim = "The agency said the guard acted in self-defense."
     said = "Agency officials claimed the guard acted in self-defense."
     assert reading(claim, said, tmp_path) == "supports"
+
+
+@pytest.mark.parametrize(
+    "claim, sentence, stance",
+    [
+        # what someone says is stated by any verb of saying
+        ("The senator says he is innocent.", "The senator maintains his innocence.", "supports"),
+        ("The senator says he is innocent.", "The senator was innocent, the jury found.", None),
+    ],
+)  # fmt: skip
+def test_a_claim_of_what_someone_says_is_stated_by_any_verb_of_saying(
+    claim, sentence, stance, tmp_path
+):
+    assert reading(claim, sentence, tmp_path) == stance
+
+
+@pytest.mark.parametrize(
+    "claim, sentence, stance",
+    [
+        # "people" is stated by any noun for a kind of person, not by a thing
+        ("People were trapped.", "Dozens of residents were trapped in the rubble.", "supports"),
+        ("People were trapped.", "Several cars were trapped in the rubble.", None),
+    ],
+)  # fmt: skip
+def test_people_in_general_are_stated_by_any_kind_of_person(
+    claim, sentence, stance, tmp_path, word_model
+):
+    assert reading(claim, sentence, tmp_path) == stance
+
+
+@pytest.mark.parametrize(
+    "claim, sentence, stance",
+    [
+        # a time named by the story's event need not be repeated ...
+        ("Residents were trapped in the rubble after the storm.",
+         "Residents were trapped in the rubble on Sunday.", "supports"),
+        # ... but a clause is a claim of its own
+        ("The guard fired after the driver accelerated.", "The guard fired two shots.", None),
+    ],
+)  # fmt: skip
+def test_a_time_named_by_an_event_is_setting_not_content(claim, sentence, stance, tmp_path):
+    assert reading(claim, sentence, tmp_path) == stance

@@ -431,3 +431,33 @@ def test_which_role_takes_the_name_the_role_is_of(word_model):
     found = answers(q, Hit(stored("Courier", 1, sentence, reyes, owner), 1.0, 0.6, None))
     # "attorney" is "lawyer" by meaning; "the defendant's" names whose attorney, not who
     assert [v.text for v, _, _ in found] == ["Jon Reyes"]
+
+
+def test_where_was_a_named_party_is_answered_where_the_party_is_named(word_model):
+    from qa.claims import _value_score
+
+    q = analyze("Where was Dana Holt when the storm hit?")
+    text = "Governor Dana Holt, who was in Ohio at the time, spoke."
+    named = value("sentence", text, "governor dana holt ohio time speak")
+    ohio = value_in(named, "place", "Ohio", "ohio")
+    assert _value_score(q, ohio, named, [named, ohio]) is not None
+    text = "The storm hit Ohio on Monday, flooding the governor's town."
+    other = value("sentence", text, "storm hit ohio monday flood governor town")
+    ohio_too = value_in(other, "place", "Ohio", "ohio")
+    assert _value_score(q, ohio_too, other, [other, ohio_too]) is None  # where the storm was
+
+
+@pytest.mark.parametrize(
+    "text, states",
+    [
+        ("What did the neighbours hear that night?", False),
+        ('He asked: "Why did they not stop?"', False),
+        ("The neighbours heard two shots.", True),
+        ("Was it a bomb? Police said it was not.", True),  # one sentence value: its end
+    ],
+)
+def test_a_question_in_an_article_states_no_answer(text, states):
+    from qa.claims import asserts
+
+    assert asserts(value("sentence", text, "x")) is states
+    assert not asserts(value("sentence", "Storm hits coast", "x", head="heading"))
