@@ -45,11 +45,43 @@ def _number(s: str) -> float | None:
         return None
 
 
+# a count or duration as the SPEC gives it: "3", "801..inf", "1700..2300", "4 hour"
+NUMBER = r"-?\d[\d,]*(?:\.\d+)?"
+SPAN = re.compile(rf"^({NUMBER})(?:\.\.({NUMBER}|inf))?(?:\s+[a-z]+)?$")
+# a full stop that ends an initial or abbreviation ("Lewis A. Kaplan"), not a decimal point
+STOP = re.compile(r"(?<=[a-z])\.")
+
+
+def _span(s: str) -> tuple[float, float] | None:
+    m = SPAN.match(s)
+    lo = _number(m.group(1)) if m else None
+    if m is None or lo is None:
+        return None
+    hi = math.inf if m.group(2) == "inf" else _number(m.group(2) or m.group(1))
+    return None if hi is None else (lo, hi)
+
+
+def _same_span(want: str, got: str) -> bool:
+    """Intervals that meet: "around 2,000" (1700..2300) holds the gold 2000, "just over
+    four hours" ("4 hour") lies within the gold "4..5"."""
+    a, b = _span(want), _span(got)
+    if a is None or b is None:
+        return False
+    if a[0] == a[1] and b[0] == b[1]:
+        return math.isclose(a[0], b[0])
+    if math.isinf(b[1]) and not math.isinf(a[1]):
+        # "over 800" is no answer of 2,000, only compatible with it; "the fifth death" (at
+        # least 5) answers 5
+        return a == (b[0], b[0])
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
 def typed_correct(g: GoldQuestion, r: AskResponse) -> bool | None:
     """Whether the consensus matches an acceptable value (None when the question has none).
 
-    A value matches when it equals the normalised consensus (numerically for numbers) or
-    occurs as whole words in the consensus value or its quoted display.
+    A value matches when it equals the normalised consensus (as intervals for counts and
+    durations) or occurs as whole words in the consensus value or its quoted display (full
+    stops of initials aside).
     """
     if not g.value:
         return None
@@ -57,10 +89,9 @@ def typed_correct(g: GoldQuestion, r: AskResponse) -> bool | None:
     for want in g.value:
         w = norm(want)
         for x in got:
-            n, m = _number(w), _number(x)
-            if n is not None and m is not None and math.isclose(n, m):
+            if _same_span(w, norm(x)):
                 return True
-            if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", norm(x)):
+            if re.search(rf"(?<!\w){re.escape(STOP.sub('', w))}(?!\w)", STOP.sub("", norm(x))):
                 return True
     return False
 

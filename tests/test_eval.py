@@ -48,6 +48,15 @@ def test_metrics_on_hand_made_cases():
     assert typed_correct(gold(value="Frey"), response("frey", "Jacob Frey")) is True
     assert typed_correct(gold(value="Fr"), response("frey", "Jacob Frey")) is False
     assert typed_correct(gold(), response("3", "x")) is None
+    # counts and durations as intervals; initials with or without their full stops
+    assert typed_correct(gold(value="2000"), response("1700..2300", "around 2,000")) is True
+    assert typed_correct(gold(value="2000"), response("2300..2700", "about 2,500")) is False
+    assert typed_correct(gold(value="4..5"), response("4 hour", "just over four hours")) is True
+    assert typed_correct(gold(value="4..5"), response("6 hour", "six hours")) is False
+    assert typed_correct(gold(value="Lewis A. Kaplan"), response("kaplan", "Lewis A Kaplan"))
+    assert typed_correct(gold(value="6.8"), response("6 8", "6 8")) is False
+    assert typed_correct(gold(value="2000"), response("801..inf", "over 800")) is False
+    assert typed_correct(gold(value="5"), response("5..inf", "fifth death")) is True
     assert percentile([5, 1, 3, 2, 4], 50) == 3 and percentile([1, 2], 95) == 2
 
 
