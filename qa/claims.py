@@ -14,7 +14,7 @@ from index.lexicon import lexicon
 from index.models import Value
 from index.normalize import interval_norm
 from index.tally import TALLIES
-from index.words import is_verb, stems
+from index.words import base_forms, is_verb, stems
 from qa.lexicon import grammar, is_target
 from qa.match import (
     any_act,
@@ -122,7 +122,18 @@ def _says(q: Question) -> bool:
     return q.qtype == QType.who and bool(q.verbs) and q.verbs[0] in lexicon().speech_verbs
 
 
+# "which agency did the shooter work for?", "who employs the pilot?": the employer of the
+# question's subject, named with that person ("an ICE officer", "a Reuters reporter")
+EMPLOYER = re.compile(r"\bwork(s|ed|ing)? for\b|\bemploy", re.IGNORECASE)
+
+
+def asks_employer(q: Question) -> bool:
+    return q.qtype in {QType.who, QType.what} and bool(q.subject) and bool(EMPLOYER.search(q.text))
+
+
 def typed_kinds(q: Question) -> tuple[str, ...]:
+    if asks_employer(q):
+        return ("organization",)
     if q.passive:  # "who was killed?": the one the act was done to
         return ("object",)
     if q.copular and q.qtype == QType.who:  # "who is the mayor?": a name, not a doer
@@ -229,6 +240,8 @@ def _value_score(
         if of_act and not _act_in(q, sentence, values or []):
             return None  # "Where were his parents seated?" is not where they live
         return 0.5 + overlap if overlap > 0 else None
+    if v.kind == "organization" and asks_employer(q):
+        return 1.0 + overlap if _employs(q, v, values or []) else None
     if v.kind in {"person", "organization"}:
         asked = bool(set(v.norm.split()) & set(q.lemmas)) or _names_it(q, v.text)
         if overlap <= 0 or asked:
@@ -272,6 +285,22 @@ def _value_score(
 # one sentence, the one that names what the question names answers "how many SWAT units?"
 NAMED_HERE = 0.5
 PHRASE_END = re.compile(r"[,;:]|\b(and|while|but)\b|\d")
+
+
+def _employs(q: Question, org: Value, values: list[Value]) -> bool:
+    """The organisation names the question's subject's employer: it qualifies a phrase for
+    that person ("an ICE officer" for "the officer"), or for the one who did the act the
+    subject is named by ("an ICE officer shot …" for "the shooter")."""
+    for p in values:
+        inside = p.start <= org.start and org.end <= p.end and p.key_head not in org.norm.split()
+        if p.kind not in {"agent", "object"} or not inside:
+            continue
+        act = (p.head or "").partition(":")[0]
+        for noun in q.subject:
+            doer = base_forms(noun) - {noun}  # "shooter" -> "shoot"
+            if same_thing(p.key_head, noun) or (p.kind == "agent" and any_act(act, doer)):
+                return True
+    return False
 
 
 def _name_words(q: Question) -> set[str]:

@@ -461,3 +461,29 @@ def test_a_question_in_an_article_states_no_answer(text, states):
 
     assert asserts(value("sentence", text, "x")) is states
     assert not asserts(value("sentence", "Storm hits coast", "x", head="heading"))
+
+
+def test_an_employer_is_the_organisation_named_with_the_person(word_model):
+    from qa.claims import _value_score, typed_kinds
+
+    def score(question: str, text: str, kind: str, phrase: str, head: str) -> float | None:
+        sentence = value("sentence", text, text.lower())
+        org = value_in(sentence, "organization", "Border Patrol", "border patrol")
+        party = value_in(sentence, kind, phrase, phrase.split()[-1], head=head)
+        return _value_score(analyze(question), org, sentence, [sentence, org, party])
+
+    assert typed_kinds(analyze("Which agency did the officer work for?")) == ("organization",)
+    officer = "A Border Patrol officer fired at the car."
+    assert score("Which agency did the officer work for?", officer, "agent",
+                 "A Border Patrol officer", "fire")  # fmt: skip
+    # the one who did the act the question names the person by ("shooter": who shot)
+    shot = "A Border Patrol agent shot the driver."
+    assert score("Which agency did the shooter work for?", shot, "agent",
+                 "A Border Patrol agent", "shoot")  # fmt: skip
+    arrived = "A Border Patrol agent arrived later."
+    assert score("Which agency did the shooter work for?", arrived, "agent",
+                 "A Border Patrol agent", "arrive") is None  # fmt: skip
+    # an organisation that qualifies a thing, not the person
+    car = "The officer fired at a Border Patrol car."
+    assert score("Which agency did the officer work for?", car, "object",
+                 "a Border Patrol car", "fire:at") is None  # fmt: skip
