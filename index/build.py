@@ -128,6 +128,7 @@ Todo = tuple[Document, str, str]  # (cleaned document, content hash, source)
 # writes documents elsewhere (a server's write process) and returns the committed change,
 # or None when it cannot (they are then written here)
 Writer = Callable[[list[Todo]], Change | None]
+Remover = Callable[[list[str]], Change | None]  # deletes committed elsewhere, as a Writer
 
 
 def embedded(prepared: list[Prepared], settings: Settings) -> list[IndexedDocument]:
@@ -291,6 +292,12 @@ def put_document(
     return status, len(store.passages_of(doc_id))
 
 
-def delete_document(store: Store, doc_id: str) -> bool:
-    """Remove a document from every index; False if it was not stored."""
+def delete_document(store: Store, doc_id: str, remover: Remover | None = None) -> bool:
+    """Remove a document from every index; False if it was not stored. `remover` commits
+    the delete elsewhere (a server's write process); when it cannot, the store does."""
+    if remover is not None:
+        with store.write_lock:  # no other write of this process between its commit and ours
+            change = remover([doc_id])
+            if change is not None:
+                return bool(store.take(change).deleted)
     return bool(store.write([], [doc_id]).deleted)

@@ -1,4 +1,5 @@
-"""A child process that writes documents for a server (parse, extract, embed, commit).
+"""A child process that writes documents for a server (parse, extract, embed, commit) and
+deletes them.
 
 In the server's own process a write shares one interpreter lock with every question being
 answered: with 8 clients asking, a one-document POST that takes 0.27 s alone took 4.3 s
@@ -79,13 +80,14 @@ def _prepare(todo: list[Todo]) -> list[IndexedDocument]:
     return indexed(todo, _settings)
 
 
-def _write(todo: list[Todo]) -> Change:
-    """In the child: prepare the documents and commit them in one transaction."""
+def _write(todo: list[Todo], deletes: tuple[str, ...] = ()) -> Change:
+    """In the child: prepare the documents and commit them (and the deletes) in one
+    transaction."""
     global _db, _members
     assert _settings is not None  # set by _start
     from index.embed import embedder_for
 
-    items = _prepare(todo)
+    items = _prepare(todo) if todo else []
     if _db is None:
         _db = Connections(db_path_of(_settings.data_dir), _settings.data_dir)
     how = Writing(_settings.embed_model, embedder_for(_settings).dim, story_rules_of(_settings))
@@ -93,7 +95,7 @@ def _write(todo: list[Todo]) -> Change:
         at, members = _members
         if at != generation(conn):  # another process wrote since: read afresh
             members = {}
-        change = commit(conn, items, [], how, members)
+        change = commit(conn, items, list(deletes), how, members)
     for story in change.touched.stories:
         members.pop(story, None)
     _members = (change.result.generation, members)
@@ -158,11 +160,18 @@ class WritePool:
         write after start took 5.3-6.6 s with 8 clients asking, against 1.1-1.5 s written in
         the server. A child that dies mid-write may have committed: the server's own write
         of the same documents then replaces them (after catching up), losing nothing."""
+        return self._run(todo, ())
+
+    def delete(self, doc_ids: list[str]) -> Change | None:
+        """Deleted and committed in the child, as `write`; None when the caller must."""
+        return self._run([], tuple(doc_ids))
+
+    def _run(self, todo: list[Todo], deletes: tuple[str, ...]) -> Change | None:
         pool = self._pool
         if pool is None or not self.ready:
             return None
         try:
-            return pool.submit(_write, todo).result()
+            return pool.submit(_write, todo, deletes).result()
         except BrokenProcessPool:
             log.warning("the write process died; writing in the server and restarting it")
             self.stop()

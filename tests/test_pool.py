@@ -12,7 +12,7 @@ import time
 import numpy as np
 import pytest
 
-from index.build import document_from_raw, indexed
+from index.build import delete_document, document_from_raw, indexed
 from index.commit import Writing, commit
 from index.ingest import RawDocument
 from index.models import DocumentMeta
@@ -80,8 +80,27 @@ def test_a_document_written_by_the_child_equals_one_prepared_here(tmp_path):
         assert again is not None and again.result.replaced == ["pool_doc"]
         store.take(again)
         assert store.view_generation == 2 and store.passage_count() == len(here.passages)
+
+        # a delete is committed there too; the view drops it once it takes the change
+        assert delete_document(store, "pool_doc", pool.delete)
+        assert store.view_generation == 3 and store.passage_count() == 0
+        assert store.lexical_search("Quillfeather bridge", 3) == []
+        assert not delete_document(store, "pool_doc", pool.delete)  # gone: a 404's answer
     finally:
         pool.stop()
+        store.close()
+
+
+def test_a_delete_the_write_process_cannot_take_is_done_here(tmp_path):
+    settings = make_settings(tmp_path)
+    store = Store.from_settings(settings)
+    item = indexed(todo(), settings)[0]
+    asked: list[list[str]] = []
+    try:
+        store.write([item], dim=item.embeddings.shape[1])
+        assert delete_document(store, "pool_doc", lambda ids: asked.append(ids))  # None
+        assert asked == [["pool_doc"]] and store.passage_count() == 0
+    finally:
         store.close()
 
 

@@ -18,7 +18,7 @@ from api.schemas import (
     StoryMove,
 )
 from api.security import require_reader, require_writer
-from index.build import DocumentExists, Writer, delete_document, put_document
+from index.build import DocumentExists, Remover, Writer, delete_document, put_document
 from index.ingest import RawDocument
 from index.models import DocumentMeta
 
@@ -32,6 +32,12 @@ def write_process(request: Request) -> Writer | None:
     """The server's write process (index/pool.py), when it runs one."""
     writes = request.app.state.writes
     return None if writes is None else writes.write
+
+
+def delete_process(request: Request) -> Remover | None:
+    """The same process, for deletes."""
+    writes = request.app.state.writes
+    return None if writes is None else writes.delete
 
 
 def _responses(*codes: int) -> dict:
@@ -157,7 +163,7 @@ async def move_document(request: Request, body: StoryMove, doc_id: str = DOC_ID)
 async def remove_document(request: Request, doc_id: str = DOC_ID) -> Response:
     """Delete a document from every index."""
     store = ready_service(request).store
-    if not await run_in_threadpool(delete_document, store, doc_id):
+    if not await run_in_threadpool(delete_document, store, doc_id, delete_process(request)):
         raise ApiError(404, f"no document {doc_id!r}")
     return Response(status_code=204)
 
