@@ -198,7 +198,10 @@ def _compare_sentences(a: Value, b: Value, q: Question | None) -> Relation:
     if q is not None and q.lemmas:
         sa, sb = {stem(w) for w in ca}, {stem(w) for w in cb}
         both = [x for x in q.lemmas if stem(x) in sa and stem(x) in sb]
-        on_topic = len(both) >= max(1, round(0.6 * len(q.lemmas)))
+        # and every thing the question names: two sentences of residents who "saw" something
+        # are not one answer to what they saw "on the airbag" unless both name the airbag
+        things = [x for x in q.lemmas if x not in q.verbs]
+        on_topic = len(both) >= max(1, round(0.6 * len(q.lemmas))) and set(things) <= set(both)
     if opposed:
         # one negates or reverses the other only if they state nearly the same thing; a "not"
         # anywhere in a merely related sentence made 7 of 8 flagged conflicts false

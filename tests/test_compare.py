@@ -6,6 +6,7 @@ import datetime as dt
 
 from index.models import Value
 from qa.compare import compare
+from qa.question import analyze
 
 
 def number(text: str, lo: float, hi: float | None, act: str | None = None) -> Value:
@@ -93,6 +94,19 @@ def test_statements_conflict_only_when_one_negates_the_other():
     assert compare(a, sentence("council approve budget plan")) == "same"
     # a "not" in a merely related sentence is no contradiction
     assert compare(a, sentence("mayor NOT attend council meeting budget")) == "unclear"
+
+
+def test_on_topic_sentences_are_one_answer_only_when_both_name_what_is_asked():
+    q = analyze("What did residents see on the airbag?")
+    blood = sentence("resident say see blood airbag driver side")
+    cpr = sentence("resident live near site describe see paramedic perform cpr")
+    assert compare(blood, cpr, q) == "unclear"  # both saw something; one names no airbag
+    stain = sentence("resident tell reporter see stain airbag")
+    assert compare(blood, stain, q) == "same"
+    reacted = analyze("How did the mayor react to the shooting?")
+    blasted = sentence("mayor blast officer shooting reckless")
+    demanded = sentence("mayor governor demand agent leave city shooting")
+    assert compare(blasted, demanded, reacted) == "same"  # two reactions, neither denied
 
 
 def test_objects_and_agents_of_one_act_compare_by_their_head(word_model):
