@@ -17,7 +17,7 @@ from index.models import StoryInfo, Value
 from index.store import Store
 from index.words import stems
 from qa.agree import agree, not_mentioned
-from qa.check import ClaimFrame, check_outlets, parse_claim, statement_of, verdict
+from qa.check import check_outlets, verdict
 from qa.claims import Claim, best_value
 from qa.evidence import leads, outlet_evidence
 from qa.match import use_encoder
@@ -37,6 +37,7 @@ from qa.question import Question, analyze
 from qa.relevance import coverage, missing_terms
 from qa.retrieve import Hit, Method, hits_of, rank_story, retrieve
 from qa.sheet import facts_of, rows_of
+from qa.statement import ClaimFrame, parse_claim, statement_of
 from qa.stories import ROUTE_TOP, route
 from qa.undated import story_day, with_story_dates
 from qa.yesno import yes_no

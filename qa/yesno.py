@@ -6,12 +6,13 @@ independent origins."""
 from __future__ import annotations
 
 from qa.agree import verdict_of
-from qa.check import ClaimFrame, read_outlets
+from qa.check import read_outlets
 from qa.claims import Claim
 from qa.models import Agreement, Answer
 from qa.outlets import ordered, sides, stance_of
 from qa.retrieve import Hit
 from qa.stance import basis
+from qa.statement import ClaimFrame
 
 
 def yes_no(
