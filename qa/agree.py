@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from index.models import Value
 from qa import explain
-from qa.claims import Claim, answers, describe, prime_words, typed_kinds
+from qa.claims import Claim, answers, describe, prime_words
 from qa.clusters import Cluster, against_top, cluster, consensus_display, strongest
 from qa.compare import compare
 from qa.match import same_word
@@ -15,6 +15,7 @@ from qa.origins import assign_origins
 from qa.outlets import ordered, sides, stance_of
 from qa.question import Question
 from qa.retrieve import Hit
+from qa.slots import typed_kinds
 from qa.stance import basis, only_claimed
 
 ANSWER_TYPE = {

@@ -32,6 +32,7 @@ from qa.match import (
 from qa.models import QType
 from qa.question import EVENT_VERBS, LIGHT_VERBS, Question
 from qa.retrieve import Hit
+from qa.slots import asks_act, asks_employer, asks_speaker, typed_kinds
 from qa.stance import hedge_cue
 
 POSSESSIVE = ("'s", "’s")
@@ -47,12 +48,6 @@ DIRECTED_PREPS = {"into", "onto", "against"}  # a direction of motion, whatever 
 DATE_CONTEXT_MIN = 0.5
 UNIT_SPAN = 31  # "how many days?" is answered in hours to months, not years or minutes
 ACTS = {"agent", "object"}  # values whose head is a verb of their sentence
-TYPED_KIND: dict[QType, tuple[str, ...]] = {
-    QType.when: ("date",),
-    QType.how_many: ("number",),
-    QType.who: ("agent",),
-    QType.where: ("place", "object"),
-}
 LOCATIVE = {"in", "at", "near", "on", "outside", "inside", "along", "across"}
 
 
@@ -93,11 +88,6 @@ def _stems(norm: str) -> frozenset[str]:
     return frozenset(stems(norm))
 
 
-def asks_for_party(q: Question) -> bool:
-    """'Who is the mayor?' or 'Who said …?': answered by a named person or organisation."""
-    return q.qtype == QType.who and (q.copular or _says(q) or bool(q.figures) or bool(q.party))
-
-
 def _names_it(q: Question, name: str) -> bool:
     """The question names this party, as whole words ("Lee" is not in "asleep")."""
     return _word_in(name, q.text)
@@ -115,51 +105,6 @@ def _names_one(q: Question, sentence: Value) -> bool:
 
 def _word_in(word: str, text: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE) is not None
-
-
-def _says(q: Question) -> bool:
-    """ "Who said …?", "who told …?": the question asks for the speaker."""
-    return q.qtype == QType.who and bool(q.verbs) and q.verbs[0] in lexicon().speech_verbs
-
-
-# "which agency did the shooter work for?", "who employs the pilot?": the employer of the
-# question's subject, named with that person ("an ICE officer", "a Reuters reporter")
-EMPLOYER = re.compile(r"\bwork(s|ed|ing)? for\b|\bemploy", re.IGNORECASE)
-
-
-def asks_employer(q: Question) -> bool:
-    return q.qtype in {QType.who, QType.what} and bool(q.subject) and bool(EMPLOYER.search(q.text))
-
-
-def typed_kinds(q: Question) -> tuple[str, ...]:
-    if asks_employer(q):
-        return ("organization",)
-    if q.passive:  # "who was killed?": the one the act was done to
-        return ("object",)
-    if q.copular and q.qtype == QType.who:  # "who is the mayor?": a name, not a doer
-        return ("person", "organization")
-    if asks_for_party(q):
-        return ("agent", "person", "organization")
-    if q.focus == "clock":  # "at what time …?": a time of day, not the date
-        return ("time",)
-    if q.focus == "measure:long":  # "how long did it last?" or "how long is the bridge?"
-        return ("duration", "number")
-    if q.focus and q.focus.startswith("measure:"):  # "how fast …?", "what magnitude …?"
-        return ("number",)
-    if q.qtype == QType.how_many and q.focus in HOURS:  # "for how many days …?"
-        return ("duration",)
-    if q.qtype in TYPED_KIND:
-        return TYPED_KIND[q.qtype]
-    if q.places:
-        return ("place",)
-    if q.qtype == QType.what and q.verbs and q.prep:
-        return ("object",)
-    return ()
-
-
-def asks_act(q: Question, word: str | None) -> bool:
-    """The act the question asks about, by its verb or by its idiom as a whole."""
-    return any_act(word, q.verbs) or phrase_act(q.phrase, word)
 
 
 def object_phrases(v: Value, values: list[Value]) -> list[str]:
@@ -224,7 +169,7 @@ def _value_score(
                 and _states_the_figure(q, v, values or [])
             )
             return 1.0 + overlap if gave else None
-        if _says(q):  # "who said he thought …?": who said it, not who thought it
+        if asks_speaker(q):  # "who said he thought …?": who said it, not who thought it
             return 1.0 + overlap if v.head in lexicon().speech_verbs else None
         return 1.0 + overlap if asks_act_of(q, v, values or []) else None
     if v.kind == "place":

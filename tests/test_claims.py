@@ -167,7 +167,8 @@ def test_an_act_named_with_its_object_matches_by_the_phrase(
 
 
 def test_a_unit_asked_by_name_takes_a_number_named_in_it():
-    from qa.claims import measures, typed_kinds
+    from qa.claims import measures
+    from qa.slots import typed_kinds
 
     q = analyze("What magnitude was the tremor?")
     assert q.focus == "measure:magnitude" and typed_kinds(q) == ("number",)
@@ -187,7 +188,8 @@ def test_a_unit_asked_by_name_takes_a_number_named_in_it():
 
 
 def test_where_takes_a_place_the_act_happened_in(word_model):
-    from qa.claims import _locates_act, typed_kinds
+    from qa.claims import _locates_act
+    from qa.slots import typed_kinds
 
     q = analyze("In what part of town did the robbery take place?")
     assert q.qtype == "where" and "object" in typed_kinds(q)
@@ -464,7 +466,8 @@ def test_a_question_in_an_article_states_no_answer(text, states):
 
 
 def test_an_employer_is_the_organisation_named_with_the_person(word_model):
-    from qa.claims import _value_score, typed_kinds
+    from qa.claims import _value_score
+    from qa.slots import typed_kinds
 
     def score(question: str, text: str, kind: str, phrase: str, head: str) -> float | None:
         sentence = value("sentence", text, text.lower())

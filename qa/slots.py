@@ -1,0 +1,71 @@
+"""The slot a question asks to fill: which kinds of value answer it (a date, a count, the
+doer of its act, an employer, a place …), read from the question alone."""
+
+from __future__ import annotations
+
+import re
+
+from index.durations import HOURS
+from index.lexicon import lexicon
+from qa.match import any_act, phrase_act
+from qa.models import QType
+from qa.question import Question
+
+TYPED_KIND: dict[QType, tuple[str, ...]] = {
+    QType.when: ("date",),
+    QType.how_many: ("number",),
+    QType.who: ("agent",),
+    QType.where: ("place", "object"),
+}
+
+
+# "which agency did the shooter work for?", "who employs the pilot?": the employer of the
+# question's subject, named with that person ("an ICE officer", "a Reuters reporter")
+EMPLOYER = re.compile(r"\bwork(s|ed|ing)? for\b|\bemploy", re.IGNORECASE)
+
+
+def asks_employer(q: Question) -> bool:
+    return q.qtype in {QType.who, QType.what} and bool(q.subject) and bool(EMPLOYER.search(q.text))
+
+
+def asks_for_party(q: Question) -> bool:
+    """'Who is the mayor?' or 'Who said …?': answered by a named person or organisation."""
+    return q.qtype == QType.who and (
+        q.copular or asks_speaker(q) or bool(q.figures) or bool(q.party)
+    )
+
+
+def asks_speaker(q: Question) -> bool:
+    """ "Who said …?", "who told …?": the question asks for the speaker."""
+    return q.qtype == QType.who and bool(q.verbs) and q.verbs[0] in lexicon().speech_verbs
+
+
+def typed_kinds(q: Question) -> tuple[str, ...]:
+    if asks_employer(q):
+        return ("organization",)
+    if q.passive:  # "who was killed?": the one the act was done to
+        return ("object",)
+    if q.copular and q.qtype == QType.who:  # "who is the mayor?": a name, not a doer
+        return ("person", "organization")
+    if asks_for_party(q):
+        return ("agent", "person", "organization")
+    if q.focus == "clock":  # "at what time …?": a time of day, not the date
+        return ("time",)
+    if q.focus == "measure:long":  # "how long did it last?" or "how long is the bridge?"
+        return ("duration", "number")
+    if q.focus and q.focus.startswith("measure:"):  # "how fast …?", "what magnitude …?"
+        return ("number",)
+    if q.qtype == QType.how_many and q.focus in HOURS:  # "for how many days …?"
+        return ("duration",)
+    if q.qtype in TYPED_KIND:
+        return TYPED_KIND[q.qtype]
+    if q.places:
+        return ("place",)
+    if q.qtype == QType.what and q.verbs and q.prep:
+        return ("object",)
+    return ()
+
+
+def asks_act(q: Question, word: str | None) -> bool:
+    """The act the question asks about, by its verb or by its idiom as a whole."""
+    return any_act(word, q.verbs) or phrase_act(q.phrase, word)

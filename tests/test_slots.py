@@ -1,0 +1,39 @@
+"""qa/slots.py: which kinds of value answer a question, read from the question alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.question import analyze
+from qa.slots import asks_employer, asks_for_party, asks_speaker, typed_kinds
+
+
+@pytest.mark.parametrize(
+    "question, kinds",
+    [
+        ("When did the bridge close?", ("date",)),
+        ("At what time did the train leave?", ("time",)),
+        ("How many people were hurt?", ("number",)),
+        ("For how many days did the strike last?", ("duration",)),
+        ("How long did the jury deliberate?", ("duration", "number")),
+        ("How deep was the earthquake?", ("number",)),
+        ("Who fired the shots?", ("agent",)),
+        ("Who was arrested?", ("object",)),  # the one the act was done to
+        ("Who is the mayor of Springfield?", ("person", "organization")),
+        ("Who said the bridge was unsafe?", ("agent", "person", "organization")),
+        ("Which company did the pilot work for?", ("organization",)),
+        ("Where did the fire start?", ("place", "object")),
+        ("What did the van crash into?", ("object",)),
+        ("What did the mayor say about the fire?", ()),  # the answering sentence
+    ],
+)
+def test_each_question_asks_for_its_kinds_of_value(question, kinds):
+    assert typed_kinds(analyze(question)) == kinds
+
+
+def test_parties_speakers_and_employers_are_asked_for_by_the_question():
+    assert asks_speaker(analyze("Who told reporters the bridge was unsafe?"))
+    assert not asks_speaker(analyze("Who closed the bridge?"))
+    assert asks_for_party(analyze("Which judge heard the case?"))  # a role: a named person
+    assert asks_employer(analyze("Who does the pilot work for?"))
+    assert not asks_employer(analyze("Who worked on the bridge?"))  # no "for": not employment
