@@ -26,8 +26,9 @@ from index.words import content_lemmas
 # joined by "or"; 26: the event a scheduling verb dates; 27: "the fifth death"; 28: ", saying";
 # 29: amounts of money (index/money.py); 30: numbers from a thousand up written in full;
 # 31: content words on spaCy's stop list ("name", "call", "put"); 32: a relative pronoun
-# stands for its noun; 33: a name runs on past a middle initial
-EXTRACT_VERSION = "33"
+# stands for its noun; 33: a name runs on past a middle initial; 34: a count in a unit keeps
+# the unit as its head ("72 km southwest of")
+EXTRACT_VERSION = "34"
 __all__ = ["EXTRACT_VERSION", "DocumentContext", "extract_values"]
 
 

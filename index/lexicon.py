@@ -41,6 +41,7 @@ class Lexicon:
     quantity_nouns: frozenset[str]
     scheduling_verbs: frozenset[str]
     ordinal_words: dict[str, int]
+    units: frozenset[str]  # "km", "hour": a count of them measures, it counts no thing
 
 
 @lru_cache(maxsize=1)
@@ -56,5 +57,6 @@ def lexicon() -> Lexicon:
         titles=frozenset(raw["titles"]),
         quantity_nouns=frozenset(raw["quantity_nouns"]),
         scheduling_verbs=frozenset(raw["scheduling_verbs"]),
+        units=frozenset(raw["units"]),
         ordinal_words={k: int(v) for k, v in raw["ordinal_words"].items()},
     )

@@ -188,9 +188,12 @@ def _entails(said: Value, claimed: Value) -> str:
     if said_at is None or claimed_at is None:
         return "unclear"
     (slo, shi), (clo, chi) = said_at, claimed_at
-    return (
-        "same" if slo >= clo * (1 - ROUND_SHARE) and shi <= chi * (1 + ROUND_SHARE) else "unclear"
-    )
+    if slo >= clo * (1 - ROUND_SHARE) and shi <= chi * (1 + ROUND_SHARE):
+        return "same"
+    # "some 72 km" (61-83) states "72 km", "about 2,000" states "2,000": an approximation
+    # centred on the claimed figure, around it
+    centred = clo <= (slo + shi) / 2 <= chi and slo <= clo and chi <= shi
+    return "same" if centred else "unclear"
 
 
 def _count_conflict(frame: ClaimFrame, inside: list[Value]) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from index.lexicon import lexicon
 from index.models import Value
 
 
@@ -28,7 +29,7 @@ def grammar() -> Grammar:
     raw = tomllib.loads(resources.files("qa").joinpath("data/grammar.toml").read_text("utf-8"))
     return Grammar(
         intransitive=frozenset(raw["intransitive"]),
-        units=frozenset(raw["units"]),
+        units=lexicon().units,  # index time reads them too (index/data/lexicon.toml)
         measures={k: frozenset(v) for k, v in raw["measures"].items()},
         measure_words={k: frozenset(v) for k, v in raw["measure_words"].items()},
         places=frozenset(raw["places"]),

@@ -330,3 +330,22 @@ def test_people_in_general_are_stated_by_any_kind_of_person(
 )  # fmt: skip
 def test_a_time_named_by_an_event_is_setting_not_content(claim, sentence, stance, tmp_path):
     assert reading(claim, sentence, tmp_path) == stance
+
+
+@pytest.mark.parametrize(
+    "claim, sentence, stance",
+    [
+        # an approximation centred on the claimed figure states it
+        ("2,000 officers were sent to the city.",
+         "About 2,000 officers were sent to the city on Monday.", "supports"),
+        ("The blast was 30 km from the border.",
+         "The blast was some 30 km from the border, officials said.", "supports"),
+        # an open claim is not confirmed by an estimate of its bound
+        ("More than 2,000 officers were sent to the city.",
+         "About 2,000 officers were sent to the city on Monday.", None),
+    ],
+)  # fmt: skip
+def test_an_approximate_figure_states_the_figure_it_is_centred_on(
+    claim, sentence, stance, tmp_path
+):
+    assert reading(claim, sentence, tmp_path) == stance

@@ -114,3 +114,20 @@ def test_the_nth_outcome_of_a_series_counts_n(text, count, tmp_path):
 def test_the_nth_thing_is_one_thing(tmp_path):
     found = extracted("The second ferry left the harbour late.", tmp_path)
     assert not [v for v in found if v.kind == "number"]
+
+
+@pytest.mark.parametrize(
+    "text, head",
+    [
+        # the small parser reads "40km southwest" as a compound of "southwest"
+        (
+            "The storm had a top speed of 90 mph with an eye some 40km southwest of Springfield.",
+            ["mph", "km"],
+        ),
+        ("The village lies 10 miles north of the city.", ["mile"]),
+        ("About 2,000 immigration agents were sent.", ["agent"]),  # a compound: the agents
+    ],
+)
+def test_a_count_in_a_unit_keeps_the_unit_as_its_head(text, head, tmp_path):
+    numbers = [v for v in extracted(text, tmp_path) if v.kind == "number"]
+    assert [v.head for v in numbers] == head
