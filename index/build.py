@@ -251,15 +251,13 @@ def index_documents(
 def _written(store: Store, writer: Writer, todo: list[Todo], report: IndexReport) -> bool:
     """Write `todo` through `writer` and apply its change to the store's view; False when
     the writer could not (nothing was reported)."""
-    with store.write_lock:  # no other write of this process between its commit and ours
-        t0 = time.perf_counter()
-        change = writer(todo)
-        if change is None:
-            return False
-        result = store.take(change)
+    t0 = time.perf_counter()
+    change = store.take_from(lambda: writer(todo))
+    if change is None:
+        return False
     report.embed_seconds += time.perf_counter() - t0
-    report.added.extend(result.added)
-    report.replaced.extend(result.replaced)
+    report.added.extend(change.result.added)
+    report.replaced.extend(change.result.replaced)
     report.passages += len(change.added)
     return True
 
@@ -295,9 +293,6 @@ def put_document(
 def delete_document(store: Store, doc_id: str, remover: Remover | None = None) -> bool:
     """Remove a document from every index; False if it was not stored. `remover` commits
     the delete elsewhere (a server's write process); when it cannot, the store does."""
-    if remover is not None:
-        with store.write_lock:  # no other write of this process between its commit and ours
-            change = remover([doc_id])
-            if change is not None:
-                return bool(store.take(change).deleted)
-    return bool(store.write([], [doc_id]).deleted)
+    change = None if remover is None else store.take_from(lambda: remover([doc_id]))
+    result = store.write([], [doc_id]) if change is None else change.result
+    return bool(result.deleted)

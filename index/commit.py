@@ -82,6 +82,13 @@ def generation(conn: sqlite3.Connection) -> int:
     return int(meta(conn, "generation") or 0)
 
 
+def advance(conn: sqlite3.Connection) -> int:
+    """Count one more committed write (in the caller's transaction); the new generation."""
+    gen = generation(conn) + 1
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(gen),))
+    return gen
+
+
 def _check_model(conn: sqlite3.Connection, how: Writing, adding: bool) -> None:
     """Refuse to mix models or dimensions; record the model when passages are added."""
     model, dim = meta(conn, "embed_model"), meta(conn, "embed_dim")
@@ -132,8 +139,7 @@ def commit(
         vectors.append(item.embeddings)
         change.texts += [p.text for p in item.passages]
     storydb.drop_empty(conn, change.touched.stories)
-    result.generation = generation(conn) + 1
-    conn.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(result.generation),))
+    result.generation = advance(conn)
     change.vectors = np.vstack(vectors).astype(np.float32) if vectors else None
     return change
 

@@ -8,6 +8,8 @@ The word lists are data (`index/data/lexicon.toml`), general to English news.
 
 from __future__ import annotations
 
+import re
+
 from index.chunk import Chunk
 from index.counts import number_values, ordinal_values
 from index.entities import entity_values
@@ -27,9 +29,17 @@ from index.words import content_lemmas
 # 29: amounts of money (index/money.py); 30: numbers from a thousand up written in full;
 # 31: content words on spaCy's stop list ("name", "call", "put"); 32: a relative pronoun
 # stands for its noun; 33: a name runs on past a middle initial; 34: a count in a unit keeps
-# the unit as its head ("72 km southwest of")
-EXTRACT_VERSION = "34"
+# the unit as its head ("72 km southwest of"); 35: a sentence that asks is marked "question"
+EXTRACT_VERSION = "35"
+# a sentence ending in a question mark (inside quotes or not) asks; it states no answer
+QUESTION_END = re.compile(r"\?[\s\"'”’)]*$")
 __all__ = ["EXTRACT_VERSION", "DocumentContext", "extract_values"]
+
+
+def _mark(heading: bool, text: str) -> str | None:
+    """A sentence's head: "heading", "question" ("What did bystanders observe?" in an
+    article's list of open points), or None for a sentence that states something."""
+    return "heading" if heading else "question" if QUESTION_END.search(text) else None
 
 
 def extract_values(
@@ -53,7 +63,7 @@ def extract_values(
                 end=s.end,
                 text=document.text[s.start : s.end],
                 norm=" ".join(lemmas + (["NOT"] if negated else [])),
-                head="heading" if s.heading else None,
+                head=_mark(s.heading, document.text[s.start : s.end]),
                 attributed_to=speaker,
             )
         )

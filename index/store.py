@@ -18,7 +18,7 @@ import fcntl
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,7 @@ from index.commit import (
     IndexMismatchError,
     WriteResult,
     Writing,
+    advance,
     commit,
     generation,
     meta,
@@ -343,6 +344,15 @@ class Store:
                 self._catch_up()
         return change.result
 
+    def take_from(self, commit_elsewhere: Callable[[], Change | None]) -> Change | None:
+        """A write committed by another process (the server's write process) and applied
+        here, with no other write of this process in between; None when it could not."""
+        with self._write_lock:
+            change = commit_elsewhere()
+            if change is not None:
+                self.take(change)
+            return change
+
     def _apply(self, change: Change) -> None:
         """Publish a committed change to the search view (under the write lock)."""
         gen = change.result.generation
@@ -514,8 +524,7 @@ class Store:
                 if missing:
                     conn.execute("ROLLBACK")
                     return missing
-                gen = self.generation() + 1
-                conn.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(gen),))
+                gen = advance(conn)
             touched = Touched(
                 {story, *(r[0] for r in before if r[0])}, set(doc_ids), self.rowids_of_docs(doc_ids)
             )  # a moved passage's cached metadata names its old story
@@ -552,8 +561,7 @@ class Store:
                         "UPDATE documents SET story=?, signature=? WHERE doc_id=?",
                         (story, None if sig is None else vec_blob(sig), doc_id),
                     )
-                gen = self.generation() + 1
-                conn.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(gen),))
+                gen = advance(conn)
             view = self._derived.segments.changed(gen, [], None, [], [])
             self._derived = Derived(view, base_version=gen)
 

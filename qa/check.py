@@ -15,6 +15,7 @@ from qa.claims import Claim, asserts, describe, shares_doer
 from qa.compare import ROUND_SHARE, compare, interval
 from qa.lexicon import grammar
 from qa.match import (
+    ANYONE,
     antonym_pairs,
     any_act,
     is_outcome,
@@ -56,7 +57,7 @@ def read_sentence(
     verbs = [v.head.split(":")[0] for v in inside if v.head and v.kind in ACT_KINDS]
     flipped = _reversed_acts(frame, set(words))
     if _people_in(frame, words):
-        stems |= GENERIC_PEOPLE
+        stems |= ANYONE  # "people" is stated by any noun for a kind of person
     about = _stated(frame, stems, verbs, flipped)
     asked = [frame.main] if frame.main in frame.acts else frame.acts
     # a claim about what someone said is stated by any verb of saying ("maintains his
@@ -108,13 +109,9 @@ def _stated(frame: ClaimFrame, stems: set[str], verbs: list[str], flipped: set[s
     return len(found) / len(needed) if needed else 0.0
 
 
-# nouns for anyone at all: stated by any noun for a kind of person ("passengers")
-GENERIC_PEOPLE = {"people", "person", "someone", "anyone"}
-
-
 def _people_in(frame: ClaimFrame, words: list[str]) -> bool:
     """The claim speaks of people in general and the sentence of some kind of person."""
-    if not GENERIC_PEOPLE & set(frame.lemmas):
+    if not ANYONE & set(frame.lemmas):
         return False
     prime(words, ("thing",))  # one batch for the sentence's new words
     return any(is_person(w) for w in words)

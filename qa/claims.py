@@ -32,7 +32,7 @@ from qa.match import (
 from qa.models import QType
 from qa.question import EVENT_VERBS, LIGHT_VERBS, Question
 from qa.retrieve import Hit
-from qa.slots import asks_act, asks_employer, asks_speaker, typed_kinds
+from qa.slots import asks_act, asks_employer, asks_speaker, asks_whereabouts, typed_kinds
 from qa.stance import hedge_cue
 
 POSSESSIVE = ("'s", "’s")
@@ -91,10 +91,6 @@ def _stems(norm: str) -> frozenset[str]:
 def _names_it(q: Question, name: str) -> bool:
     """The question names this party, as whole words ("Lee" is not in "asleep")."""
     return _word_in(name, q.text)
-
-
-# "where was NAME …?" asks where that party was, answered only where the party is named
-WHERE_IS = re.compile(r"^\s*(?i:where (is|was|are|were))\s+[A-Z]")
 
 
 def _names_one(q: Question, sentence: Value) -> bool:
@@ -179,7 +175,7 @@ def _value_score(
             named = set(v.norm.split()) & {w.lower() for n in q.names for w in n.split()}
             ok = not named and _act_in(q, sentence, values or [])
             return 1.0 + overlap if ok else None
-        if WHERE_IS.match(q.text) and q.names:  # "where was Kristi Noem (when …)?"
+        if asks_whereabouts(q):  # "where was Kristi Noem (when …)?"
             return 0.5 + overlap if _names_one(q, sentence) else None
         of_act = q.qtype == QType.where and _content_acts(q) and not q.event and not q.copular
         if of_act and not _act_in(q, sentence, values or []):
@@ -459,14 +455,10 @@ def _nearness(
     return best
 
 
-# a sentence ending in a question mark (inside quotes or not) asks; it states no answer
-QUESTION_END = re.compile(r"\?[\s\"'”’)]*$")
-
-
 def asserts(sentence: Value) -> bool:
-    """The sentence states something: not a heading, nor a question ("What did bystanders
-    observe?" in an article's list of open points answers nothing)."""
-    return sentence.head != "heading" and not QUESTION_END.search(sentence.text)
+    """The sentence states something: index time marked it neither a heading nor a
+    question (`index/extract.py`)."""
+    return sentence.head is None
 
 
 def answers(q: Question, hit: Hit) -> list[tuple[Value, Value, float]]:

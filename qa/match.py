@@ -148,9 +148,13 @@ def same_thing(a: str | None, b: str | None) -> bool:
 PERSON_CUT = 0.5
 
 
+# nouns for anyone at all, whatever kind of person a sentence names ("passengers")
+ANYONE = frozenset({"people", "person", "someone", "anyone"})
+
+
 def is_person(noun: str) -> bool:
     """A noun for a kind of person ("officer", "motorist", "woman")."""
-    if noun.lower() in {"people", "person"}:
+    if noun.lower() in ANYONE:
         return True
     return (similarity(noun, "person", "thing") or 0.0) >= PERSON_CUT
 

@@ -69,3 +69,11 @@ def typed_kinds(q: Question) -> tuple[str, ...]:
 def asks_act(q: Question, word: str | None) -> bool:
     """The act the question asks about, by its verb or by its idiom as a whole."""
     return any_act(word, q.verbs) or phrase_act(q.phrase, word)
+
+
+# "where was Kristi Noem (when …)?": where that party was, answered only where it is named
+WHEREABOUTS = re.compile(r"^\s*(?i:where (is|was|are|were))\s+[A-Z]")
+
+
+def asks_whereabouts(q: Question) -> bool:
+    return bool(q.names) and WHEREABOUTS.match(q.text) is not None

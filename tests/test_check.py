@@ -296,45 +296,14 @@ def test_a_claim_about_what_was_said_is_read_by_what_was_said(tmp_path):
         # what someone says is stated by any verb of saying
         ("The senator says he is innocent.", "The senator maintains his innocence.", "supports"),
         ("The senator says he is innocent.", "The senator was innocent, the jury found.", None),
-    ],
-)  # fmt: skip
-def test_a_claim_of_what_someone_says_is_stated_by_any_verb_of_saying(
-    claim, sentence, stance, tmp_path
-):
-    assert reading(claim, sentence, tmp_path) == stance
-
-
-@pytest.mark.parametrize(
-    "claim, sentence, stance",
-    [
         # "people" is stated by any noun for a kind of person, not by a thing
         ("People were trapped.", "Dozens of residents were trapped in the rubble.", "supports"),
         ("People were trapped.", "Several cars were trapped in the rubble.", None),
-    ],
-)  # fmt: skip
-def test_people_in_general_are_stated_by_any_kind_of_person(
-    claim, sentence, stance, tmp_path, word_model
-):
-    assert reading(claim, sentence, tmp_path) == stance
-
-
-@pytest.mark.parametrize(
-    "claim, sentence, stance",
-    [
         # a time named by the story's event need not be repeated ...
         ("Residents were trapped in the rubble after the storm.",
          "Residents were trapped in the rubble on Sunday.", "supports"),
         # ... but a clause is a claim of its own
         ("The guard fired after the driver accelerated.", "The guard fired two shots.", None),
-    ],
-)  # fmt: skip
-def test_a_time_named_by_an_event_is_setting_not_content(claim, sentence, stance, tmp_path):
-    assert reading(claim, sentence, tmp_path) == stance
-
-
-@pytest.mark.parametrize(
-    "claim, sentence, stance",
-    [
         # an approximation centred on the claimed figure states it
         ("2,000 officers were sent to the city.",
          "About 2,000 officers were sent to the city on Monday.", "supports"),
@@ -345,7 +314,5 @@ def test_a_time_named_by_an_event_is_setting_not_content(claim, sentence, stance
          "About 2,000 officers were sent to the city on Monday.", None),
     ],
 )  # fmt: skip
-def test_an_approximate_figure_states_the_figure_it_is_centred_on(
-    claim, sentence, stance, tmp_path
-):
+def test_a_sentence_states_a_claim_in_other_words(claim, sentence, stance, tmp_path, word_model):
     assert reading(claim, sentence, tmp_path) == stance
