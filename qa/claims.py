@@ -32,7 +32,14 @@ from qa.match import (
 from qa.models import QType
 from qa.question import EVENT_VERBS, LIGHT_VERBS, Question
 from qa.retrieve import Hit
-from qa.slots import asks_act, asks_employer, asks_speaker, asks_whereabouts, typed_kinds
+from qa.slots import (
+    asks_act,
+    asks_destination,
+    asks_employer,
+    asks_speaker,
+    asks_whereabouts,
+    typed_kinds,
+)
 from qa.stance import hedge_cue
 
 POSSESSIVE = ("'s", "’s")
@@ -49,6 +56,7 @@ DATE_CONTEXT_MIN = 0.5
 UNIT_SPAN = 31  # "how many days?" is answered in hours to months, not years or minutes
 ACTS = {"agent", "object"}  # values whose head is a verb of their sentence
 LOCATIVE = {"in", "at", "near", "on", "outside", "inside", "along", "across"}
+DIRECTIONS = {"to", "for", "towards", "toward", "into"}  # where to: "rushed TO a hospital"
 
 
 @dataclass
@@ -171,6 +179,8 @@ def _value_score(
     if v.kind == "place":
         if q.qtype == QType.where and q.prep != "from" and _a_source(v, sentence):
             return None  # "going from Leeds to York": where it was heading is York
+        if asks_destination(q):  # "on its way to York" names no act of heading
+            return 1.0 + overlap if overlap > 0 and _goes_to(q, v, sentence, values or []) else None
         if q.places:  # "which countries sent teams?": a place in a sentence of that act
             named = set(v.norm.split()) & {w.lower() for n in q.names for w in n.split()}
             ok = not named and _act_in(q, sentence, values or [])
@@ -308,9 +318,19 @@ def _locates_act(q: Question, v: Value, values: list[Value]) -> bool:
     for "where did the shooting take place?", of the event's own act) naming a kind of
     place, not a thing ("in her vehicle")."""
     verb, _, prep = (v.head or "").partition(":")
-    if prep not in LOCATIVE or v.key_head in grammar().relational or not is_place(v.key_head):
+    if prep not in (DIRECTIONS if asks_destination(q) else LOCATIVE) or not _names_place(v):
         return False
     return _of_asked_act(q, verb)
+
+
+def _names_place(v: Value) -> bool:
+    """A kind of place ("a residential neighbourhood"), or a part of one, whose place is
+    what follows "of" ("in FRONT of the station", "in the second ROW of the gallery")."""
+    if v.key_head not in grammar().relational and is_place(v.key_head):
+        return True
+    _, of, rest = v.text.lower().rpartition(" of ")
+    words = re.findall(r"[a-z]+", rest)
+    return bool(of) and bool(words) and is_place(words[-1])
 
 
 UNIT_LINKS = {"of", "at", "was", "is"}  # "a magnitude of", "put the magnitude at", "… was"
@@ -493,6 +513,38 @@ def _a_source(v: Value, sentence: Value) -> bool:
     """The place is where something came from ("left from Leeds", "from Penrith in
     Cumbria"), not where it went or happened."""
     return SOURCE.search(sentence.text[: max(0, v.start - sentence.start)]) is not None
+
+
+# "to York", "bound for Leeds", "towards the border", "to Tamil Nadu's capital Chennai": a
+# place a few words into a phrase of direction (a comma or clause ends it)
+DESTINATION = re.compile(r"\b(?:to|for|towards?|into)\s+(?:[\w'’.-]+\s+){0,4}$", re.IGNORECASE)
+
+
+def _goes_to(q: Question, v: Value, sentence: Value, values: list[Value]) -> bool:
+    """The place is where the thing asked about went: a destination after a mention of that
+    thing, with no other name between but places ("the Coromandel Express, going from
+    Shalimar to Chennai"; not "the Howrah Express, on its way to Kolkata, hit the
+    Coromandel Express", nor "the Coromandel Express hit the Howrah Express on its way to
+    Kolkata")."""
+    if not _a_destination(v, sentence):
+        return False
+    before = sentence.text[: max(0, v.start - sentence.start)]
+    for p in values:  # places the way passes through are not other things named
+        if p.kind == "place" and sentence.start <= p.start and p.end <= v.start:
+            a, b = p.start - sentence.start, p.end - sentence.start
+            before = before[:a] + " " * (b - a) + before[b:]
+    lowered = before.lower()
+    named = [n.lower() for n in q.names] or [w for w in q.lemmas if w not in q.verbs]
+    ends = [lowered.rfind(n) + len(n) for n in named if n and lowered.rfind(n) >= 0]
+    return bool(ends) and not re.search(r"\b[A-Z]", before[max(ends) :])
+
+
+def _a_destination(v: Value, sentence: Value) -> bool:
+    """The place is where something went: in a phrase of direction and not qualifying
+    another place there ("to Leeds's station" names the station's town)."""
+    before = sentence.text[: max(0, v.start - sentence.start)]
+    after = sentence.text[v.end - sentence.start :]
+    return DESTINATION.search(before) is not None and not after.startswith(POSSESSIVE)
 
 
 # "a parked vehicle", "an officer": one of the thing, when it is what the act asked about

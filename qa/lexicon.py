@@ -1,5 +1,6 @@
 """Closed classes of English the question side reads (`qa/data/grammar.toml`): verbs with no
-passive, units of measure and which measure question each answers, nouns for kinds of place."""
+passive, units of measure and which measure question each answers, nouns for kinds of place,
+verbs of going somewhere."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ class Grammar:
     roles: frozenset[str]  # "judge", "lawyer": "which judge …?" asks who holds the role
     at_adverbials: frozenset[str]  # "range" in "at close range": no target
     relational: frozenset[str]  # "front" in "in front of": no place of its own
+    motion: frozenset[str]  # "head", "send": "where …?" asks where to
 
 
 @lru_cache(maxsize=1)
@@ -36,6 +38,7 @@ def grammar() -> Grammar:
         roles=frozenset(raw["roles"]),
         at_adverbials=frozenset(raw["at_adverbials"]),
         relational=frozenset(raw["relational"]),
+        motion=frozenset(raw["motion"]),
     )
 
 

@@ -7,6 +7,7 @@ import re
 
 from index.durations import HOURS
 from index.lexicon import lexicon
+from qa.lexicon import grammar
 from qa.match import any_act, phrase_act
 from qa.models import QType
 from qa.question import Question
@@ -77,3 +78,10 @@ WHEREABOUTS = re.compile(r"^\s*(?i:where (is|was|are|were))\s+[A-Z]")
 
 def asks_whereabouts(q: Question) -> bool:
     return bool(q.names) and WHEREABOUTS.match(q.text) is not None
+
+
+def asks_destination(q: Question) -> bool:
+    """ "Where was the train heading?", "where were the injured rushed?": where to."""
+    if q.qtype != QType.where or q.event or q.prep == "from":  # "… sail from?": where from
+        return False
+    return any(v in grammar().motion for v in q.verbs)

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from qa.question import analyze
-from qa.slots import asks_employer, asks_for_party, asks_speaker, typed_kinds
+from qa.slots import (
+    asks_destination,
+    asks_employer,
+    asks_for_party,
+    asks_speaker,
+    typed_kinds,
+)
 
 
 @pytest.mark.parametrize(
@@ -37,3 +43,18 @@ def test_parties_speakers_and_employers_are_asked_for_by_the_question():
     assert asks_for_party(analyze("Which judge heard the case?"))  # a role: a named person
     assert asks_employer(analyze("Who does the pilot work for?"))
     assert not asks_employer(analyze("Who worked on the bridge?"))  # no "for": not employment
+
+
+@pytest.mark.parametrize(
+    ("question", "where_to"),
+    [
+        ("Where was the train heading?", True),
+        ("Where were the injured rushed?", True),
+        ("Where did the ferry sail?", True),
+        ("Where did the bus crash?", False),  # where it happened
+        ("Where did the shooting take place?", False),
+        ("Where did the ferry sail from?", False),  # where from
+    ],
+)
+def test_a_verb_of_going_asks_where_to(question, where_to):
+    assert asks_destination(analyze(question)) is where_to
