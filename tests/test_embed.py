@@ -1,10 +1,15 @@
-"""The embedder: the traced transformer gives sentence-transformers' vectors, concurrent
-questions share one forward pass, and a failure reaches every caller."""
+"""The embedder: the traced transformer gives sentence-transformers' vectors and is kept for
+later processes (index/traced.py), concurrent questions share one forward pass, and a failure
+reaches every caller."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -107,3 +112,35 @@ def test_a_failed_forward_pass_reaches_every_caller_in_it(embedder, monkeypatch)
     results = _ask_together(embedder, TEXTS[:4], entered, release)
     assert all(isinstance(r, RuntimeError) for r in results)
     assert not embedder._pending
+
+
+def test_the_traced_model_is_kept_and_later_loaded_without_the_library(tmp_path, embedder):
+    first = Embedder(embed.DEFAULT_EMBED_MODEL, cache=tmp_path)
+    assert not first.from_cache and len(list(tmp_path.glob("*.pt"))) == 1
+    again = Embedder(embed.DEFAULT_EMBED_MODEL, cache=tmp_path)
+    assert again.from_cache and again.dim == first.dim
+    assert np.abs(again.encode(TEXTS) - embedder._encode_library(TEXTS, 32)).max() < 1e-4
+    code = (
+        "import sys; from pathlib import Path; from index.embed import Embedder, "
+        f"DEFAULT_EMBED_MODEL as M; e = Embedder(M, cache=Path({str(tmp_path)!r})); "
+        "e.encode_one('Who left?'); print(e.from_cache, 'sentence_transformers' in sys.modules)"
+    )
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
+    )
+    assert out.stdout.split() == ["True", "False"]
+
+
+def test_a_damaged_or_foreign_kept_model_is_not_used(tmp_path, embedder):
+    Embedder(embed.DEFAULT_EMBED_MODEL, cache=tmp_path)
+    (kept,) = tmp_path.glob("*.pt")
+    kept.write_bytes(b"not a model")
+    damaged = Embedder(embed.DEFAULT_EMBED_MODEL, cache=tmp_path)
+    assert not damaged.from_cache  # traced again from the library, and kept anew
+    assert np.abs(damaged.encode(TEXTS[:2]) - embedder.encode(TEXTS[:2])).max() < 1e-4
+    (meta,) = tmp_path.glob("*.json")
+    record = json.loads(meta.read_text())
+    record["vectors"][0] = [-x for x in record["vectors"][0]]  # another model's vectors
+    meta.write_text(json.dumps(record))
+    assert not Embedder(embed.DEFAULT_EMBED_MODEL, cache=tmp_path).from_cache
