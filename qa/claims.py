@@ -163,7 +163,7 @@ def _value_score(
     if v.kind in {"date", "time"}:
         return _date_score(q, v, overlap, values or [])
     if v.kind == "duration":
-        return 1.0 + overlap if _duration_answers(q, v) else None
+        return 1.0 + overlap if _duration_answers(q, v, sentence) else None
     if v.kind == "agent":
         if by_pronoun(v):
             return None  # "He did so" names no one: the quote must (the "he" serves checks)
@@ -349,13 +349,45 @@ def _unit_named(unit: str, v: Value, before: str, after: str) -> bool:
     return u in own or prev[-1:] == [u] or linked or words(after)[:1] == [u]
 
 
-def _duration_answers(q: Question, v: Value) -> bool:
+# "how many years had passed since …?", "how long has it been since …?": the time since an
+# event, not the length of an act
+SINCE_ASKED = re.compile(r"\b(?:pass(?:ed)?|elapsed?|been|gone by)\s+since\b(?P<clause>.*)$", re.I)
+# "the biggest in 120 years", "the first in more than a decade": a span reaching back
+SPAN_BACK = re.compile(r"\bin\s+(?:(?:more|less|fewer) than\s+|over\s+|nearly\s+|almost\s+)?$")
+
+
+def _time_since(q: Question, v: Value, sentence: Value) -> bool | None:
+    """For a question about the time since an event: the duration is a span reaching back
+    ("in 120 years") in a sentence about that event (it shares the clause's words); None
+    for other questions."""
+    asked = SINCE_ASKED.search(q.text)
+    if asked is None:
+        return None
+    clause = asked.group("clause").lower()
+    words = [w for w in q.lemmas if re.search(rf"\b{re.escape(w)}", clause)]
+    before = sentence.text[: max(0, v.start - sentence.start)]
+    return bool(words) and share(words, sentence) > 0 and SPAN_BACK.search(before) is not None
+
+
+def _near_unit(units: float, unit: str) -> bool:
+    """A span told in about the unit asked for: from 1/31 of it up to 31 of it, or any
+    number of the largest unit ("120 years" answers "how many years?"; no larger unit
+    would be used)."""
+    largest = unit == max(HOURS, key=HOURS.__getitem__)
+    return units >= 1 / UNIT_SPAN and (largest or units <= UNIT_SPAN)
+
+
+def _duration_answers(q: Question, v: Value, sentence: Value) -> bool:
     """A duration of the act asked about ("deliberated for four hours", "four hours of
-    deliberations"; "a month-long trial" when the question's subject is the trial), and, for
-    "how many days …?", in a unit near that one (a day, weeks; not 40 years)."""
+    deliberations"; "a month-long trial" when the question's subject is the trial), or the
+    time since the event a "since" question names; for "how many days …?", in a unit near
+    that one (a day, weeks; not 40 years)."""
     middle = ((v.lo or 0.0) + (v.hi or 0.0)) / 2  # hours
-    if q.focus in HOURS and not 1 / UNIT_SPAN <= middle / HOURS[q.focus] <= UNIT_SPAN:
+    if q.focus in HOURS and not _near_unit(middle / HOURS[q.focus], q.focus):
         return False
+    since = _time_since(q, v, sentence)
+    if since is not None:
+        return since
     # the act: the question's verb, or the word that ends it ("how long did the jury
     # DELIBERATE?", "how long was the TRIAL?"; a short question's verb is often tagged
     # as a noun or adjective); the rest only by identity: "jury" ~ "trial" by meaning

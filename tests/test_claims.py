@@ -132,14 +132,19 @@ def test_how_long_takes_a_duration_of_the_act_asked_about(word_model):
     talks = value("duration", "just over six hours", "6 hour", "talk", lo=6, hi=6.5)
     strike = value("duration", "a week-long", "1 week", "strike", lo=84, hi=252)
     negotiated = value("duration", "three days", "3 day", "negotiate", lo=60, hi=84)
-    assert _duration_answers(analyze("How long did the strike last?"), strike)
-    assert not _duration_answers(analyze("How long did the pilots negotiate?"), strike)
-    assert _duration_answers(analyze("How long did the pilots negotiate?"), negotiated)
-    assert _duration_answers(analyze("How long were the talks?"), talks)
+    said = value("sentence", "Pilots and managers talked again.", "pilot manager talk")
+    assert _duration_answers(analyze("How long did the strike last?"), strike, said)
+    assert not _duration_answers(analyze("How long did the pilots negotiate?"), strike, said)
+    assert _duration_answers(analyze("How long did the pilots negotiate?"), negotiated, said)
+    assert _duration_answers(analyze("How long were the talks?"), talks, said)
     # "how many days?" is answered in a unit near days, not in years
     years = value("duration", "20 years", "20 year", "negotiate", lo=175_000, hi=176_000)
-    assert not _duration_answers(analyze("For how many days did the pilots negotiate?"), years)
-    assert _duration_answers(analyze("For how many days did the pilots negotiate?"), negotiated)
+    assert not _duration_answers(
+        analyze("For how many days did the pilots negotiate?"), years, said
+    )
+    assert _duration_answers(
+        analyze("For how many days did the pilots negotiate?"), negotiated, said
+    )
 
 
 @pytest.mark.parametrize(
@@ -524,3 +529,26 @@ def test_a_part_of_a_place_locates_the_act(word_model):
     chairs = value("sentence", "His parents sat in the second row of chairs.", "x")
     pen = value_in(chairs, "object", "the second row of chairs", "row", head="sit:in")
     assert not _locates_act(q, pen, [chairs, pen])  # a row of things, not in a place
+
+
+def test_the_time_since_an_event_is_a_span_reaching_back_in_a_sentence_about_it():
+    from qa.claims import _duration_answers, _near_unit
+
+    q = analyze("How many years had passed since the valley saw a flood this bad?")
+    worst = value("sentence", "It was the worst flood in the valley in more than 80 years.", "x")
+    worst = worst.model_copy(update={"norm": "bad flood valley 80 year"})
+    span = value_in(worst, "duration", "more than 80 years", "80 year", lo=80 * 8766.0,
+                    hi=120 * 8766.0, head="be")  # fmt: skip
+    assert _duration_answers(q, span, worst)
+    worked = value("sentence", "Rescuers have worked in the valley for 80 years.", "x")
+    worked = worked.model_copy(update={"norm": "rescuer work valley 80 year"})
+    lasted = value_in(worked, "duration", "80 years", "80 year", lo=80 * 8766.0,
+                      hi=80 * 8766.0, head="work")  # fmt: skip
+    assert not _duration_answers(q, lasted, worked)  # a length, not a span reaching back
+    bridge = value("sentence", "The bridge was rebuilt in 80 years.", "x")
+    bridge = bridge.model_copy(update={"norm": "bridge rebuild 80 year"})
+    rebuilt = value_in(bridge, "duration", "80 years", "80 year", lo=80 * 8766.0,
+                       hi=80 * 8766.0, head="rebuild")  # fmt: skip
+    assert not _duration_answers(q, rebuilt, bridge)  # not about the event
+    assert _near_unit(120, "year") and _near_unit(3, "day")
+    assert not _near_unit(40 * 365, "day") and not _near_unit(0.01, "year")
