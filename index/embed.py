@@ -7,7 +7,9 @@ pending text as one batch. One caller alone is encoded at once, without waiting.
 When the model is a transformer followed by pooling modules (as all-MiniLM-L6-v2 is), its
 transformer runs as a TorchScript graph traced at load time: the same vectors (checked against
 sentence-transformers' `encode` before use), without the Python overhead of each layer, and
-without holding the GIL while it runs. Any other model, or a failed check, uses `encode`."""
+without holding the GIL while it runs. Any other model, or a failed check, uses `encode`.
+The traced graph is kept on disk (`index/traced.py`): a later process loads it without
+importing sentence-transformers at all."""
 
 from __future__ import annotations
 
@@ -247,8 +249,9 @@ def get_embedder(
 
 def embedder_for(settings: Settings) -> Embedder:
     """The process-wide embedder the settings ask for."""
-    cache = str(settings.model_cache) if settings.model_cache else ""
-    return get_embedder(settings.embed_model, settings.torch_threads, settings.embed_traced, cache)
+    return get_embedder(
+        settings.embed_model, settings.torch_threads, settings.embed_traced, settings.model_cache
+    )
 
 
 @lru_cache(maxsize=2)
