@@ -48,7 +48,7 @@ def _number(s: str) -> float | None:
 # a count or duration as the SPEC gives it: "3", "801..inf", "1700..2300", "4 hour"
 NUMBER = r"-?\d[\d,]*(?:\.\d+)?"
 SPAN = re.compile(rf"^({NUMBER})(?:\.\.({NUMBER}|inf))?(?:\s+[a-z]+)?$")
-# a full stop that ends an initial or abbreviation ("Lewis A. Kaplan"), not a decimal point
+# a full stop that ends an initial or abbreviation ("Mira J. Ortega"), not a decimal point
 STOP = re.compile(r"(?<=[a-z])\.")
 
 

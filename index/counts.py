@@ -140,7 +140,7 @@ def number_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
             head_tok is not None
             and head_tok.dep_ == "compound"
             and head_tok.i < head_tok.head.i <= head_tok.i + 3
-            and head_tok.lemma_.lower() not in lex.units  # "72 km southwest" measures km
+            and head_tok.lemma_.lower() not in lex.units  # "64 km southwest" measures km
         ):
             head_tok = head_tok.head  # "2,000 immigration agents" counts agents
         head = head_tok.lemma_.lower() if head_tok is not None else None

@@ -54,7 +54,6 @@ def resolve_model(name: str) -> str:
     return str(Path(name).expanduser()) if Path(name).expanduser().exists() else name
 
 
-TRACE_INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 # Texts the traced graph must reproduce `encode` on: padded, short, truncated, and a batch.
 TRACE_PROBES = [
     "Who left?",
@@ -196,7 +195,9 @@ class Embedder:
         output_name = getattr(first, "module_output_name", "token_embeddings")
         try:
             # a padded batch, so that the graph keeps the attention mask
-            example = {k: v for k, v in tokenize(TRACE_PROBES[:2]).items() if k in TRACE_INPUTS}
+            example = {
+                k: v for k, v in tokenize(TRACE_PROBES[:2]).items() if k in traced_model.INPUTS
+            }
             with torch.no_grad(), warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # deprecation and tracer notes
                 graph = torch.jit.trace(auto.eval(), example_kwarg_inputs=example, strict=False)
@@ -204,7 +205,7 @@ class Embedder:
             def forward(texts: list[str]) -> torch.Tensor:
                 features = tokenize(texts)
                 with torch.inference_mode():
-                    out = graph(**{k: v for k, v in features.items() if k in TRACE_INPUTS})
+                    out = graph(**{k: v for k, v in features.items() if k in traced_model.INPUTS})
                     hidden = out["last_hidden_state"] if isinstance(out, dict) else out[0]
                     features[output_name] = hidden
                     for module in modules[1:]:
@@ -213,31 +214,16 @@ class Embedder:
                     return torch.nn.functional.normalize(features["sentence_embedding"], dim=-1)
 
             expected = self._encode_library(TRACE_PROBES, len(TRACE_PROBES))
-            got = np.vstack(
-                [forward([t]).numpy() for t in TRACE_PROBES] + [forward(TRACE_PROBES).numpy()]
-            )
-            diff = float(np.abs(got - np.vstack([expected, expected])).max())
+            diff = traced_model.probe_diff(forward, TRACE_PROBES, expected)
         except Exception as exc:  # noqa: BLE001 - any failure keeps the library's path
             log.warning("embedding with sentence-transformers' encode: tracing failed: %s", exc)
             return None
         if diff > TRACE_TOLERANCE:
             log.warning("embedding with sentence-transformers' encode: traced differs by %g", diff)
             return None
-        if cache is not None and _mean_pooled(modules, first):
+        if cache is not None and traced_model.runs_alone(modules):
             traced_model.save(cache, folder, graph, first.max_seq_length, TRACE_PROBES, expected)
         return forward
-
-
-def _mean_pooled(modules: list[Any], first: Any) -> bool:
-    """The model is a transformer, mean pooling and (or not) normalisation: the shape
-    `index/traced.py` runs without the library."""
-    pooling = [m.get_config_dict().get("pooling_mode") for m in modules[1:2]]
-    rest = [type(m).__name__ for m in modules[2:]]
-    return (
-        pooling == ["mean"]
-        and rest in ([], ["Normalize"])
-        and not getattr(first, "do_lower_case", False)
-    )
 
 
 def get_embedder(

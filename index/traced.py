@@ -17,6 +17,7 @@ import logging
 import os
 import uuid
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ import torch
 log = logging.getLogger("crosscheck.embed")
 
 CACHE_VERSION = 1
-INPUTS = ("input_ids", "attention_mask", "token_type_ids")
+INPUTS = ("input_ids", "attention_mask", "token_type_ids")  # what the traced graph takes
 
 
 @dataclass
@@ -49,6 +50,24 @@ class TracedModel:
             weights = mask.unsqueeze(-1).to(hidden.dtype)
             pooled = (hidden * weights).sum(1) / weights.sum(1).clamp(min=1e-9)
             return torch.nn.functional.normalize(pooled, dim=-1)
+
+
+def runs_alone(modules: list[Any]) -> bool:
+    """A sentence-transformers model of the shape `TracedModel` runs: a transformer (that
+    does not lower-case itself), mean pooling and (or not) normalisation."""
+    pooling = [m.get_config_dict().get("pooling_mode") for m in modules[1:2]]
+    rest = [type(m).__name__ for m in modules[2:]]
+    lowers = bool(modules) and getattr(modules[0], "do_lower_case", False)
+    return pooling == ["mean"] and rest in ([], ["Normalize"]) and not lowers
+
+
+def probe_diff(
+    forward: Callable[[list[str]], torch.Tensor], probes: list[str], expected: np.ndarray
+) -> float:
+    """How far `forward` is from the library's vectors of the probes, each alone and all in
+    one padded batch."""
+    got = np.vstack([forward([t]).numpy() for t in probes] + [forward(probes).numpy()])
+    return float(np.abs(got - np.vstack([expected, expected])).max())
 
 
 def _tokenizer(folder: Path, max_length: int) -> Any:
@@ -110,9 +129,8 @@ def load(cache: Path, folder: Path, tolerance: float) -> TracedModel | None:
             warnings.simplefilter("ignore")  # TorchScript deprecation notes
             graph = torch.jit.load(str(cache / f"{key}.pt"), map_location="cpu")
         model = TracedModel(graph.eval(), _tokenizer(folder, int(meta["max_length"])), meta["dim"])
-        probes, expected = meta["probes"], np.asarray(meta["vectors"], dtype=np.float32)
-        got = np.vstack([model([t]).numpy() for t in probes] + [model(probes).numpy()])
-        diff = float(np.abs(got - np.vstack([expected, expected])).max())
+        expected = np.asarray(meta["vectors"], dtype=np.float32)
+        diff = probe_diff(model, meta["probes"], expected)
     except Exception as exc:  # noqa: BLE001 - a damaged copy is only not used
         log.info("traced model in %s not usable: %s", cache, exc)
         return None

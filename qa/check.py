@@ -187,14 +187,14 @@ def _entails(said: Value, claimed: Value) -> str:
     (slo, shi), (clo, chi) = said_at, claimed_at
     if slo >= clo * (1 - ROUND_SHARE) and shi <= chi * (1 + ROUND_SHARE):
         return "same"
-    # "some 72 km" (61-83) states "72 km", "about 2,000" states "2,000": an approximation
+    # "some 64 km" (54-74) states "64 km", "about 2,000" states "2,000": an approximation
     # centred on the claimed figure, around it
     centred = clo <= (slo + shi) / 2 <= chi and slo <= clo and chi <= shi
     return "same" if centred else "unclear"
 
 
 def _count_conflict(frame: ClaimFrame, inside: list[Value]) -> bool:
-    """The sentence counts the claim's thing (named on both sides, not a unit: "72 km" and
+    """The sentence counts the claim's thing (named on both sides, not a unit: "64 km" and
     "a depth of 18 km" measure different things) differently, and its count is of the
     claim's act or is the subject of its own verb ("three gunshots rang out"), not what
     someone did something to ("pleaded not guilty to two counts")."""

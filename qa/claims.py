@@ -38,6 +38,7 @@ from qa.slots import (
     asks_employer,
     asks_speaker,
     asks_whereabouts,
+    since_clause,
     typed_kinds,
 )
 from qa.stance import hedge_cue
@@ -132,6 +133,12 @@ def _beside(v: Value, values: list[Value]) -> list[Value]:
 
 def _inside(sentence: Value, values: list[Value]) -> list[Value]:
     return [o for o in values if sentence.start <= o.start and o.end <= sentence.end]
+
+
+def _around(v: Value, sentence: Value) -> tuple[str, str]:
+    """The sentence's text before the value and after it."""
+    a, b = max(0, v.start - sentence.start), max(0, v.end - sentence.start)
+    return sentence.text[:a], sentence.text[b:]
 
 
 def asks_act_of(q: Question, v: Value, values: list[Value]) -> bool:
@@ -264,7 +271,7 @@ def _named_here(q: Question, v: Value, sentence: Value) -> bool:
     (SWAT)" for "how many SWAT units?")."""
     if not q.qualifiers:
         return False
-    after = sentence.text[v.end - sentence.start :]
+    after = _around(v, sentence)[1]
     end = PHRASE_END.search(after)
     phrase = f"{v.text} {after[: end.start() if end else len(after)]}".lower()
     return any(n.lower() in phrase for n in q.qualifiers)
@@ -280,9 +287,9 @@ def measures(focus: str, v: Value, sentence: Value) -> bool:
     kind = focus.split(":", 1)[1]
     units = grammar().measures.get(kind, frozenset())
     head = (v.head or "").lower()
-    after = sentence.text[v.end - sentence.start :]
+    before, after = _around(v, sentence)
     if kind not in grammar().measures:  # a unit asked by name, named at the number
-        return _unit_named(kind, v, sentence.text[: v.start - sentence.start], after)
+        return _unit_named(kind, v, before, after)
     if kind == "fast":
         return head in units or (head in grammar().measures["far"] and bool(PER_HOUR.match(after)))
     if head not in units:
@@ -325,7 +332,7 @@ def _locates_act(q: Question, v: Value, values: list[Value]) -> bool:
 
 def _names_place(v: Value) -> bool:
     """A kind of place ("a residential neighbourhood"), or a part of one, whose place is
-    what follows "of" ("in FRONT of the station", "in the second ROW of the gallery")."""
+    what follows "of" ("in FRONT of the station", "in the back ROW of the hall")."""
     if v.key_head not in grammar().relational and is_place(v.key_head):
         return True
     _, of, rest = v.text.lower().rpartition(" of ")
@@ -349,32 +356,27 @@ def _unit_named(unit: str, v: Value, before: str, after: str) -> bool:
     return u in own or prev[-1:] == [u] or linked or words(after)[:1] == [u]
 
 
-# "how many years had passed since …?", "how long has it been since …?": the time since an
-# event, not the length of an act
-SINCE_ASKED = re.compile(r"\b(?:pass(?:ed)?|elapsed?|been|gone by)\s+since\b(?P<clause>.*)$", re.I)
-# "the biggest in 120 years", "the first in more than a decade": a span reaching back
+# "the worst in 80 years", "the first in more than a decade": a span reaching back
 SPAN_BACK = re.compile(r"\bin\s+(?:(?:more|less|fewer) than\s+|over\s+|nearly\s+|almost\s+)?$")
+LARGEST_UNIT = max(HOURS, key=HOURS.__getitem__)  # "year": no larger unit is told in
 
 
 def _time_since(q: Question, v: Value, sentence: Value) -> bool | None:
     """For a question about the time since an event: the duration is a span reaching back
-    ("in 120 years") in a sentence about that event (it shares the clause's words); None
+    ("in 80 years") in a sentence about that event (it shares the clause's words); None
     for other questions."""
-    asked = SINCE_ASKED.search(q.text)
-    if asked is None:
+    words = since_clause(q)
+    if words is None:
         return None
-    clause = asked.group("clause").lower()
-    words = [w for w in q.lemmas if re.search(rf"\b{re.escape(w)}", clause)]
-    before = sentence.text[: max(0, v.start - sentence.start)]
-    return bool(words) and share(words, sentence) > 0 and SPAN_BACK.search(before) is not None
+    spans_back = SPAN_BACK.search(_around(v, sentence)[0]) is not None
+    return bool(words) and share(words, sentence) > 0 and spans_back
 
 
 def _near_unit(units: float, unit: str) -> bool:
     """A span told in about the unit asked for: from 1/31 of it up to 31 of it, or any
-    number of the largest unit ("120 years" answers "how many years?"; no larger unit
+    number of the largest unit ("80 years" answers "how many years?"; no larger unit
     would be used)."""
-    largest = unit == max(HOURS, key=HOURS.__getitem__)
-    return units >= 1 / UNIT_SPAN and (largest or units <= UNIT_SPAN)
+    return units >= 1 / UNIT_SPAN and (unit == LARGEST_UNIT or units <= UNIT_SPAN)
 
 
 def _duration_answers(q: Question, v: Value, sentence: Value) -> bool:
@@ -544,38 +546,35 @@ SOURCE = re.compile(
 def _a_source(v: Value, sentence: Value) -> bool:
     """The place is where something came from ("left from Leeds", "from Penrith in
     Cumbria"), not where it went or happened."""
-    return SOURCE.search(sentence.text[: max(0, v.start - sentence.start)]) is not None
+    return SOURCE.search(_around(v, sentence)[0]) is not None
 
 
-# "to York", "bound for Leeds", "towards the border", "to Tamil Nadu's capital Chennai": a
-# place a few words into a phrase of direction (a comma or clause ends it)
+# "to York", "bound for Leeds", "towards the border", "to the port city of Varna": a place a
+# few words into a phrase of direction (a comma or clause ends it)
 DESTINATION = re.compile(r"\b(?:to|for|towards?|into)\s+(?:[\w'’.-]+\s+){0,4}$", re.IGNORECASE)
 
 
 def _goes_to(q: Question, v: Value, sentence: Value, values: list[Value]) -> bool:
     """The place is where the thing asked about went: a destination after a mention of that
-    thing, with no other name between but places ("the Coromandel Express, going from
-    Shalimar to Chennai"; not "the Howrah Express, on its way to Kolkata, hit the
-    Coromandel Express", nor "the Coromandel Express hit the Howrah Express on its way to
-    Kolkata")."""
+    thing, with no other name between but places ("the Danube Express, going from Ruse to
+    Varna"; not "the Night Express, on its way to Burgas, hit the Danube Express", nor "the
+    Danube Express hit the Night Express on its way to Burgas")."""
     if not _a_destination(v, sentence):
         return False
-    before = sentence.text[: max(0, v.start - sentence.start)]
-    for p in values:  # places the way passes through are not other things named
-        if p.kind == "place" and sentence.start <= p.start and p.end <= v.start:
+    before = _around(v, sentence)[0]
+    for p in _inside(sentence, values):  # places the way passes through are no other thing
+        if p.kind == "place" and p.end <= v.start:
             a, b = p.start - sentence.start, p.end - sentence.start
             before = before[:a] + " " * (b - a) + before[b:]
-    lowered = before.lower()
-    named = [n.lower() for n in q.names] or [w for w in q.lemmas if w not in q.verbs]
-    ends = [lowered.rfind(n) + len(n) for n in named if n and lowered.rfind(n) >= 0]
+    named = q.names or [w for w in q.lemmas if w not in q.verbs]
+    ends = [m.end() for n in named for m in re.finditer(rf"\b{re.escape(n)}", before, re.I)]
     return bool(ends) and not re.search(r"\b[A-Z]", before[max(ends) :])
 
 
 def _a_destination(v: Value, sentence: Value) -> bool:
     """The place is where something went: in a phrase of direction and not qualifying
     another place there ("to Leeds's station" names the station's town)."""
-    before = sentence.text[: max(0, v.start - sentence.start)]
-    after = sentence.text[v.end - sentence.start :]
+    before, after = _around(v, sentence)
     return DESTINATION.search(before) is not None and not after.startswith(POSSESSIVE)
 
 

@@ -107,7 +107,7 @@ def compare(a: Value, b: Value, q: Question | None = None) -> Relation:
 
 def _one_name(a: str, b: str) -> bool:
     """One name, or one inside the other as whole words ("frey" in "jacob frey"; the
-    acronym "ka" is not in "kaplan")."""
+    acronym "ma" is not in "mason")."""
     wa, wb = a.split(), b.split()
     return bool(wa) and bool(wb) and (set(wa) <= set(wb) or set(wb) <= set(wa))
 

@@ -85,3 +85,18 @@ def asks_destination(q: Question) -> bool:
     if q.qtype != QType.where or q.event or q.prep == "from":  # "… sail from?": where from
         return False
     return any(v in grammar().motion for v in q.verbs)
+
+
+# "how many years had passed since …?", "how long has it been since …?": the time since an
+# event, not the length of an act
+SINCE_ASKED = re.compile(r"\b(?:pass(?:ed)?|elapsed?|been|gone by)\s+since\b(?P<clause>.*)$", re.I)
+
+
+def since_clause(q: Question) -> list[str] | None:
+    """The question's words that name the event a "since" question counts from ("the region
+    saw a quake this strong": region, quake, strong); None when it asks no time since."""
+    asked = SINCE_ASKED.search(q.text)
+    if asked is None:
+        return None
+    clause = asked.group("clause")
+    return [w for w in q.lemmas if re.search(rf"\b{re.escape(w)}", clause, re.I)]

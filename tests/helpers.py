@@ -16,6 +16,7 @@ from index.models import DocumentMeta, Passage, StoredPassage, Value
 
 if TYPE_CHECKING:
     from qa.claims import Claim
+    from qa.retrieve import Hit
 
 # Two unrelated events in Duluth on the same day, two outlets each (written for these tests).
 TWO_EVENTS = {
@@ -137,6 +138,17 @@ def stored(outlet: str, n: int, *values: Value, text: str = "x" * 10) -> StoredP
         meta=DocumentMeta(doc_id=doc, outlet=outlet),
         values=list(values),
     )
+
+
+def places_hit(text: str, norm: str, places: list[str], doer: str, act: str) -> Hit:
+    """A retrieved passage of one sentence naming these places, whose subject `doer` did
+    `act` ("The ferry" sailed)."""
+    from qa.retrieve import Hit
+
+    sentence = value("sentence", text, norm)
+    named = [value_in(sentence, "place", p, p.lower(), head="GPE") for p in places]
+    agent = value_in(sentence, "agent", doer, doer.split()[-1].lower(), head=act)
+    return Hit(stored("Courier", 1, sentence, agent, *named), 1.0, 0.6, None)
 
 
 def extracted(text: str, tmp_path: Path) -> list[Value]:

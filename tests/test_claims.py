@@ -51,10 +51,10 @@ def test_a_measure_question_takes_a_number_in_its_unit():
 def test_a_depth_is_not_a_distance():
     from qa.claims import measures
 
-    sentence = value("sentence", "It struck at a depth of 18 km, 72 km from Springfield.", "x")
+    sentence = value("sentence", "It struck at a depth of 18 km, 64 km from Springfield.", "x")
     depth, away = (
         value_in(sentence, "number", "18 km", "n", head="km", act="depth"),
-        value_in(sentence, "number", "72 km", "n", head="km", act="strike"),
+        value_in(sentence, "number", "64 km", "n", head="km", act="strike"),
     )
     assert measures("measure:deep", depth, sentence)
     assert not measures("measure:deep", away, sentence)
@@ -293,16 +293,11 @@ def test_a_day_is_not_the_thing_an_act_was_done_to(word_model):
 
 def test_where_is_not_answered_by_where_it_came_from(word_model):
     from qa.claims import answers
-    from qa.retrieve import Hit
-    from tests.helpers import stored
+    from tests.helpers import places_hit
 
     text = "The ferry sailed from Dover in Kent to Calais on Monday."
-    sentence = value("sentence", text, "ferry sail dover kent calais")
-    places = [
-        value_in(sentence, "place", p, p.lower(), head="GPE") for p in ("Dover", "Kent", "Calais")
-    ]
-    ferry = value_in(sentence, "agent", "The ferry", "ferry", head="sail")
-    hit = Hit(stored("Courier", 1, sentence, ferry, *places), 1.0, 0.6, None)
+    places = ["Dover", "Kent", "Calais"]
+    hit = places_hit(text, "ferry sail dover kent calais", places, "The ferry", "sail")
     to = answers(analyze("Where did the ferry sail?"), hit)
     assert [v.text for v, _, _ in to] == ["Calais"]
     came = answers(analyze("Where did the ferry sail from?"), hit)
@@ -502,16 +497,11 @@ def test_an_employer_is_the_organisation_named_with_the_person(word_model):
 
 def test_where_it_was_heading_is_the_place_it_went_to(word_model):
     from qa.claims import _a_destination, answers
-    from qa.retrieve import Hit
-    from tests.helpers import stored
+    from tests.helpers import places_hit
 
     text = "The coach, on its way from Ruse to the port city of Varna, overturned near Burgas."
-    sentence = value("sentence", text, "coach way ruse port city varna overturn burgas")
-    places = [
-        value_in(sentence, "place", p, p.lower(), head="GPE") for p in ("Ruse", "Varna", "Burgas")
-    ]
-    coach = value_in(sentence, "agent", "The coach", "coach", head="overturn")
-    hit = Hit(stored("Courier", 1, sentence, coach, *places), 1.0, 0.6, None)
+    norm = "coach way ruse port city varna overturn burgas"
+    hit = places_hit(text, norm, ["Ruse", "Varna", "Burgas"], "The coach", "overturn")
     assert [v.text for v, _, _ in answers(analyze("Where was the coach heading?"), hit)] == [
         "Varna"
     ]  # no act of heading is named: the phrase of direction says it
@@ -522,12 +512,12 @@ def test_where_it_was_heading_is_the_place_it_went_to(word_model):
 def test_a_part_of_a_place_locates_the_act(word_model):
     from qa.claims import _locates_act
 
-    q = analyze("Where were his parents seated?")
-    sentence = value("sentence", "His parents sat in the second row of the gallery.", "x")
-    row = value_in(sentence, "object", "the second row of the gallery", "row", head="sit:in")
+    q = analyze("Where were the witnesses seated?")
+    sentence = value("sentence", "The witnesses sat in the back row of the hall.", "x")
+    row = value_in(sentence, "object", "the back row of the hall", "row", head="sit:in")
     assert _locates_act(q, row, [sentence, row])
-    chairs = value("sentence", "His parents sat in the second row of chairs.", "x")
-    pen = value_in(chairs, "object", "the second row of chairs", "row", head="sit:in")
+    chairs = value("sentence", "The witnesses sat in the back row of chairs.", "x")
+    pen = value_in(chairs, "object", "the back row of chairs", "row", head="sit:in")
     assert not _locates_act(q, pen, [chairs, pen])  # a row of things, not in a place
 
 

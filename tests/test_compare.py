@@ -86,7 +86,7 @@ def test_names_and_places_that_differ_are_not_a_conflict():
     assert compare(named("person", "jacob frey"), named("person", "tim walz")) == "unclear"
     assert compare(named("person", "frey"), named("person", "jacob frey")) == "same"
     # one name inside another as whole words, not letters: an acronym is not a surname
-    assert compare(named("organization", "ka"), named("person", "kaplan")) == "unclear"
+    assert compare(named("organization", "ma"), named("person", "mason")) == "unclear"
     assert compare(named("place", "minneapolis"), named("place", "south minneapolis")) == "same"
     assert compare(named("place", "leeds"), named("place", "leedstown")) == "unclear"
     assert compare(named("place", "minneapolis"), named("number", "3")) == "unclear"

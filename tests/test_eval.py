@@ -53,7 +53,7 @@ def test_metrics_on_hand_made_cases():
     assert typed_correct(gold(value="2000"), response("2300..2700", "about 2,500")) is False
     assert typed_correct(gold(value="4..5"), response("4 hour", "just over four hours")) is True
     assert typed_correct(gold(value="4..5"), response("6 hour", "six hours")) is False
-    assert typed_correct(gold(value="Lewis A. Kaplan"), response("kaplan", "Lewis A Kaplan"))
+    assert typed_correct(gold(value="Mira J. Ortega"), response("ortega", "Mira J Ortega"))
     assert typed_correct(gold(value="6.8"), response("6 8", "6 8")) is False
     assert typed_correct(gold(value="2000"), response("801..inf", "over 800")) is False
     assert typed_correct(gold(value="5"), response("5..inf", "fifth death")) is True

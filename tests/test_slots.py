@@ -58,3 +58,13 @@ def test_parties_speakers_and_employers_are_asked_for_by_the_question():
 )
 def test_a_verb_of_going_asks_where_to(question, where_to):
     assert asks_destination(analyze(question)) is where_to
+
+
+def test_a_since_question_names_the_event_it_counts_from():
+    from qa.slots import since_clause
+
+    words = since_clause(
+        analyze("How many years had passed since the valley saw a flood this bad?")
+    )
+    assert words is not None and {"valley", "flood"} <= set(words) and "year" not in words
+    assert since_clause(analyze("How long did the strike last?")) is None
