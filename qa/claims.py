@@ -567,7 +567,8 @@ def _goes_to(q: Question, v: Value, sentence: Value, values: list[Value]) -> boo
             a, b = p.start - sentence.start, p.end - sentence.start
             before = before[:a] + " " * (b - a) + before[b:]
     named = q.names or [w for w in q.lemmas if w not in q.verbs]
-    ends = [m.end() for n in named for m in re.finditer(rf"\b{re.escape(n)}", before, re.I)]
+    mention = [rf"\b{re.escape(n)}(?:e?s)?\b" for n in named]  # "coach" or "coaches"
+    ends = [m.end() for p in mention for m in re.finditer(p, before, re.I)]
     return bool(ends) and not re.search(r"\b[A-Z]", before[max(ends) :])
 
 

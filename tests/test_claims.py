@@ -542,3 +542,16 @@ def test_the_time_since_an_event_is_a_span_reaching_back_in_a_sentence_about_it(
     assert not _duration_answers(q, rebuilt, bridge)  # not about the event
     assert _near_unit(120, "year") and _near_unit(3, "day")
     assert not _near_unit(40 * 365, "day") and not _near_unit(0.01, "year")
+
+
+def test_the_thing_heading_somewhere_is_named_by_a_whole_word(word_model):
+    from qa.claims import _goes_to
+
+    q = analyze("Where was the bus heading?")
+    text = "A business, on its way to Varna, was hit by a truck."
+    sentence = value("sentence", text, "business way varna hit truck")
+    varna = value_in(sentence, "place", "Varna", "varna", head="GPE")
+    assert not _goes_to(q, varna, sentence, [sentence, varna])  # "bus" is not "business"
+    buses = value("sentence", "Two buses, on their way to Varna, were hit by a truck.", "x")
+    to = value_in(buses, "place", "Varna", "varna", head="GPE")
+    assert _goes_to(q, to, buses, [buses, to])
