@@ -137,14 +137,22 @@ def bench_ask(
     return _in_process(settings, Service.ask, questions, repeat, key, section)
 
 
-def bench_ask_new(settings: Settings, questions: list[str], repeat: int) -> list[Row]:
-    """As `bench_ask`, but every question as if never asked before: the per-question cache
-    (the tagged question) is emptied before each call, so the row shows what a desk's new
-    question costs, where `ask` shows a server that has seen the question."""
-    section = "ask, new questions (in process)"
-    return _in_process(
-        settings, Service.ask, questions, repeat, "ask_new", section, tagged.cache_clear
-    )
+def bench_ask_new(
+    settings: Settings,
+    questions: list[str],
+    repeat: int,
+    key: str = "ask_new",
+    section: str = "ask, new questions (in process)",
+) -> list[Row]:
+    """As `bench_ask`, but every question as if never asked before: the per-question caches
+    (the tagged question, its embedding) are emptied before each call, so the row shows what
+    a desk's new question costs, where `ask` shows a server that has seen the question."""
+    return _in_process(settings, Service.ask, questions, repeat, key, section, forget_questions)
+
+
+def forget_questions(service: Service) -> None:
+    tagged.cache_clear()
+    service.embedder.forget_queries()
 
 
 def _in_process(
@@ -154,7 +162,7 @@ def _in_process(
     repeat: int,
     key: str,
     section: str,
-    before: Callable[[], object] | None = None,
+    before: Callable[[Service], object] | None = None,
 ) -> list[Row]:
     """Latency of `call(service, text)` for every text `repeat` times, after one warm-up pass
     (as a server that has been answering); `before` runs untimed ahead of each call."""
@@ -166,7 +174,7 @@ def _in_process(
     for _ in range(repeat):
         for t in texts:
             if before is not None:
-                before()
+                before(service)
             t0 = time.perf_counter()
             call(service, t)
             times.append(time.perf_counter() - t0)

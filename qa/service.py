@@ -427,7 +427,7 @@ class Service:
     def _embedding(self, text: str) -> Future[np.ndarray]:
         """The text's embedding, computed in another thread while this one parses the text
         (torch and spaCy both release the interpreter: the two overlap on two cores)."""
-        return self._embedder_pool.submit(self.embedder.encode_one, text)
+        return self._embedder_pool.submit(self.embedder.encode_query, text)
 
     def check(
         self, claim: str, story: str | None = None, outlets: list[str] | None = None

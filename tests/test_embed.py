@@ -107,6 +107,27 @@ def test_questions_asked_together_share_one_forward_pass(embedder, monkeypatch):
         assert np.abs(vector - expected[i]).max() < 1e-4, f"caller {i} got another's vector"
 
 
+def test_a_query_is_embedded_once_and_its_vector_shared_read_only(embedder, monkeypatch):
+    embedder.forget_queries()
+    batches: list[list[str]] = []
+    real = embedder._encode_locked
+
+    def forward(texts: list[str], batch_size: int) -> np.ndarray:
+        batches.append(list(texts))
+        return real(texts, batch_size)
+
+    monkeypatch.setattr(embedder, "_encode_locked", forward)
+    first = embedder.encode_query(TEXTS[1])
+    again = embedder.encode_query(TEXTS[1])
+    assert batches == [TEXTS[1:2]] and again is first
+    assert np.abs(first - embedder._encode_library(TEXTS[1:2], 32)[0]).max() < 1e-4
+    with pytest.raises(ValueError):
+        first[0] = 0.0  # a caller changing it would change every later answer
+    embedder.forget_queries()
+    embedder.encode_query(TEXTS[1])
+    assert batches == [TEXTS[1:2], TEXTS[1:2]]
+
+
 def test_a_failed_forward_pass_reaches_every_caller_in_it(embedder, monkeypatch):
     _, entered, release = _hold_the_model(embedder, monkeypatch, fail=True)
     results = _ask_together(embedder, TEXTS[:4], entered, release)
