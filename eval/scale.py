@@ -18,6 +18,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -68,19 +69,26 @@ def new_documents(sentences: list[str], count: int, seed: int) -> list[dict]:
     return out
 
 
-def _readers(url: str, questions: list[str], clients: int, stop: threading.Event) -> list[int]:
-    """Start `clients` threads asking in a loop until `stop`; returns their error counters."""
-    errors = [0] * clients
+def _readers(url: str, questions: list[str], clients: int, stop: threading.Event) -> Counter[str]:
+    """Start `clients` threads asking in a loop until `stop`; returns the errors they saw,
+    by kind (an HTTP status, or the exception's name), filled in as they happen."""
+    errors: Counter[str] = Counter()
+    lock = threading.Lock()
+
+    def count(kind: str) -> None:
+        with lock:
+            errors[kind] += 1
 
     def ask(i: int) -> None:
         with httpx.Client(base_url=url, timeout=60) as c:
             j = i
             while not stop.is_set():
                 try:
-                    ok = c.post("/v1/ask", json={"question": questions[j % len(questions)]})
-                    errors[i] += not ok.is_success
-                except httpx.HTTPError:
-                    errors[i] += 1
+                    reply = c.post("/v1/ask", json={"question": questions[j % len(questions)]})
+                    if not reply.is_success:
+                        count(str(reply.status_code))
+                except httpx.HTTPError as exc:
+                    count(type(exc).__name__)
                 j += 1
 
     for i in range(clients):
@@ -102,6 +110,12 @@ def _writes(url: str, docs: list[dict]) -> tuple[list[float], list[float]]:
             c.delete(f"/v1/documents/{d['doc_id']}").raise_for_status()
             deletes.append(time.perf_counter() - t0)
     return writes, deletes
+
+
+def _kinds(errors: Counter[str]) -> str:
+    """The errors by kind for a row's label, such as " (503 ×2, ReadTimeout ×1)": what a
+    maintainer looks for in the server's log."""
+    return f" ({', '.join(f'{k} ×{n}' for k, n in errors.most_common())})" if errors else ""
 
 
 def _http_ask(url: str, questions: list[str]) -> list[float]:
@@ -162,7 +176,12 @@ def bench_size(
             (f"{key}_write_ms_median", "POST one document, median", ms(wrote, 50), "ms"),
             (f"{key}_write_ms_p99", "POST one document, p99", ms(wrote, 99), "ms"),
             (f"{key}_delete_ms_median", "DELETE one document, median", ms(deleted, 50), "ms"),
-            (f"{key}_reader_errors", "errors seen by the readers", sum(errors), ""),
+            (
+                f"{key}_reader_errors",
+                f"errors seen by the readers{_kinds(errors)}",
+                errors.total(),
+                "",
+            ),  # fmt: skip
         )
     finally:
         server.stop()
@@ -212,7 +231,9 @@ def bench_ingest_beside(
     shutil.copytree(seeds.data_dir, data_dir)
     corpus = work / "beside.jsonl"
     synth.write_corpus(corpus, synth.seed_sentences(seeds), passages)
-    server = ServerProcess(data_dir, CROSSCHECK_SHEET_WARM_STORIES="0")
+    # every question embedded as new (the server keeps no question vectors), so that the
+    # rows show what the ingest's CPU costs the model's forward passes
+    server = ServerProcess(data_dir, CROSSCHECK_SHEET_WARM_STORIES="0", CROSSCHECK_QUERY_CACHE="0")
     try:
         server.wait_ready()
         idle = _http_ask(server.url, questions)

@@ -62,10 +62,6 @@ TRACE_PROBES = [
 ]
 TRACE_TOLERANCE = 1e-4  # max absolute difference per dimension of unit vectors
 MAX_SHARED_BATCH = 32  # texts of concurrent callers encoded in one forward pass, at most
-# questions and claims whose vectors are kept (384 float32 each: 6 MiB): a desk asks the same
-# questions again (the page, the dispute sheet after every write), and the question's
-# embedding was 8 of an ask's 22 ms at 1M passages (in process, 2 cores)
-QUERY_CACHE = 4096
 
 
 @dataclass
@@ -80,7 +76,12 @@ class Embedder:
     """Normalised float32 embeddings from a sentence-transformers model."""
 
     def __init__(
-        self, name: str, threads: int = 0, traced: bool = True, cache: Path | None = None
+        self,
+        name: str,
+        threads: int = 0,
+        traced: bool = True,
+        cache: Path | None = None,
+        queries: int = 4096,
     ) -> None:
         if threads:
             torch.set_num_threads(threads)
@@ -89,7 +90,7 @@ class Embedder:
         self._pending: list[_Pending] = []
         self._pending_lock = threading.Lock()
         self._library_model: Any = None
-        self._queries = lru_cache(maxsize=QUERY_CACHE)(self._frozen_one)
+        self._queries = lru_cache(maxsize=queries)(self._frozen_one)
         self._forward: Callable[[list[str]], torch.Tensor] | None = None
         folder = Path(resolve_model(name))
         saved = traced_model.load(cache, folder, TRACE_TOLERANCE) if traced and cache else None
@@ -139,8 +140,8 @@ class Embedder:
         return job.vector
 
     def encode_query(self, text: str) -> np.ndarray:
-        """`encode_one`, remembered for the latest QUERY_CACHE texts; the vector is read-only
-        (every caller of the same text shares it)."""
+        """`encode_one`, remembered for the latest `queries` texts (CROSSCHECK_QUERY_CACHE);
+        the vector is read-only (every caller of the same text shares it)."""
         return self._queries(text)
 
     def forget_queries(self) -> None:
@@ -246,19 +247,24 @@ class Embedder:
 
 
 def get_embedder(
-    name: str = DEFAULT_EMBED_MODEL, threads: int = 0, traced: bool = True, cache: str = ""
+    name: str = DEFAULT_EMBED_MODEL,
+    threads: int = 0,
+    traced: bool = True,
+    cache: str = "",
+    queries: int = 4096,
 ) -> Embedder:
     """The process-wide embedder for a model name (one instance however it is asked for)."""
-    return _embedder(name, threads, traced, cache)
+    return _embedder(name, threads, traced, cache, queries)
 
 
 def embedder_for(settings: Settings) -> Embedder:
     """The process-wide embedder the settings ask for."""
+    s = settings
     return get_embedder(
-        settings.embed_model, settings.torch_threads, settings.embed_traced, settings.model_cache
+        s.embed_model, s.torch_threads, s.embed_traced, s.model_cache, s.query_cache
     )
 
 
 @lru_cache(maxsize=2)
-def _embedder(name: str, threads: int, traced: bool, cache: str) -> Embedder:
-    return Embedder(name, threads, traced, Path(cache).expanduser() if cache else None)
+def _embedder(name: str, threads: int, traced: bool, cache: str, queries: int) -> Embedder:
+    return Embedder(name, threads, traced, Path(cache).expanduser() if cache else None, queries)

@@ -94,6 +94,7 @@ def test_quick_scale_bench_measures_the_whole_product(tmp_path):
             "build_s",
             "disk_mib",
             "ask_ms_median",
+            "ask_new_ms_median",
             "restart_s",
             "rss_mib",
             "http_ask_ms_median",

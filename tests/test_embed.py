@@ -138,8 +138,10 @@ def test_a_failed_forward_pass_reaches_every_caller_in_it(embedder, monkeypatch)
 def test_the_traced_model_is_kept_and_later_loaded_without_the_library(tmp_path, embedder):
     first = Embedder(embed.DEFAULT_EMBED_MODEL, cache=tmp_path)
     assert not first.from_cache and len(list(tmp_path.glob("*.pt"))) == 1
-    again = Embedder(embed.DEFAULT_EMBED_MODEL, cache=tmp_path)
+    again = Embedder(embed.DEFAULT_EMBED_MODEL, cache=tmp_path, queries=0)
     assert again.from_cache and again.dim == first.dim
+    once, twice = again.encode_query(TEXTS[0]), again.encode_query(TEXTS[0])
+    assert once is not twice and np.array_equal(once, twice)  # 0: no question is kept
     assert np.abs(again.encode(TEXTS) - embedder._encode_library(TEXTS, 32)).max() < 1e-4
     code = (
         "import sys; from pathlib import Path; from index.embed import Embedder, "
