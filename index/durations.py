@@ -56,6 +56,16 @@ def find_durations(text: str) -> list[Duration]:
     return [d for m in DURATION.finditer(text) if (d := _duration_of(m)) is not None]
 
 
+def is_loose(text: str) -> bool:
+    """A duration told loosely: one unit ("a month"), a vague count ("a few weeks") or a
+    qualified one ("more than 60 years", "about four hours"); not "115 years"."""
+    m = DURATION.search(text)
+    if m is None:
+        return True
+    qualified = any(m.group(k) for k in QUALIFIERS)
+    return qualified or m.group("vague") is not None or _count(m) == (1, 1)
+
+
 def _duration_of(m: re.Match[str]) -> Duration | None:
     unit = m.group("unit").lower()
     unit = UNIT_OF.get(unit, unit)

@@ -390,6 +390,8 @@ def _duration_answers(q: Question, v: Value, sentence: Value) -> bool:
     since = _time_since(q, v, sentence)
     if since is not None:
         return since
+    if q.measured:  # "the longest prison term he could get": a duration of prison, whatever
+        return bool(set(q.measured) & set(sentence.norm.split()))  # the verb ("faces")
     # the act: the question's verb, or the word that ends it ("how long did the jury
     # DELIBERATE?", "how long was the TRIAL?"; a short question's verb is often tagged
     # as a noun or adjective); the rest only by identity: "jury" ~ "trial" by meaning

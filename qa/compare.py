@@ -7,6 +7,7 @@ import math
 from collections.abc import Callable
 from typing import Literal
 
+from index.durations import is_loose
 from index.models import Value
 from index.money import MONEY
 from index.normalize import WEEKDAY
@@ -174,14 +175,17 @@ def _compare_times(a: Value, b: Value) -> Relation:
 
 
 def _compare_durations(a: Value, b: Value) -> Relation:
-    """Durations by interval (in hours); readings apart by less than half of the shorter
-    ("about a month" and "six weeks") are vagueness, not a disagreement."""
+    """Durations by interval (in hours). When either is told loosely ("about a month",
+    "more than 60 years"), readings apart by less than half of the shorter are vagueness,
+    not a disagreement ("about a month" and "six weeks"); two counted readings ("110 years",
+    "115 years") that do not meet conflict, as counts do."""
 
     def near(x: Span, y: Span) -> bool:
         low, high = sorted([x, y])
         return high[0] <= low[1] * DURATION_SLACK
 
-    return _by_interval(_span(a), _span(b), near=near)
+    loose = is_loose(a.text) or is_loose(b.text)
+    return _by_interval(_span(a), _span(b), near=near if loose else None)
 
 
 def _span(v: Value) -> Span:

@@ -19,6 +19,7 @@ class Grammar:
     units: frozenset[str]
     measures: dict[str, frozenset[str]]  # "fast" -> units of speed
     measure_words: dict[str, frozenset[str]]  # "deep" -> words that mark a depth
+    measure_nouns: dict[str, str]  # "depth" -> "deep": "what is the depth …?" asks how deep
     places: frozenset[str]  # "country", "city": what "which countries …?" asks for
     roles: frozenset[str]  # "judge", "lawyer": "which judge …?" asks who holds the role
     at_adverbials: frozenset[str]  # "range" in "at close range": no target
@@ -34,6 +35,7 @@ def grammar() -> Grammar:
         units=lexicon().units,  # index time reads them too (index/data/lexicon.toml)
         measures={k: frozenset(v) for k, v in raw["measures"].items()},
         measure_words={k: frozenset(v) for k, v in raw["measure_words"].items()},
+        measure_nouns={n: k for k, ns in raw["measure_nouns"].items() for n in ns},
         places=frozenset(raw["places"]),
         roles=frozenset(raw["roles"]),
         at_adverbials=frozenset(raw["at_adverbials"]),

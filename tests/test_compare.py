@@ -42,7 +42,13 @@ def lasted(text: str, lo: float, hi: float) -> Value:
 def test_durations_compare_by_interval_with_slack_for_vague_readings():
     month = lasted("a month-long", 365, 1095)
     assert compare(month, lasted("five-week", 756, 924)) == "same"
-    assert compare(lasted("four hours", 3.5, 4.5), lasted("six hours", 5.5, 6.5)) == "unclear"
+    # a loose reading a little apart: vagueness; two counted readings apart: a conflict
+    assert compare(lasted("about four hours", 3.2, 4.8), lasted("six hours", 5.5, 6.5)) == "unclear"
+    assert compare(lasted("more than 40 years", 40, 60.5), lasted("80 years", 79.5, 80.5)) == (
+        "unclear"
+    )
+    assert compare(lasted("four hours", 3.5, 4.5), lasted("six hours", 5.5, 6.5)) == "conflict"
+    assert compare(lasted("90 years", 89.5, 90.5), lasted("95 years", 94.5, 95.5)) == "conflict"
     assert compare(lasted("four hours", 3.5, 4.5), lasted("two days", 36, 60)) == "conflict"
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from index.durations import find_durations
+from index.durations import find_durations, is_loose
 
 
 @pytest.mark.parametrize(
@@ -32,3 +32,20 @@ def test_durations_as_hours(text, norm, lo, hi):
 )
 def test_not_durations(text):
     assert find_durations(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, loose",
+    [
+        ("95 years", False),
+        ("four hours", False),
+        ("a month", True),
+        ("one year", True),
+        ("a few weeks", True),
+        ("more than 40 years", True),
+        ("about four hours", True),
+        ("up to 20 years", True),
+    ],
+)
+def test_a_duration_told_loosely(text, loose):
+    assert is_loose(text) == loose

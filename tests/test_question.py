@@ -26,11 +26,24 @@ from qa.question import analyze
         ("Which agency recorded the tremor?", QType.who, None),
         ("Which bridge was closed first?", QType.what, None),
         ("What did the ministry say?", QType.what, None),
+        # a noun naming a measure asks what "how deep / long / fast …?" asks
+        ("What was the depth of the tremor?", QType.how_many, "measure:deep"),
+        ("What was the tremor's depth?", QType.how_many, "measure:deep"),
+        ("What is the longest jail term the captain faces?", QType.how_many, "measure:lasting"),
+        ("What was the top speed of the ferry?", QType.how_many, "measure:fast"),
+        ("What is the name of the ferry?", QType.what, None),
     ],
 )
 def test_type_and_focus(text, qtype, focus):
     q = analyze(text)
     assert (q.qtype, q.focus) == (qtype, focus)
+
+
+def test_a_measure_noun_keeps_what_it_measures():
+    q = analyze("What is the longest jail term the captain faces?")
+    assert q.measured == ["jail", "captain"]
+    assert analyze("What was the length of the strike?").measured == ["strike"]
+    assert analyze("How deep was the tremor?").measured == []
 
 
 def test_a_count_of_times_without_a_verb_keeps_its_noun():
