@@ -1,11 +1,13 @@
 """Times of day in news English ("11:11 pm", "around 7.20pm", "just before midnight",
-"2200 GMT") as intervals of minutes after midnight, with the clock they are read on.
+"2200 GMT", "mid-way through the afternoon") as intervals of minutes after midnight, with the
+clock they are read on.
 
 A time given to the minute is that minute; to the hour ("7 pm"), the half hour either side
 (reporters round); "around"/"about" widens it by half an hour more; "just after"/"just
 before" opens it half an hour on one side. A time with a zone ("2200 GMT") is on that clock,
 any other on the local one; a zone time in brackets right after a local one restates it and
-is not a second answer.
+is not a second answer. A part of the day is its span (morning 6-12, afternoon 12-18,
+evening 18-21), and "early", "mid" or "late" a third of it.
 """
 
 from __future__ import annotations
@@ -24,13 +26,19 @@ QUALIFIER = (
 )
 CLOCK = re.compile(
     QUALIFIER + r"(?<![\d.,:])(?P<h>[01]?\d)(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>[ap])(?:\.\s?m\.|m\b)"
-    r"|" + QUALIFIER.replace("qual", "qual2") + r"(?P<word>midnight|noon|midday)\b"
+    r"|" + QUALIFIER.replace("qual", "qual2") + r"\b(?P<word>midnight|noon|midday)\b"
     r"|(?P<open>\(\s*)?(?<![\d.,:])(?P<hh>[01]\d|2[0-3]):?(?P<mm>[0-5]\d)\s*(?:hrs?\s*)?(?P<zone>"
     + ZONES
     + r")\b",
     re.IGNORECASE,
 )
 LOCAL = "local"
+PARTS = {"morning": (360, 720), "afternoon": (720, 1080), "evening": (1080, 1260)}
+PART = re.compile(
+    r"\b(?:(?P<third>early|late|mid-?|mid-?way through the|in the middle of the)[\s-]*)?"
+    r"(?P<part>(?-i:morning|afternoon|evening))\b",  # not "Good Morning America"
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -60,7 +68,25 @@ def find_times(text: str) -> list[TimeOfDay]:
         if m.group("open") and found and _restates(text, found[-1], m.start()):
             t = replace(t, restates=True)  # "11:11 pm (2211 GMT)": one time, told twice
         found.append(t)
-    return found
+    return sorted(found + _parts_of_day(text), key=lambda t: t.start)
+
+
+def _parts_of_day(text: str) -> list[TimeOfDay]:
+    """ "on Friday afternoon", "late morning", "mid-way through the evening": a part of the
+    day, or a third of it."""
+    out = []
+    for m in PART.finditer(text):
+        lo, hi = PARTS[m.group("part").lower()]
+        third = (hi - lo) // 3
+        which = (m.group("third") or "").lower()
+        if which == "early":
+            hi = lo + third
+        elif which == "late":
+            lo = hi - third
+        elif which:
+            lo, hi = lo + third, hi - third
+        out.append(TimeOfDay(m.start(), m.end(), m.group(), (lo + hi) // 2, lo, hi, LOCAL))
+    return out
 
 
 def _restates(text: str, prev: TimeOfDay, at: int) -> bool:

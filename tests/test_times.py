@@ -24,6 +24,14 @@ from index.times import DAY, find_times, overlap
             [("6:30 pm", "18:30", 1110, 1110, False), ("1730 GMT", "17:30 gmt", 1050, 1050, True)],
         ),
         ("The plane landed at 1730 GMT.", [("1730 GMT", "17:30 gmt", 1050, 1050, False)]),
+        # a part of the day is its span, or a third of it; "afternoon" holds no "noon"
+        ("The vote came on Monday afternoon.", [("afternoon", "15:00", 720, 1080, False)]),
+        (
+            "The board met mid-way through the afternoon.",
+            [("mid-way through the afternoon", "15:00", 840, 960, False)],
+        ),
+        ("Rain began in the late morning.", [("late morning", "11:00", 600, 720, False)]),
+        ("Crowds gathered by early evening.", [("early evening", "18:30", 1080, 1140, False)]),
     ],
 )
 def test_times_of_day(text, found):
@@ -35,7 +43,14 @@ def test_times_of_day(text, found):
 
 @pytest.mark.parametrize(
     "text",
-    ["In 2023 pm was a word", "I am 7 a man", "The score was 21 pm", "Route 66 opened", "13 pm"],
+    [
+        "In 2023 pm was a word",
+        "I am 7 a man",
+        "The score was 21 pm",
+        "Route 66 opened",
+        "13 pm",
+        "She appeared on Good Morning America.",  # a title, not a time of day
+    ],
 )
 def test_not_times(text):
     assert find_times(text) == []
