@@ -25,6 +25,8 @@ class DocumentContext:
 def _speaker_of(tok: Token, sent: Span, ctx: DocumentContext) -> tuple[str, int] | None:
     """If `tok` is a speech verb or 'according to', who speaks and where the phrase starts."""
     if tok.lemma_.lower() in lexicon().speech_verbs and tok.pos_ in {"VERB", "AUX"}:
+        if not _says_something(tok):
+            return None  # "he testified for three days": an act, with nothing said in it
         subj = subject_of(tok)
         if subj is None or subj.dep_ == "nsubjpass":
             return None
@@ -42,13 +44,38 @@ def _speaker_of(tok: Token, sent: Span, ctx: DocumentContext) -> tuple[str, int]
     return None
 
 
+SAID = {"ccomp", "xcomp", "dobj", "obj", "parataxis"}  # what was said, or what was given
+
+
+def _says_something(tok: Token) -> bool:
+    """A speech verb with something said ("said THE OFFICER FIRED", "gave THE TOLL", a
+    quote, a relative clause's gap) or that is itself the frame of a clause ("…, police
+    said"), not one that only tells that somebody spoke ("testified for three days")."""
+    if any(c.dep_ in SAID for c in tok.children) or tok.dep_ in {"parataxis", "relcl"}:
+        return True  # a relative clause's speech verb says its gap ("that police CLAIMED was …")
+    return any(t.text in QUOTES for t in tok.sent)
+
+
+def _quoted(tok: Token) -> bool:
+    """What the verb says is a quote ("…, saying: “…”"): the sentence is the speaker's."""
+    return any(t.text in QUOTES for t in tok.doc[tok.i : tok.sent.end])
+
+
 def _in_clause(tok: Token) -> bool:
-    """Whether a verb speaks inside a relative or subordinate clause, not for the sentence."""
+    """Whether a verb speaks inside a relative or subordinate clause, or a participle's
+    ("X testified for three days, TELLING the jury …"), not for the sentence."""
     return (
         tok.dep_ in {"relcl", "acl"}
+        or (_participle(tok) and not _quoted(tok))
         or any(a.dep_ in {"relcl", "acl"} for a in tok.ancestors)
         or any(c.dep_ == "mark" for c in tok.children)
     )
+
+
+def _participle(tok: Token) -> bool:
+    """ ", saying …", ", telling the jury …": what follows is the speaker's; the clause the
+    participle hangs on is the outlet's own."""
+    return tok.tag_ == "VBG" and tok.dep_ == "advcl"
 
 
 def _clause_end(tok: Token, sent: Span) -> int:
@@ -82,7 +109,9 @@ def speakers(sent: Span, ctx: DocumentContext) -> tuple[str | None, list[Value]]
             while end > first + 1 and doc[end - 1].is_punct and doc[end - 1].text not in QUOTES:
                 end -= 1
             # "the mayor, who said it was fair": the claim is the clause, not the mayor
-            span = doc[max(min(first, tok.i), tok.left_edge.i) : end]
+            own = _participle(tok) and not _quoted(tok)
+            begin = tok.i if own else max(min(first, tok.i), tok.left_edge.i)
+            span = doc[begin:end]
             claims.append(
                 Value(
                     kind="claim",

@@ -398,7 +398,8 @@ def _duration_answers(q: Question, v: Value, sentence: Value) -> bool:
     words = [w for w in q.lemmas if w not in {"long", q.focus}]
     acts = q.verbs or words[-1:]
     subject = {stem(w) for w in q.subject}
-    return any_act(v.head, acts) or stem(v.head or "") in subject
+    # a state asked with "be" ("on the witness stand") is an act by meaning ("testified")
+    return any_act(v.head, acts) or stem(v.head or "") in subject or phrase_act(q.state, v.head)
 
 
 def _date_score(q: Question, v: Value, overlap: float, values: list[Value]) -> float | None:

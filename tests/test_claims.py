@@ -147,6 +147,17 @@ def test_how_long_takes_a_duration_of_the_act_asked_about(word_model):
     )
 
 
+def test_a_state_takes_a_duration_of_the_act_it_means(word_model):
+    from qa.claims import _duration_answers
+
+    q = analyze("For how many days was the pilot on the witness stand?")
+    said = value("sentence", "The pilot testified for two days.", "pilot testify day")
+    testified = value("duration", "two days", "2 day", "testify", lo=36, hi=60)
+    waited = value("duration", "two days", "2 day", "wait", lo=36, hi=60)
+    assert _duration_answers(q, testified, said)  # "on the witness stand" ~ "testify"
+    assert not _duration_answers(q, waited, said)
+
+
 def test_a_measure_noun_takes_a_duration_of_what_it_measures(word_model):
     from qa.claims import _duration_answers
 

@@ -46,6 +46,14 @@ def test_a_measure_noun_keeps_what_it_measures():
     assert analyze("How deep was the tremor?").measured == []
 
 
+def test_a_state_asked_with_be_is_kept_as_a_phrase():
+    assert analyze("For how many days was the pilot on the witness stand?").state == (
+        "on the witness stand"
+    )
+    assert analyze("How long was the captain in custody?").state == "in custody"
+    assert analyze("How long did the strike last?").state is None
+
+
 def test_a_count_of_times_without_a_verb_keeps_its_noun():
     assert analyze("How many times?").focus == "time"
 

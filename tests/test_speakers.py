@@ -42,3 +42,26 @@ def test_a_speaker_named_before_who_said_claims_only_the_clause(tmp_path):
     assert (claim.text, claim.attributed_to) == ("who said it was overdue", "the mayor")
     welcomed = next(v for v in values if v.kind == "agent" and v.head == "welcome")
     assert welcomed.attributed_to is None  # the outlet reports the welcome in its own voice
+
+
+def test_a_participle_without_a_quote_claims_only_what_follows_it(tmp_path):
+    from tests.helpers import extracted
+
+    values = extracted("Police fired tear gas, saying the crowd had thrown stones.", tmp_path)
+    sentence = next(v for v in values if v.kind == "sentence")
+    assert sentence.attributed_to is None  # the tear gas is the outlet's own report
+    claim = next(v for v in values if v.kind == "claim")
+    assert claim.attributed_to == "Police" and claim.text.startswith("saying the crowd")
+
+
+def test_a_speech_verb_that_says_nothing_attributes_nothing(tmp_path):
+    from tests.helpers import extracted
+
+    for text in (
+        "The pilot testified for two days, telling the panel the radio had failed.",
+        "The minister spoke to reporters on Friday.",
+    ):
+        sentence = next(v for v in extracted(text, tmp_path) if v.kind == "sentence")
+        assert sentence.attributed_to is None, text
+    said = extracted("The ferry will sail on Monday, the harbour master said.", tmp_path)
+    assert next(v for v in said if v.kind == "sentence").attributed_to == "the harbour master"
