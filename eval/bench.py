@@ -126,31 +126,29 @@ def latency_rows(key: str, section: str, seconds: list[float], ps=(50, 95, 99)) 
 # -- sections ------------------------------------------------------------------------------
 
 
+# one measured pass: its row key, its section, what runs untimed before each call
+Pass = tuple[str, str, Callable[[Service], object] | None]
+
+
 def bench_ask(
     settings: Settings,
     questions: list[str],
     repeat: int,
     key: str = "ask",
     section: str = "ask (in process)",
+    new: bool = False,
 ) -> list[Row]:
-    """`Service.ask` in this process, every gold question `repeat` times, after a warm-up."""
-    return _in_process(settings, Service.ask, questions, repeat, key, section)
+    """`Service.ask` in this process, every gold question `repeat` times, after a warm-up
+    pass: a server that has seen the questions. With `new`, the same service then answers
+    them as if never asked (`{key}_new`: the per-question caches, the tagged question and its
+    embedding, emptied before each call), which is what a desk's new question costs."""
+    passes: list[Pass] = [(key, section, None)]
+    if new:
+        passes.append((f"{key}_new", f"{section}, new questions", _forget_questions))
+    return _in_process(settings, Service.ask, questions, repeat, passes)
 
 
-def bench_ask_new(
-    settings: Settings,
-    questions: list[str],
-    repeat: int,
-    key: str = "ask_new",
-    section: str = "ask, new questions (in process)",
-) -> list[Row]:
-    """As `bench_ask`, but every question as if never asked before: the per-question caches
-    (the tagged question, its embedding) are emptied before each call, so the row shows what
-    a desk's new question costs, where `ask` shows a server that has seen the question."""
-    return _in_process(settings, Service.ask, questions, repeat, key, section, forget_questions)
-
-
-def forget_questions(service: Service) -> None:
+def _forget_questions(service: Service) -> None:
     tagged.cache_clear()
     service.embedder.forget_queries()
 
@@ -160,26 +158,28 @@ def _in_process(
     call: Callable[[Service, str], object],
     texts: list[str],
     repeat: int,
-    key: str,
-    section: str,
-    before: Callable[[Service], object] | None = None,
+    passes: list[Pass],
 ) -> list[Row]:
-    """Latency of `call(service, text)` for every text `repeat` times, after one warm-up pass
-    (as a server that has been answering); `before` runs untimed ahead of each call."""
+    """Latency of `call(service, text)` for every text `repeat` times per pass, on one
+    service loaded once (at 1M passages a load is ~10 s), after one warm-up pass (as a server
+    that has been answering)."""
     service = Service(settings)
     service.warm_up()
     for t in texts:
         call(service, t)
-    times = []
-    for _ in range(repeat):
-        for t in texts:
-            if before is not None:
-                before(service)
-            t0 = time.perf_counter()
-            call(service, t)
-            times.append(time.perf_counter() - t0)
+    rows: list[Row] = []
+    for key, section, before in passes:
+        times = []
+        for _ in range(repeat):
+            for t in texts:
+                if before is not None:
+                    before(service)
+                t0 = time.perf_counter()
+                call(service, t)
+                times.append(time.perf_counter() - t0)
+        rows += latency_rows(key, section, times)
     service.store.close()
-    return latency_rows(key, section, times)
+    return rows
 
 
 def _http_one(url: str, questions: list[str], repeat: int) -> list[Row]:
@@ -261,7 +261,9 @@ def _http_page(url: str, questions: list[str], times: int = 20) -> list[Row]:
 def bench_check(settings: Settings, claims: list[str], repeat: int) -> list[Row]:
     """`Service.check` in this process, every seed claim of eval/claims.jsonl `repeat` times,
     after a warm-up pass."""
-    return _in_process(settings, Service.check, claims, repeat, "check", "check (in process)")
+    return _in_process(
+        settings, Service.check, claims, repeat, [("check", "check (in process)", None)]
+    )
 
 
 def bench_stories(
@@ -532,8 +534,7 @@ def run_bench(
     for workers in cfg.http_workers:
         rows += bench_server(seeds.data_dir, questions, cfg, workers)
     say("ask and check in process")
-    rows += bench_ask(seeds, questions, cfg.repeat)
-    rows += bench_ask_new(seeds, questions, cfg.repeat)
+    rows += bench_ask(seeds, questions, cfg.repeat, new=True)
     seed_docs = {p.stem for p in synth.SEEDS.glob("*.txt")}
     claims = [c.claim for c in load_claims() if set(c.docs) <= seed_docs]
     rows += bench_check(seeds, claims, cfg.repeat)

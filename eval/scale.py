@@ -26,7 +26,7 @@ import httpx
 import numpy as np
 
 from eval import synth
-from eval.bench import MiB, Row, bench_ask, bench_ask_new, latency_rows, ms, table
+from eval.bench import MiB, Row, bench_ask, latency_rows, ms, table
 from eval.serve import ROOT, ServerProcess, status_bytes
 from index.config import Settings
 from index.store import Store
@@ -144,11 +144,10 @@ def bench_size(
         (f"{key}_disk_mib", "disk", round(disk / MiB, 1), "MiB"),
     )
     settings = seeds.model_copy(update={"data_dir": data_dir})
-    rows += bench_ask(settings, questions, 1, key=f"{key}_ask", section=section + ", in process")
-    # the row above is a server that has seen the questions (their parse and embedding kept);
-    # this one is a desk's new question
-    rows += bench_ask_new(
-        settings, questions, 1, key=f"{key}_ask_new", section=section + ", new questions"
+    # a server that has seen the questions (their parse and embedding kept), then a desk's
+    # new question
+    rows += bench_ask(
+        settings, questions, 1, key=f"{key}_ask", section=section + ", in process", new=True
     )
     # the sheet warmer recomputes sheets after every write: off, so that the figures are
     # of writing and answering alone (its cost is per write, not per passage)

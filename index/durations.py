@@ -58,7 +58,7 @@ def find_durations(text: str) -> list[Duration]:
 
 def is_loose(text: str) -> bool:
     """A duration told loosely: one unit ("a month"), a vague count ("a few weeks") or a
-    qualified one ("more than 60 years", "about four hours"); not "115 years"."""
+    qualified one ("more than 40 years", "about four hours"); not "95 years"."""
     m = DURATION.search(text)
     if m is None:
         return True

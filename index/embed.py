@@ -62,6 +62,7 @@ TRACE_PROBES = [
 ]
 TRACE_TOLERANCE = 1e-4  # max absolute difference per dimension of unit vectors
 MAX_SHARED_BATCH = 32  # texts of concurrent callers encoded in one forward pass, at most
+QUERY_CACHE: int = Settings.model_fields["query_cache"].default  # one default, in the settings
 
 
 @dataclass
@@ -81,7 +82,7 @@ class Embedder:
         threads: int = 0,
         traced: bool = True,
         cache: Path | None = None,
-        queries: int = 4096,
+        queries: int = QUERY_CACHE,
     ) -> None:
         if threads:
             torch.set_num_threads(threads)
@@ -251,7 +252,7 @@ def get_embedder(
     threads: int = 0,
     traced: bool = True,
     cache: str = "",
-    queries: int = 4096,
+    queries: int = QUERY_CACHE,
 ) -> Embedder:
     """The process-wide embedder for a model name (one instance however it is asked for)."""
     return _embedder(name, threads, traced, cache, queries)

@@ -30,9 +30,10 @@ from index.words import content_lemmas
 # 31: content words on spaCy's stop list ("name", "call", "put"); 32: a relative pronoun
 # stands for its noun; 33: a name runs on past a middle initial; 34: a count in a unit keeps
 # the unit as its head ("64 km southwest of"); 35: a sentence that asks is marked "question";
-# 36: parts of the day ("mid-way through the afternoon"), and "afternoon" is no "noon";
-# 37: a participle's speech (", telling the jury …") is a claim of its own clause
-EXTRACT_VERSION = "37"
+# 36: parts of the day ("late morning"), and "afternoon" is no "noon"; 37: a participle's
+# speech (", saying …") is a claim of its own clause, and "testified for an hour" no speech;
+# 38: "halfway through the evening"
+EXTRACT_VERSION = "38"
 # a sentence ending in a question mark (inside quotes or not) asks; it states no answer
 QUESTION_END = re.compile(r"\?[\s\"'”’)]*$")
 __all__ = ["EXTRACT_VERSION", "DocumentContext", "extract_values"]

@@ -26,7 +26,7 @@ def _speaker_of(tok: Token, sent: Span, ctx: DocumentContext) -> tuple[str, int]
     """If `tok` is a speech verb or 'according to', who speaks and where the phrase starts."""
     if tok.lemma_.lower() in lexicon().speech_verbs and tok.pos_ in {"VERB", "AUX"}:
         if not _says_something(tok):
-            return None  # "he testified for three days": an act, with nothing said in it
+            return None  # "she testified for an hour": an act, with nothing said in it
         subj = subject_of(tok)
         if subj is None or subj.dep_ == "nsubjpass":
             return None
@@ -49,36 +49,35 @@ SAID = {"ccomp", "xcomp", "dobj", "obj", "parataxis"}  # what was said, or what 
 
 def _says_something(tok: Token) -> bool:
     """A speech verb that frames what is said: anything but a sentence's own predicate
-    with nothing said ("he TESTIFIED for three days"); a trailing "…, police said" (often
-    parsed as a conjunct), a relative clause's gap and a participle's clause all do, as does
-    a predicate with a clause, an object ("gave the toll") or a quote."""
-    if tok.dep_ != "ROOT":
+    with nothing said ("the treasurer TESTIFIED for an hour"); a trailing "…, police said"
+    (often parsed as a conjunct), a relative clause's gap and a participle's clause all do,
+    as does a predicate with a clause, an object ("gave the toll") or a quote."""
+    if tok.dep_ != "ROOT" or any(c.dep_ in SAID for c in tok.children):
         return True
-    if any(c.dep_ in SAID for c in tok.children):
-        return True
-    return any(t.text in QUOTES for t in tok.sent)
+    return _has_quote(tok.sent)
 
 
-def _quoted(tok: Token) -> bool:
-    """What the verb says is a quote ("…, saying: “…”"): the sentence is the speaker's."""
-    return any(t.text in QUOTES for t in tok.doc[tok.i : tok.sent.end])
+def _has_quote(span: Span) -> bool:
+    return any(t.text in QUOTES for t in span)
 
 
 def _in_clause(tok: Token) -> bool:
     """Whether a verb speaks inside a relative or subordinate clause, or a participle's
-    ("X testified for three days, TELLING the jury …"), not for the sentence."""
+    ("police fired tear gas, SAYING …"), not for the sentence."""
     return (
         tok.dep_ in {"relcl", "acl"}
-        or (_participle(tok) and not _quoted(tok))
+        or _participle_speaks(tok)
         or any(a.dep_ in {"relcl", "acl"} for a in tok.ancestors)
         or any(c.dep_ == "mark" for c in tok.children)
     )
 
 
-def _participle(tok: Token) -> bool:
-    """ ", saying …", ", telling the jury …": what follows is the speaker's; the clause the
-    participle hangs on is the outlet's own."""
-    return tok.tag_ == "VBG" and tok.dep_ == "advcl"
+def _participle_speaks(tok: Token) -> bool:
+    """A participle that speaks with no quote (", saying …", ", telling reporters …"): what
+    follows is the speaker's, the clause the participle hangs on the outlet's own. With a
+    quote ("…, saying: “…”") the sentence is the speaker's."""
+    participle = tok.tag_ == "VBG" and tok.dep_ == "advcl"
+    return participle and not _has_quote(tok.doc[tok.i : tok.sent.end])
 
 
 def _clause_end(tok: Token, sent: Span) -> int:
@@ -112,8 +111,7 @@ def speakers(sent: Span, ctx: DocumentContext) -> tuple[str | None, list[Value]]
             while end > first + 1 and doc[end - 1].is_punct and doc[end - 1].text not in QUOTES:
                 end -= 1
             # "the mayor, who said it was fair": the claim is the clause, not the mayor
-            own = _participle(tok) and not _quoted(tok)
-            begin = tok.i if own else max(min(first, tok.i), tok.left_edge.i)
+            begin = tok.i if _participle_speaks(tok) else max(min(first, tok.i), tok.left_edge.i)
             span = doc[begin:end]
             claims.append(
                 Value(

@@ -1,5 +1,5 @@
 """Times of day in news English ("11:11 pm", "around 7.20pm", "just before midnight",
-"2200 GMT", "mid-way through the afternoon") as intervals of minutes after midnight, with the
+"2200 GMT", "midway through the evening") as intervals of minutes after midnight, with the
 clock they are read on.
 
 A time given to the minute is that minute; to the hour ("7 pm"), the half hour either side
@@ -35,7 +35,8 @@ CLOCK = re.compile(
 LOCAL = "local"
 PARTS = {"morning": (360, 720), "afternoon": (720, 1080), "evening": (1080, 1260)}
 PART = re.compile(
-    r"\b(?:(?P<third>early|late|mid-?|mid-?way through the|in the middle of the)[\s-]*)?"
+    r"\b(?:(?P<third>early|late|mid-?|(?:mid-?|half)way through the|in the middle of the)"
+    r"[\s-]*)?"
     r"(?P<part>(?-i:morning|afternoon|evening))\b",  # not "Good Morning America"
     re.IGNORECASE,
 )
@@ -72,11 +73,11 @@ def find_times(text: str) -> list[TimeOfDay]:
 
 
 def _parts_of_day(text: str) -> list[TimeOfDay]:
-    """ "on Friday afternoon", "late morning", "mid-way through the evening": a part of the
+    """ "on Friday afternoon", "late morning", "halfway through the evening": a part of the
     day, or a third of it."""
     out = []
     for m in PART.finditer(text):
-        lo, hi = PARTS[m.group("part").lower()]
+        lo, hi = PARTS[m.group("part")]  # matched in lower case
         third = (hi - lo) // 3
         which = (m.group("third") or "").lower()
         if which == "early":

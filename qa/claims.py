@@ -390,15 +390,15 @@ def _duration_answers(q: Question, v: Value, sentence: Value) -> bool:
     since = _time_since(q, v, sentence)
     if since is not None:
         return since
-    if q.measured:  # "the longest prison term he could get": a duration of prison, whatever
-        return bool(set(q.measured) & set(sentence.norm.split()))  # the verb ("faces")
+    if q.measured:  # "the longest jail term the captain faces": a duration in a sentence
+        return share(q.measured, sentence) > 0  # about jail, whatever its verb ("could get")
     # the act: the question's verb, or the word that ends it ("how long did the jury
     # DELIBERATE?", "how long was the TRIAL?"; a short question's verb is often tagged
     # as a noun or adjective); the rest only by identity: "jury" ~ "trial" by meaning
     words = [w for w in q.lemmas if w not in {"long", q.focus}]
     acts = q.verbs or words[-1:]
     subject = {stem(w) for w in q.subject}
-    # a state asked with "be" ("on the witness stand") is an act by meaning ("testified")
+    # a state asked with "be" ("in detention") is an act by meaning ("detained")
     return any_act(v.head, acts) or stem(v.head or "") in subject or phrase_act(q.state, v.head)
 
 

@@ -176,9 +176,9 @@ def _compare_times(a: Value, b: Value) -> Relation:
 
 def _compare_durations(a: Value, b: Value) -> Relation:
     """Durations by interval (in hours). When either is told loosely ("about a month",
-    "more than 60 years"), readings apart by less than half of the shorter are vagueness,
-    not a disagreement ("about a month" and "six weeks"); two counted readings ("110 years",
-    "115 years") that do not meet conflict, as counts do."""
+    "more than 40 years"), readings apart by less than half of the shorter are vagueness,
+    not a disagreement ("about a month" and "six weeks"); two counted readings ("90 years",
+    "95 years") that do not meet conflict, as counts do."""
 
     def near(x: Span, y: Span) -> bool:
         low, high = sorted([x, y])

@@ -100,10 +100,10 @@ class Question:
     # "how many SWAT units …?", "how many units of the National Guard …?": names of the
     # counted thing
     qualifiers: list[str] = field(default_factory=list)
-    # "what is the longest PRISON term …?", "what was the length of the TRIAL?": what the
+    # "what is the longest JAIL term …?", "what was the length of the STRIKE?": what the
     # measure a measure noun asks for is of
     measured: list[str] = field(default_factory=list)
-    state: str | None = None  # "how long was he ON THE WITNESS STAND?": a state, asked with "be"
+    state: str | None = None  # "how long was she IN DETENTION?": a state, asked with "be"
 
 
 # nouns for a figure someone gives: a tally ("the death toll at 41") or a measurement's
@@ -207,29 +207,32 @@ def _noun_after(toks: list) -> str | None:
     """The head of the noun run right after "which"/"what" ("which Moroccan CITIES")."""
     if not toks or toks[0].lower_ not in {"which", "what"}:
         return None
-    head = None
-    for t in toks[1:]:
-        if t.pos_ in {"NOUN", "PROPN"}:
-            head = t.lemma_.lower()
-        elif t.pos_ != "ADJ" or head is not None:
-            break
-    return head
+    return _run_head(toks[1:], determiners=False)
 
 
 def _copular_head(toks: list) -> str | None:
     """The head of the noun phrase a "what is …?" question asks about: "what was the DEPTH
-    of the quake?", "what is the longest prison TERM he faces?", "what was the quake's
-    DEPTH?"."""
+    of the tremor?", "what is the longest jail TERM the captain faces?", "what was the
+    tremor's DEPTH?"."""
     if len(toks) < 3 or toks[0].lower_ not in {"which", "what"} or toks[1].lemma_ != "be":
         return None
+    return _run_head(toks[2:])
+
+
+def _run_head(toks: list, determiners: bool = True) -> str | None:
+    """The last noun of the noun phrase these tokens start with, adjectives before it. A
+    whole phrase (`determiners`) may hold determiners and a possessor ("the tremor's
+    DEPTH"), and a determiner after its noun starts a clause ("… jail term THE captain
+    faces"); right after "which" the run is the noun's alone ("which COUNTRY's president":
+    the country is asked for)."""
     head = None
-    for t in toks[2:]:
+    for t in toks:
         if t.pos_ in {"NOUN", "PROPN"}:
             head = t.lemma_.lower()
-        elif t.tag_ == "POS":
-            head = None  # the possessor: "the quake's depth"
-        elif t.pos_ not in {"DET", "ADJ"} or head is not None:
-            break  # "… prison term THE captain faces": a clause of its own
+        elif determiners and t.tag_ == "POS":
+            head = None
+        elif t.pos_ not in ({"ADJ", "DET"} if determiners else {"ADJ"}) or head is not None:
+            break
     return head
 
 
@@ -261,19 +264,19 @@ def act_phrase(toks: list) -> str | None:
     return None
 
 
-STATES = {"on", "in", "at", "behind", "under"}  # "on the witness stand", "in custody"
+STATES = {"on", "in", "at", "behind", "under"}  # "in detention", "on strike", "under arrest"
 
 
 def _state_phrase(toks: list) -> str | None:
-    """A state the question asks about with "be" and a place-like phrase ("was he ON THE
-    WITNESS STAND", "were they IN CUSTODY"): an act by meaning ("testify", "detain")."""
+    """A state the question asks about with "be" and a place-like phrase ("was she IN
+    DETENTION", "were they ON STRIKE"): an act by meaning ("detain", "strike")."""
     if not any(t.lemma_.lower() == "be" for t in toks):
         return None
     for i, t in enumerate(toks):
         if t.lower_ not in STATES or t.pos_ != "ADP":
             continue
         rest = [u for u in toks[i + 1 :] if not u.is_punct]
-        # the last word may be tagged a verb ("the witness STAND")
+        # the last word may be tagged a verb ("on the picket LINE", "the night SHIFT")
         nouns = all(u.pos_ in {"DET", "ADJ", "NOUN"} for u in rest[:-1])
         if rest and nouns and rest[-1].pos_ in {"NOUN", "VERB"} and rest[0].pos_ != "VERB":
             return " ".join([t.lower_, *(u.lower_ for u in rest)])

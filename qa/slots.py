@@ -41,6 +41,15 @@ def asks_speaker(q: Question) -> bool:
     return q.qtype == QType.who and bool(q.verbs) and q.verbs[0] in lexicon().speech_verbs
 
 
+def _measure_kinds(measure: str) -> tuple[str, ...]:
+    """What answers a measure question, by its units: units of time a duration ("how long
+    did it last?"), others a number ("how fast …?", "what magnitude …?"), both for both
+    ("how long is the bridge?")."""
+    units = grammar().measures.get(measure, frozenset())
+    kinds = ("duration",) if units & HOURS.keys() else ()
+    return kinds + ("number",) if units - HOURS.keys() or not units else kinds
+
+
 def typed_kinds(q: Question) -> tuple[str, ...]:
     if asks_employer(q):
         return ("organization",)
@@ -52,12 +61,8 @@ def typed_kinds(q: Question) -> tuple[str, ...]:
         return ("agent", "person", "organization")
     if q.focus == "clock":  # "at what time …?": a time of day, not the date
         return ("time",)
-    if q.focus == "measure:long":  # "how long did it last?" or "how long is the bridge?"
-        return ("duration", "number")
-    if q.focus == "measure:lasting":  # "what is the longest prison term …?": time alone
-        return ("duration",)
-    if q.focus and q.focus.startswith("measure:"):  # "how fast …?", "what magnitude …?"
-        return ("number",)
+    if q.focus and q.focus.startswith("measure:"):
+        return _measure_kinds(q.focus.partition(":")[2])
     if q.qtype == QType.how_many and q.focus in HOURS:  # "for how many days …?"
         return ("duration",)
     if q.qtype in TYPED_KIND:

@@ -150,11 +150,11 @@ def test_how_long_takes_a_duration_of_the_act_asked_about(word_model):
 def test_a_state_takes_a_duration_of_the_act_it_means(word_model):
     from qa.claims import _duration_answers
 
-    q = analyze("For how many days was the pilot on the witness stand?")
-    said = value("sentence", "The pilot testified for two days.", "pilot testify day")
-    testified = value("duration", "two days", "2 day", "testify", lo=36, hi=60)
+    q = analyze("For how many days were the nurses on the picket line?")
+    said = value("sentence", "The nurses picketed for two days.", "nurse picket day")
+    picketed = value("duration", "two days", "2 day", "picket", lo=36, hi=60)
     waited = value("duration", "two days", "2 day", "wait", lo=36, hi=60)
-    assert _duration_answers(q, testified, said)  # "on the witness stand" ~ "testify"
+    assert _duration_answers(q, picketed, said)  # "on the picket line" ~ "picket" (0.84)
     assert not _duration_answers(q, waited, said)
 
 

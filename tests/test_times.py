@@ -27,8 +27,8 @@ from index.times import DAY, find_times, overlap
         # a part of the day is its span, or a third of it; "afternoon" holds no "noon"
         ("The vote came on Monday afternoon.", [("afternoon", "15:00", 720, 1080, False)]),
         (
-            "The board met mid-way through the afternoon.",
-            [("mid-way through the afternoon", "15:00", 840, 960, False)],
+            "The board met halfway through the afternoon.",
+            [("halfway through the afternoon", "15:00", 840, 960, False)],
         ),
         ("Rain began in the late morning.", [("late morning", "11:00", 600, 720, False)]),
         ("Crowds gathered by early evening.", [("early evening", "18:30", 1080, 1140, False)]),
