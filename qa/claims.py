@@ -15,6 +15,7 @@ from index.models import Value
 from index.normalize import interval_norm
 from index.tally import TALLIES
 from index.words import base_forms, is_verb, stems
+from qa.contact import reached
 from qa.lexicon import grammar, is_target
 from qa.match import (
     any_act,
@@ -52,7 +53,6 @@ CONTACT_PREPS = {
     "against": {"into", "with"},
     "onto": {"into", "on"},
 }
-DIRECTED_PREPS = {"into", "onto", "against"}  # a direction of motion, whatever the verb
 DATE_CONTEXT_MIN = 0.5
 UNIT_SPAN = 31  # "how many days?" is answered in hours to months, not years or minutes
 ACTS = {"agent", "object"}  # values whose head is a verb of their sentence
@@ -223,16 +223,17 @@ def _value_score(
         if not is_target(v):
             return None
         verb, _, prep = (v.head or "").partition(":")
-        # another act's object by the question's preposition when that preposition names
-        # the motion itself ("sped into a bus shelter" for "what did it crash into?"); "on", "for"
-        # or "with" name none ("charged on two counts" is not what the money was spent on)
-        by_prep = q.prep == prep in DIRECTED_PREPS and overlap > 0 and not _a_date(v, values or [])
+        # another act's object when its preposition names the motion itself ("sped into a
+        # bus shelter" for "what did it crash into?"); "on", "for" or "with" name none
+        # ("charged on two counts" is not what the money was spent on)
+        beside = _beside(v, values or [])
+        by_prep = reached(q, v, beside) and overlap > 0 and not _a_date(v, values or [])
         if not any_act(verb, q.verbs) and not by_prep:
             return None
         if v.norm in q.lemmas:
             return None  # "what did the SUV crash into" is not answered by "the SUV"
         if q.prep and prep != q.prep:
-            if prep not in CONTACT_PREPS.get(q.prep, ()):
+            if prep not in CONTACT_PREPS.get(q.prep, ()) and not by_prep:
                 return None
             overlap -= 0.25  # "collided with" answers "crash into", a little less directly
         return 1.0 + overlap
@@ -589,15 +590,18 @@ INDEFINITE = re.compile(r"^an?\s(?!.*\bof\b)", re.IGNORECASE)
 
 def _singulars(q: Question, values: list[Value]) -> list[Value]:
     """ "How many cars did the van hit?" — "the van crashed into a parked vehicle" says one.
-    An object with "a"/"an" of the question's own act is a count of one of its head noun
-    (the count branch then asks that the noun be the thing asked about). Only of the act
-    asked: "a" is everywhere in news ("a witness said") and says nothing of a count there."""
+    An object with "a"/"an" of the question's own act, or reached by what the question asks
+    about (`qa/contact.py`), is a count of one of its head noun (the count branch then asks
+    that the noun be the thing asked about). Only of the act asked: "a" is everywhere in
+    news ("a witness said") and says nothing of a count there."""
     if q.qtype != QType.how_many:
         return []
     found = []
     for v in values:
         verb = (v.head or "").partition(":")[0]
-        if v.kind == "object" and INDEFINITE.match(v.text) and asks_act(q, verb):
+        if v.kind != "object" or not INDEFINITE.match(v.text):
+            continue
+        if asks_act(q, verb) or reached(q, v, _beside(v, values)):
             one = {"lo": 1.0, "hi": 1.0, "norm": interval_norm(1, 1), "act": verb}
             found.append(v.model_copy(update={**one, "kind": "number", "head": v.key_head}))
     return found
