@@ -410,20 +410,21 @@ def _date_score(q: Question, v: Value, overlap: float, values: list[Value]) -> f
     jury rendered a verdict on Thursday") never answers when the trial began, however many
     of the question's words its sentence shares, unless the one who did it did the act
     asked about too ("shot and killed a woman Wednesday" dates the shooting)."""
+    acts = [*q.verbs, *q.lemmas]
+    if v.act and v.act not in TALLIES and any(same_word(v.act, a) for a in acts):
+        # "the collapse of the bank in November 2022" dates the collapse, and "declared a day
+        # of mourning on Saturday" the mourning, whatever verb the date hangs from; the noun by
+        # its word, not its meaning ("a verdict on Thursday" is 0.62+ from "trial" by vectors)
+        return 1.0 + overlap
     speech = lexicon().speech_verbs
     if v.head in speech or TALLIES & {v.head, v.act}:  # "said on Sunday", "figures on Sunday"
         if _states_the_figure(q, v, values):
             return 1.0 + overlap
         if v.head in speech and not any(w in speech for w in q.verbs):
             return None
-    acts = [*q.verbs, *q.lemmas]
     if q.event:  # "when did the crash happen?": the crash's own date
         acts.append("happen")
     if any_act(v.head, acts) or asks_act_of(q, v, values) or _conjoined(q, v, values):
-        return 1.0 + overlap
-    if v.act and any(same_word(v.act, a) for a in acts):
-        # "the collapse of the bank in November 2022" dates the collapse; the noun by its word,
-        # not its meaning ("a verdict on Thursday" is 0.62+ from "trial" by vectors)
         return 1.0 + overlap
     if q.verbs and not q.event and is_verb(v.head) and v.head not in LIGHT_VERBS:
         return None

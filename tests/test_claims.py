@@ -29,6 +29,16 @@ def test_a_date_of_the_same_doers_other_act_answers(word_model):
     assert _date_score(q, wednesday, 0.3, [officer_shot, crowd_gathered]) is None
 
 
+def test_a_date_of_the_event_noun_asked_answers_whatever_its_verb(word_model):
+    # "the council declared a week of mourning on Tuesday": the date hangs from a speech
+    # verb, but dates the mourning the question asks about
+    q = analyze("When did the town hold its week of mourning?")
+    tuesday = value("date", "Tuesday", "2026-03-03", "declare", act="mourning")
+    assert _date_score(q, tuesday, 0.3, []) is not None
+    statement = value("date", "Tuesday", "2026-03-03", "declare", act=None)
+    assert _date_score(q, statement, 0.3, []) is None  # a date of declaring alone does not
+
+
 def test_when_did_it_happen_takes_the_events_date(word_model):
     q = analyze("When did the crash happen?")
     friday = value("date", "Friday", "2023-06-02", "derail")
