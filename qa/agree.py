@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from index.models import Value
 from qa import explain
-from qa.claims import Claim, answers, describe, prime_words
+from qa.claims import Claim, answers, describe, prime_words, states_the_figure
 from qa.clusters import Cluster, against_top, cluster, consensus_display, strongest
 from qa.compare import compare
 from qa.match import same_word
@@ -50,7 +50,7 @@ def outlet_claims(
         found = _claims(q, outlet, doc_ids[outlet], hits)
         if not found and typed_kinds(q):
             more = _claims(q, outlet, doc_ids[outlet], further.get(outlet, []))
-            found = [c for c in more if _of_the_verb_asked(q, c.value)]
+            found = [c for c in more if _of_the_verb_asked(q, c.value) or _gives_figure(q, c)]
         if not found:
             if hits:
                 unclear.append(outlet)
@@ -92,6 +92,13 @@ def _of_the_verb_asked(q: Question, v: Value) -> bool:
     act = v.head if v.kind in {"date", "time"} else v.act
     words = (act or "").replace(":", " ").split()
     return any(same_word(w, verb) for w in words for verb in q.verbs)
+
+
+def _gives_figure(q: Question, c: Claim) -> bool:
+    """A date in a lead that gives the figure the question names ("275 lives so far, by the
+    latest figures on Sunday" for "when was the toll revised to 275?"): the figure ties it
+    to the question as the verb would."""
+    return bool(q.figures) and states_the_figure(q, c.value, c.hit.stored.values)
 
 
 def reconcile(

@@ -176,8 +176,7 @@ def _value_score(
             return None  # "He did so" names no one: the quote must (the "he" serves checks)
         if q.figures:  # "who put the toll at 41?": who gave it, not "a bus went off the road"
             gave = _gave_the_figure(q, v, values or []) or (
-                any(same_word(v.head, w) for w in q.verbs)
-                and _states_the_figure(q, v, values or [])
+                any(same_word(v.head, w) for w in q.verbs) and states_the_figure(q, v, values or [])
             )
             return 1.0 + overlap if gave else None
         if asks_speaker(q):  # "who said he thought …?": who said it, not who thought it
@@ -418,7 +417,7 @@ def _date_score(q: Question, v: Value, overlap: float, values: list[Value]) -> f
         return 1.0 + overlap
     speech = lexicon().speech_verbs
     if v.head in speech or TALLIES & {v.head, v.act}:  # "said on Sunday", "figures on Sunday"
-        if _states_the_figure(q, v, values):
+        if states_the_figure(q, v, values):
             return 1.0 + overlap
         if v.head in speech and not any(w in speech for w in q.verbs):
             return None
@@ -437,7 +436,7 @@ def _date_score(q: Question, v: Value, overlap: float, values: list[Value]) -> f
     return overlap if overlap >= DATE_CONTEXT_MIN else None
 
 
-def _states_the_figure(q: Question, v: Value, values: list[Value]) -> bool:
+def states_the_figure(q: Question, v: Value, values: list[Value]) -> bool:
     """ "When was the death toll revised to 38?" is when someone gave that figure: a date of
     saying ("Ruiz on Sunday said the number of deaths has been revised to 38") or of the
     figures ("at least 38 lives so far, by the latest count on Sunday") in a sentence

@@ -121,3 +121,23 @@ def test_an_outlet_whose_best_answers_tie_gives_the_one_others_give(word_model):
     chan.weight = 0.5
     options = toward_agreement({"A": [lee, chan], "B": theirs}, q)
     assert options["A"][0].value.norm == "lee"
+
+
+def test_a_lead_that_gives_the_figure_asked_dates_it(tmp_path, word_model):
+    from qa.agree import outlet_claims
+    from tests.helpers import extracted
+
+    q = analyze("When was the death toll revised to 41?")
+    text = (
+        "The flood has claimed at least 41 lives so far, according to the latest figures on Sunday."
+    )
+    lead = Hit(stored("Courier", 1, *extracted(text, tmp_path), text=text), 1.0, 0.2, None)
+    docs = {"Courier": ["courier_1"]}
+    # the Courier has no passage on the question's topic: only its lead, whose date of the
+    # figures gives the figure asked about; the verb asked ("revise") is in neither
+    claims, _ = outlet_claims(q, {"Courier": []}, docs, {"Courier": [lead]})
+    assert [c.value.text for c in claims.get("Courier", [])] == ["Sunday"]
+    # another figure: the lead's date is of no act the question names
+    q_other = analyze("When was the death toll revised to 50?")
+    claims, _ = outlet_claims(q_other, {"Courier": []}, docs, {"Courier": [lead]})
+    assert "Courier" not in claims
