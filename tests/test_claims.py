@@ -598,19 +598,23 @@ def _sentences_answering(question: str, text: str, tmp_path) -> list[str]:
     return [v.text for v, _, _ in answers(analyze(question), hit)]
 
 
-def test_what_did_they_see_is_answered_by_a_sentence_of_seeing(tmp_path, word_model):
-    text = (
-        "Neighbours saw smoke rising from the warehouse roof. "
-        "Neighbours said the warehouse had been empty for years."
-    )
-    found = _sentences_answering("What did the neighbours see?", text, tmp_path)
-    assert found == ["Neighbours saw smoke rising from the warehouse roof."]
-
-
-def test_what_did_the_mayor_announce_is_answered_by_what_the_mayor_said(tmp_path, word_model):
-    text = (
-        "Mayor Lena Ortiz announced a curfew for the old town. "
-        "Police officials said the curfew would be enforced after the mayor met them."
-    )
-    found = _sentences_answering("What did the mayor announce for the old town?", text, tmp_path)
-    assert found == ["Mayor Lena Ortiz announced a curfew for the old town."]
+@pytest.mark.parametrize(
+    ("question", "answering", "other"),
+    [
+        # a sentence that states the seeing, not one that only shares the neighbours
+        (
+            "What did the neighbours see?",
+            "Neighbours saw smoke rising from the warehouse roof.",
+            "Neighbours said the warehouse had been empty for years.",
+        ),
+        # what the mayor said, not another speaker's words about the mayor
+        (
+            "What did the mayor announce for the old town?",
+            "Mayor Lena Ortiz announced a curfew for the old town.",
+            "Police officials said the curfew would be enforced after the mayor met them.",
+        ),
+    ],
+)
+def test_a_do_questions_sentence_states_its_act(question, answering, other, tmp_path, word_model):
+    found = _sentences_answering(question, f"{answering} {other}", tmp_path)
+    assert found == [answering]
