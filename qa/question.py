@@ -213,13 +213,16 @@ def _counted(toks: list, start: int) -> str | None:
 
 def _passive(toks: list) -> bool:
     """'Who was killed?', 'Who was arrested by police?': a form of 'be' or 'get' before a past
-    participle asks for whom the act was done to."""
+    participle asks for whom the act was done to; not when an active verb comes first, whose
+    clause the passive only completes ("who said the cause had been found?" asks who said)."""
     be = False
     for t in toks:
         if t.lemma_.lower() in {"be", "get"}:
             be = True
         elif t.tag_ == "VBN" and be:
             return True
+        elif t.pos_ == "VERB" and t.tag_ in {"VBD", "VBZ", "VBP"}:
+            return False
     return False
 
 

@@ -71,6 +71,9 @@ def test_the_act_phrase_keeps_an_idioms_object():
         ("Who was the judge overseeing the case?", True, False, "judge"),
         ("Who was arrested by police?", False, True, None),
         ("Who is leading the inquiry?", False, False, None),
+        # the passive completes the clause of an active verb: who said it, not who was found
+        ("Who said the cause of the fire had been found?", False, False, None),
+        ("Who was shot and killed?", False, True, None),
     ],
 )
 def test_a_participle_after_the_noun_still_asks_who_holds_the_role(text, copular, passive, focus):
