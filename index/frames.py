@@ -48,11 +48,26 @@ def subject_of(verb: Token) -> Token | None:
         subject = next((c for c in subjects if c.tag_ not in RELATIVE_TAGS), subjects[0])
         if subject.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
             return verb.head  # "Judge Ito, who presided": the judge presided
-        return subject
+        return _past_label(subject, verb)
+
     participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
     if (verb.dep_ == "conj" or participle) and verb.head.pos_ in {"VERB", "AUX"}:
         return subject_of(verb.head)
     return None
+
+
+def _past_label(subject: Token, verb: Token) -> Token:
+    """The subject after a label that ends in a colon ("Flood Update: Minister Hale said …"
+    is said by Hale, not by the update): the head of the words between the colon and the
+    verb, when a label's colon lies between the subject the parse gave and its verb."""
+    doc = subject.doc
+    colon = next((i for i in range(verb.i - 1, subject.i, -1) if doc[i].text == ":"), None)
+    if colon is None:
+        return subject
+    span = range(colon + 1, verb.i)
+    heads = [doc[i] for i in span if doc[i].head.i not in span and not doc[i].is_punct]
+    nouns = [t for t in heads if t.pos_ in {"NOUN", "PROPN", "PRON"}]
+    return nouns[-1] if nouns else subject
 
 
 def _agent(verb: Token) -> Token | None:

@@ -63,7 +63,18 @@ def _segments(text: str) -> list[tuple[int, int]]:
 
 
 def _open_quote(s: str) -> bool:
-    return s.count("“") > s.count("”") or s.count('"') % 2 == 1
+    """A quotation is still open at the end of the text. A straight quote closes a curly one
+    left open, as copy that mixes the two does ('the “root cause" was found'), and opens one
+    otherwise."""
+    depth = 0
+    for ch in s:
+        if ch == "“":
+            depth += 1
+        elif ch == "”":
+            depth = max(0, depth - 1)
+        elif ch == '"':
+            depth += -1 if depth else 1
+    return depth > 0
 
 
 def _mend(sentences: list[Sentence], text: str) -> list[Sentence]:

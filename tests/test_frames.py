@@ -45,3 +45,9 @@ def test_he_or_she_is_the_person_named_last(tmp_path):
     voted = [v for v in extracted(text, tmp_path) if v.kind == "agent" and v.head == "vote"]
     assert [(v.text, v.norm) for v in voted] == [("She", "ann marsh")]
     assert text[voted[0].start : voted[0].end] == "She"  # quoted where it stands
+
+
+def test_the_speaker_after_a_labels_colon(tmp_path):
+    text = "Flood Update: Regional Water Minister Hale said that the breach had been found."
+    sentence = next(v for v in extracted(text, tmp_path) if v.kind == "sentence")
+    assert sentence.attributed_to == "Regional Water Minister Hale"  # not "Flood Update"
