@@ -13,6 +13,7 @@ from index.lexicon import PRONOUNS, lexicon
 from index.models import Value
 from qa.claims import Claim, asserts, describe, shares_doer
 from qa.compare import ROUND_SHARE, compare, interval
+from qa.contact import contact_acts, contact_relation
 from qa.lexicon import grammar
 from qa.match import (
     ANYONE,
@@ -55,6 +56,11 @@ def read_sentence(
     words = [w for w in sentence.norm.split() if w != "NOT"]
     stems = {stem(w) for w in words} | _named_by_pronoun(inside)
     verbs = [v.head.split(":")[0] for v in inside if v.head and v.kind in ACT_KINDS]
+    # what the claim's doer ran into, whatever the verb of the motion (`qa/contact.py`):
+    # "rammed into a pole" states "crashed into a pole"
+    contact = contact_relation(frame.parties, inside, stems)
+    if contact == "same":
+        verbs += contact_acts(frame.parties)
     flipped = _reversed_acts(frame, set(words))
     if _people_in(frame, words):
         stems |= ANYONE  # "people" is stated by any noun for a kind of person
@@ -73,15 +79,17 @@ def read_sentence(
     # without a known act (the tagger missed it) every content word must be there: "found
     # guilty" is not "pleaded guilty"
     values = _values(frame, inside)
+    acted = acted or contact is not None
     if about < (ABOUT_MIN if frame.acts else 1.0) or not acted:
         # a count of the claim's thing that cannot be the claim's ("three gunshots rang out"
-        # for "fired five shots") contradicts it, whatever else the sentence says
+        # for "fired five shots"), or another thing run into, contradicts it, whatever else
+        # the sentence says
         if _count_conflict(frame, inside) and not _other_party(frame, inside):
             return "contradicts", about
-        return None
+        return ("contradicts", about) if contact == "conflict" else None
     if _other_party(frame, inside) or _missing_party(frame, stems):
         return None
-    if values == "conflict":
+    if values == "conflict" or contact == "conflict":
         return "contradicts", about
     if hedge_cue(sentence.text):  # "it was not clear whether …": uncertain, not a denial
         return "hedges", about

@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 
 from index.frames import by_pronoun
+from index.lexicon import PRONOUNS
 from index.models import Value
-from qa.match import same_act, same_thing
+from qa.compare import compare
+from qa.match import is_person, same_act, same_thing, stem
 from qa.question import Question
 
 DIRECTED_PREPS = {"into", "onto", "against"}  # a direction of motion, whatever the verb
@@ -18,6 +20,8 @@ DIRECTED_PREPS = {"into", "onto", "against"}  # a direction of motion, whatever 
 OF_CONTACT = "hit"
 HIT_PREPS = {"", "with"}  # "struck a wall", "collided with a bus": a verb of contact's own object
 IT = {"it", "they"}  # the mover told again ("… before it slammed into a wall")
+# words that stand in for a thing named elsewhere ("hit another one", "struck it")
+STAND_INS = PRONOUNS | {"one", "ones", "other", "others", "another"}
 
 
 def asks_contact(q: Question) -> bool:
@@ -25,26 +29,48 @@ def asks_contact(q: Question) -> bool:
     return q.prep in DIRECTED_PREPS or any(same_act(v, OF_CONTACT) for v in q.verbs)
 
 
+def of_contact(v: Value, beside: list[Value]) -> bool:
+    """An object reached by its doer's motion ("slammed into a wall") or by a verb of contact
+    ("struck a wall", "collided with a bus"), that names a thing ("hit another one" names
+    none). A verb with an object of its own moved that object: "ordered a probe into the
+    crash" sends the probe, and its doer ran into nothing (`beside`: the sentence's values)."""
+    verb, _, prep = (v.head or "").partition(":")
+    if v.kind != "object" or v.key_head in STAND_INS:
+        return False
+    if prep in DIRECTED_PREPS:
+        return not any(o.kind == "object" and o.head == verb for o in beside)
+    return prep in HIT_PREPS and same_act(verb, OF_CONTACT)
+
+
+def contact_acts(parties: list[Value]) -> list[str]:
+    """The verbs of a claim's contact ("crash" in "the SUV crashed into a pole")."""
+    return [(p.head or "").partition(":")[0] for p in parties if of_contact(p, parties)]
+
+
 def reached(q: Question, v: Value, beside: list[Value]) -> bool:
     """The object is what the thing asked about moved into or against ("the car crashed into
     a parked vehicle" for "what did the SUV hit?"): not another mover's ("the board called
     for a probe into the crash" has another doer)."""
-    verb, _, prep = (v.head or "").partition(":")
-    moved = prep in DIRECTED_PREPS or (prep in HIT_PREPS and same_act(verb, OF_CONTACT))
-    if v.kind != "object" or not moved or not asks_contact(q):
+    if not asks_contact(q) or not of_contact(v, beside):
         return False
+    words = {w.lower() for n in q.names for w in n.split()} | (set(q.lemmas) - set(q.verbs))
+    return moved_by(v, beside, words)
+
+
+def moved_by(v: Value, beside: list[Value], words: set[str]) -> bool:
+    """The mover of the object's act (among the sentence's values `beside`) may be the thing
+    these words name: by one of them, a noun of like meaning ("the car" for "the SUV"), a
+    pronoun, or a thing told before ("the train" after "the Night Express"); or the act has
+    no doer. Another named party ("the Railway Board") or a new thing ("another train") is
+    not."""
+    verb = (v.head or "").partition(":")[0]
     movers = [a for a in beside if a.kind == "agent" and a.head == verb]
-    return not movers or any(_asked_about(q, a) for a in movers)
+    return not movers or any(_one_of(a, words) for a in movers)
 
 
-def _asked_about(q: Question, doer: Value) -> bool:
-    """The doer may be what the question asks about: named by a word of its names or nouns,
-    a noun of like meaning ("the car" for "the SUV"), a pronoun, or a thing told before
-    ("the train" after "the Night Express"). Another named party ("the Railway Board") or
-    a new thing ("another train") is not."""
+def _one_of(doer: Value, words: set[str]) -> bool:
     if by_pronoun(doer) or doer.text.lower() in IT:
         return True
-    words = {w.lower() for n in q.names for w in n.split()} | (set(q.lemmas) - set(q.verbs))
     if set(doer.norm.split()) & words or any(same_thing(doer.key_head, w) for w in words):
         return True
     return TOLD_BEFORE.match(doer.text) is not None
@@ -52,3 +78,40 @@ def _asked_about(q: Question, doer: Value) -> bool:
 
 # "the train", "the vehicle": a definite thing in common nouns refers back to one named before
 TOLD_BEFORE = re.compile(r"^[Tt]he(?:\s+[a-z][\w-]*)+$")
+
+
+def contact_relation(parties: list[Value], inside: list[Value], stated: set[str]) -> str | None:
+    """How a sentence reads what a claim says its doer ran into ("the SUV crashed into a
+    utility pole"): `same` when the sentence's mover, the claim's doer by `moved_by`, ran
+    into the same kind of thing, `conflict` when into another ("the car crashed into a
+    parked vehicle"; by `qa/compare.py`: "a pole" ≠ "parked cars"), None when it says
+    nothing of it. `parties`: the claim's doers and objects; `stated`: the stems of the
+    sentence's words. Only where two motions ended ("crashed into") can they conflict: a
+    van that hit a cyclist may also have slammed into a car. A sentence that names the
+    claim's thing anywhere does not contradict it (a claim's own parse may have cut its
+    object short: "a stationary goods | train"), nor does one about another thing
+    contradict a person run into; an act without a doer is the claim's doer's only when the
+    sentence names it."""
+    found: set[str] = set()
+    for claimed in (p for p in parties if of_contact(p, parties)):
+        verb = (claimed.head or "").partition(":")[0]
+        doers = [p for p in parties if p.kind == "agent" and p.head == verb]
+        words = {w for d in doers for w in d.norm.split()}
+        for said in (v for v in inside if of_contact(v, inside) and moved_by(v, inside, words)):
+            if _has_mover(said, inside) or {stem(w) for w in words} & stated:
+                relation = compare(claimed, said)
+                if relation != "conflict" or _ends_motion(claimed) and _ends_motion(said):
+                    found.add(relation)
+        if stem(claimed.key_head) in stated or is_person(claimed.key_head):
+            found.discard("conflict")
+    return "same" if "same" in found else "conflict" if "conflict" in found else None
+
+
+def _ends_motion(v: Value) -> bool:
+    """Where a motion ended: "crashed INTO a pole", not "hit a pole" (one contact of many)."""
+    return (v.head or "").partition(":")[2] in DIRECTED_PREPS
+
+
+def _has_mover(v: Value, inside: list[Value]) -> bool:
+    verb = (v.head or "").partition(":")[0]
+    return any(a.kind == "agent" and a.head == verb for a in inside)

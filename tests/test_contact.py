@@ -63,3 +63,34 @@ def test_a_verb_of_contact_answers_a_question_of_motion(tmp_path: Path, word_mod
     # a motion that is no contact ("moved to a side street") answers no question of contact
     moved = "The tram moved to a side street."
     assert _reached("What did the tram crash into?", moved, tmp_path) == []
+
+
+def _relation(claim: str, text: str, tmp_path: Path) -> str | None:
+    from index.words import stems
+    from qa.contact import contact_relation
+
+    claimed = [v for v in extracted(claim, tmp_path) if v.kind in {"agent", "object"}]
+    said = extracted(text, tmp_path / "said")
+    sentence = next(v for v in said if v.kind == "sentence")
+    inside = [v for v in said if v.kind != "sentence"]
+    return contact_relation(claimed, inside, set(stems(sentence.norm)))
+
+
+def test_a_claim_of_what_was_run_into_is_read_by_meaning(tmp_path: Path, word_model) -> None:
+    claim = "The van crashed into a lamp post."
+    assert _relation(claim, "The van skidded and slammed into a post.", tmp_path) == "same"
+    other = "The vehicle ploughed into two parked cars."
+    assert _relation(claim, other, tmp_path) == "conflict"  # "a post" is not "parked cars"
+    assert _relation(claim, "The van stopped outside the bakery.", tmp_path) is None
+
+
+def test_a_thing_run_into_says_nothing_of_a_person_hit(tmp_path: Path, word_model) -> None:
+    claim = "The van hit a cyclist."
+    assert _relation(claim, "The van slammed into a parked car.", tmp_path) is None
+
+
+def test_an_object_sent_into_something_is_no_contact(tmp_path: Path, word_model) -> None:
+    # the tram pushed the car into the canal: the car went in, the tram ran into nothing
+    text = "The tram pushed a delivery van into the canal."
+    claim = "The tram crashed into a bus."
+    assert _relation(claim, text, tmp_path) is None
