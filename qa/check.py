@@ -28,6 +28,7 @@ from qa.match import (
 )
 from qa.models import CheckOutlet, CheckStance, CheckVerdict, Quote
 from qa.origins import assign_origins
+from qa.question import EVENT_VERBS
 from qa.retrieve import Hit
 from qa.stance import hedge_cue, only_claimed
 from qa.statement import WORD, ClaimFrame
@@ -55,6 +56,7 @@ def read_sentence(
     """(stance, share of the claim it states) for a sentence that speaks to the claim."""
     words = [w for w in sentence.norm.split() if w != "NOT"]
     stems = {stem(w) for w in words} | _named_by_pronoun(inside)
+    inside = _of_the_event(frame, words, inside)
     verbs = [v.head.split(":")[0] for v in inside if v.head and v.kind in ACT_KINDS]
     # what the claim's doer ran into, whatever the verb of the motion (`qa/contact.py`):
     # "rammed into a pole" states "crashed into a pole"
@@ -100,6 +102,25 @@ def read_sentence(
     if flipped or _negation_differs(frame, sentence, inside, about):
         return "contradicts", about
     return "supports", about
+
+
+def _of_the_event(frame: ClaimFrame, words: list[str], inside: list[Value]) -> list[Value]:
+    """ "A collision occurred on Friday" reports the event of "the crash happened on Friday":
+    for a claim about an event, a sentence in which something happened, naming the event by
+    a noun of like meaning, has its values of happening read as the event's own act."""
+    if not frame.event or not frame.main:
+        return inside
+    framing = EVENT_VERBS | ({"take"} if "place" in words else set())  # "took place"
+    happened = [v for v in inside if (v.head or "").split(":")[0] in framing]
+    if not happened or not any(same_act(w, frame.main) for w in words):
+        return inside
+    act = frame.main
+    return [
+        v.model_copy(update={"head": act + v.head[len(v.head.split(":")[0]) :]})
+        if v in happened and v.head
+        else v
+        for v in inside
+    ]
 
 
 def _stated(frame: ClaimFrame, stems: set[str], verbs: list[str], flipped: set[str]) -> float:

@@ -106,6 +106,7 @@ class ClaimFrame:
     # words of a time named by a noun ("after the crash", "during the trial"): the story's
     # own events, which a sentence about the claim need not repeat (counted when it does)
     setting: set[str] = field(default_factory=set)
+    event: bool = False  # "the crash happened on Friday": about an event, its act the noun's
 
 
 def parse_claim(text: str, settings: Settings) -> ClaimFrame:
@@ -120,7 +121,8 @@ def parse_claim(text: str, settings: Settings) -> ClaimFrame:
     norms = [v.norm.split() for v in values if v.kind == "sentence"]
     tokens = [t for s in sentences for t in s.span]
     numbers = {t.lemma_.lower() for t in tokens if t.like_num}  # compared as values, not words
-    numbers |= {w.lower() for v in values if v.kind == "date" for w in WORD.findall(v.text)}
+    dated = {"date", "time"}  # "on Friday evening": compared as values, not words
+    numbers |= {w.lower() for v in values if v.kind in dated for w in WORD.findall(v.text)}
     frame = ClaimFrame(
         text=text,
         lemmas=list(dict.fromkeys(w for n in norms for w in n if w not in numbers | {"NOT"})),
@@ -180,10 +182,12 @@ def about_the_event(frame: ClaimFrame, take_place: bool) -> ClaimFrame:
     if event is None:
         return frame
     act = stem(event.key_head)  # "shooting" -> "shoot", "crash" -> "crash"
-    frame.acts, frame.main = [act], act
+    frame.acts, frame.main, frame.event = [act], act, True
     frame.lemmas = [act if stem(w) == act else w for w in frame.lemmas if w not in framing]
     frame.values = [
-        v.model_copy(update={"head": act}) if v.kind == "date" and v.head in framing else v
+        v.model_copy(update={"head": act})
+        if v.kind in {"date", "time"} and v.head in framing
+        else v
         for v in frame.values
     ]
     frame.parties = [

@@ -316,3 +316,36 @@ def test_a_claim_about_what_was_said_is_read_by_what_was_said(tmp_path):
 )  # fmt: skip
 def test_a_sentence_states_a_claim_in_other_words(claim, sentence, stance, tmp_path, word_model):
     assert reading(claim, sentence, tmp_path) == stance
+
+
+@pytest.mark.parametrize(
+    "claim, text, stance",
+    [
+        # a claim about an event is stated where a thing of like meaning happened
+        ("The crash happened on Friday evening.",
+         "Around 7 pm on Friday, a collision occurred near the ring road.", "supports"),
+        ("The crash happened on Saturday.",
+         "Around 7 pm on Friday, a collision occurred near the ring road.", "contradicts"),
+        ("The crash happened on Friday.",
+         "The accident took place shortly after 7 pm on Friday.", "supports"),
+        # something else that happened is not the event
+        ("The crash happened on Saturday.",
+         "A protest occurred outside the town hall on Friday.", None),
+    ],
+)  # fmt: skip
+def test_an_event_is_read_by_what_happened(claim, text, stance, tmp_path, word_model):
+    assert reading(claim, text, tmp_path) == stance
+
+
+@pytest.mark.parametrize(
+    "claim, text, stance",
+    [
+        ("The van crashed into a lamp post.", "A van was seen rammed into a post.", "supports"),
+        ("The van crashed into a lamp post.",
+         "The van then sped into two parked cars.", "contradicts"),
+    ],
+)  # fmt: skip
+def test_what_the_claims_doer_ran_into_is_read_by_meaning(
+    claim, text, stance, tmp_path, word_model
+):
+    assert reading(claim, text, tmp_path) == stance
