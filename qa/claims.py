@@ -170,7 +170,7 @@ def _value_score(
     if v.kind in {"date", "time"}:
         return _date_score(q, v, overlap, values or [])
     if v.kind == "duration":
-        return 1.0 + overlap if _duration_answers(q, v, sentence) else None
+        return 1.0 + overlap if _duration_answers(q, v, sentence, values or []) else None
     if v.kind == "agent":
         if by_pronoun(v):
             return None  # "He did so" names no one: the quote must (the "he" serves checks)
@@ -379,7 +379,7 @@ def _near_unit(units: float, unit: str) -> bool:
     return units >= 1 / UNIT_SPAN and (unit == LARGEST_UNIT or units <= UNIT_SPAN)
 
 
-def _duration_answers(q: Question, v: Value, sentence: Value) -> bool:
+def _duration_answers(q: Question, v: Value, sentence: Value, values: list[Value]) -> bool:
     """A duration of the act asked about ("deliberated for four hours", "four hours of
     deliberations"; "a month-long trial" when the question's subject is the trial), or the
     time since the event a "since" question names; for "how many days …?", in a unit near
@@ -399,7 +399,23 @@ def _duration_answers(q: Question, v: Value, sentence: Value) -> bool:
     acts = q.verbs or words[-1:]
     subject = {stem(w) for w in q.subject}
     # a state asked with "be" ("in detention") is an act by meaning ("detained")
-    return any_act(v.head, acts) or stem(v.head or "") in subject or phrase_act(q.state, v.head)
+    return any(
+        any_act(act, acts) or stem(act) in subject or phrase_act(q.state, act)
+        for act in _spanned(v, values)
+    )
+
+
+# verbs that only say how long something went on: "the strike LASTED a week" is the strike's
+SPAN_VERBS = frozenset({"last", "span", "take"})
+
+
+def _spanned(v: Value, values: list[Value]) -> list[str]:
+    """The acts a duration measures: its verb's, or for a verb of lasting its subject's
+    ("testimony that lasted three days" measures the testimony)."""
+    head = v.head or ""
+    if head not in SPAN_VERBS:
+        return [head]
+    return [head] + [a.key_head for a in _beside(v, values) if a.kind == "agent" and a.head == head]
 
 
 def _date_score(q: Question, v: Value, overlap: float, values: list[Value]) -> float | None:

@@ -618,3 +618,10 @@ def _sentences_answering(question: str, text: str, tmp_path) -> list[str]:
 def test_a_do_questions_sentence_states_its_act(question, answering, other, tmp_path, word_model):
     found = _sentences_answering(question, f"{answering} {other}", tmp_path)
     assert found == [answering]
+
+
+def test_a_duration_of_lasting_measures_its_subject(tmp_path, word_model):
+    # "the strike lasted nine days" measures the strike, not a lasting
+    text = "The nurses' strike lasted nine days. Talks with the hospital went on for two days."
+    found = _sentences_answering("For how many days did the nurses strike?", text, tmp_path)
+    assert found == ["nine days"]
