@@ -379,7 +379,9 @@ def _near_unit(units: float, unit: str) -> bool:
     return units >= 1 / UNIT_SPAN and (unit == LARGEST_UNIT or units <= UNIT_SPAN)
 
 
-def _duration_answers(q: Question, v: Value, sentence: Value, values: list[Value]) -> bool:
+def _duration_answers(
+    q: Question, v: Value, sentence: Value, values: list[Value] | None = None
+) -> bool:
     """A duration of the act asked about ("deliberated for four hours", "four hours of
     deliberations"; "a month-long trial" when the question's subject is the trial), or the
     time since the event a "since" question names; for "how many days …?", in a unit near
@@ -401,7 +403,7 @@ def _duration_answers(q: Question, v: Value, sentence: Value, values: list[Value
     # a state asked with "be" ("in detention") is an act by meaning ("detained")
     return any(
         any_act(act, acts) or stem(act) in subject or phrase_act(q.state, act)
-        for act in _spanned(v, values)
+        for act in _spanned(v, values or [])
     )
 
 
