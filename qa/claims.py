@@ -15,13 +15,13 @@ from index.models import Value
 from index.normalize import acronym, interval_norm
 from index.tally import TALLIES
 from index.words import base_forms, is_verb, stems
+from qa import spans
 from qa.contact import reached
 from qa.lexicon import grammar, is_target
 from qa.match import (
     any_act,
     is_outcome,
     is_person,
-    is_place,
     phrase_act,
     prime,
     same_act,
@@ -31,7 +31,7 @@ from qa.match import (
     stem,
 )
 from qa.models import QType
-from qa.question import EVENT_VERBS, LIGHT_VERBS, Question
+from qa.question import LIGHT_VERBS, Question
 from qa.retrieve import Hit
 from qa.slots import (
     asks_act,
@@ -39,12 +39,13 @@ from qa.slots import (
     asks_employer,
     asks_speaker,
     asks_whereabouts,
+    of_asked_act,
     since_clause,
     typed_kinds,
 )
 from qa.stance import hedge_cue
+from qa.where import a_source, goes_to, locates_act
 
-POSSESSIVE = ("'s", "’s")
 ROLE_WINDOW = 40  # characters around a name searched for the role a question names
 # prepositions that may answer a question asked with another ("crash into" ~ "collide with")
 CONTACT_PREPS = {
@@ -56,8 +57,6 @@ CONTACT_PREPS = {
 DATE_CONTEXT_MIN = 0.5
 UNIT_SPAN = 31  # "how many days?" is answered in hours to months, not years or minutes
 ACTS = {"agent", "object"}  # values whose head is a verb of their sentence
-LOCATIVE = {"in", "at", "near", "on", "outside", "inside", "along", "across"}
-DIRECTIONS = {"to", "for", "towards", "toward", "into"}  # where to: "rushed TO a hospital"
 
 
 @dataclass
@@ -72,10 +71,6 @@ class Claim:
     same_origin_as: str | None = None
     attributed_to: str | None = None
     hedged: bool = False  # the sentence reports the point as uncertain
-
-
-def _sentence_of(v: Value, sentences: list[Value]) -> Value | None:
-    return next((s for s in sentences if s.start <= v.start and v.end <= s.end), None)
 
 
 def _overlap(q: Question, sentence: Value, skip: frozenset[str] = frozenset()) -> float:
@@ -117,28 +112,12 @@ def object_phrases(v: Value, values: list[Value]) -> list[str]:
     date of "rendered a verdict on Thursday", "huddle for night"), from its own sentence."""
     if not v.head or ":" in v.head:
         return []
-    inside = _beside(v, values)
+    inside = spans.beside(v, values)
     return [
         f"{v.head} {o.head.partition(':')[2]} {o.key_head}".replace("  ", " ")
         for o in inside
         if o.kind == "object" and o.head and o.head.partition(":")[0] == v.head
     ]
-
-
-def _beside(v: Value, values: list[Value]) -> list[Value]:
-    """The values of the sentence a value is in."""
-    sentence = _sentence_of(v, [s for s in values if s.kind == "sentence"])
-    return [] if sentence is None else _inside(sentence, values)
-
-
-def _inside(sentence: Value, values: list[Value]) -> list[Value]:
-    return [o for o in values if sentence.start <= o.start and o.end <= sentence.end]
-
-
-def _around(v: Value, sentence: Value) -> tuple[str, str]:
-    """The sentence's text before the value and after it."""
-    a, b = max(0, v.start - sentence.start), max(0, v.end - sentence.start)
-    return sentence.text[:a], sentence.text[b:]
 
 
 def asks_act_of(q: Question, v: Value, values: list[Value]) -> bool:
@@ -183,10 +162,10 @@ def _value_score(
             return 1.0 + overlap if v.head in lexicon().speech_verbs else None
         return 1.0 + overlap if asks_act_of(q, v, values or []) else None
     if v.kind == "place":
-        if q.qtype == QType.where and q.prep != "from" and _a_source(v, sentence):
+        if q.qtype == QType.where and q.prep != "from" and a_source(v, sentence):
             return None  # "going from Leeds to York": where it was heading is York
         if asks_destination(q):  # "on its way to York" names no act of heading
-            return 1.0 + overlap if overlap > 0 and _goes_to(q, v, sentence, values or []) else None
+            return 1.0 + overlap if overlap > 0 and goes_to(q, v, sentence, values or []) else None
         if q.places:  # "which countries sent teams?": a place in a sentence of that act
             named = set(v.norm.split()) & {w.lower() for n in q.names for w in n.split()}
             ok = not named and _act_in(q, sentence, values or [])
@@ -217,7 +196,7 @@ def _value_score(
         said = _overlap(q, sentence, skip=lexicon().speech_verbs)  # what was said, not "say"
         return 1.0 + said if speaks and said >= 0.5 else None  # "who said …?": who says it
     if v.kind == "object" and q.qtype == QType.where:
-        return 1.0 + overlap if _locates_act(q, v, values or []) else None
+        return 1.0 + overlap if locates_act(q, v, values or []) else None
     if v.kind == "object":
         if not is_target(v):
             return None
@@ -225,8 +204,11 @@ def _value_score(
         # another act's object when its preposition names the motion itself ("sped into a
         # bus shelter" for "what did it crash into?"); "on", "for" or "with" name none
         # ("charged on two counts" is not what the money was spent on)
-        beside = _beside(v, values or [])
-        by_prep = reached(q, v, beside) and overlap > 0 and not _a_date(v, values or [])
+        by_prep = (
+            reached(q, v, spans.beside(v, values or []))
+            and overlap > 0
+            and not _a_date(v, values or [])
+        )
         if not any_act(verb, q.verbs) and not by_prep:
             return None
         if v.norm in q.lemmas:
@@ -271,7 +253,7 @@ def _named_here(q: Question, v: Value, sentence: Value) -> bool:
     (SWAT)" for "how many SWAT units?")."""
     if not q.qualifiers:
         return False
-    after = _around(v, sentence)[1]
+    after = spans.around(v, sentence)[1]
     end = PHRASE_END.search(after)
     phrase = f"{v.text} {after[: end.start() if end else len(after)]}".lower()
     return any(n.lower() in phrase for n in q.qualifiers)
@@ -287,7 +269,7 @@ def measures(focus: str, v: Value, sentence: Value) -> bool:
     kind = focus.split(":", 1)[1]
     units = grammar().measures.get(kind, frozenset())
     head = (v.head or "").lower()
-    before, after = _around(v, sentence)
+    before, after = spans.around(v, sentence)
     if kind not in grammar().measures:  # a unit asked by name, named at the number
         return _unit_named(kind, v, before, after)
     if kind == "fast":
@@ -306,38 +288,8 @@ def measures(focus: str, v: Value, sentence: Value) -> bool:
 
 def _act_in(q: Question, sentence: Value, values: list[Value]) -> bool:
     """The sentence states the act asked about."""
-    verbs = {(x.head or "").split(":")[0] for x in _inside(sentence, values) if x.kind in ACTS}
-    return any(_of_asked_act(q, verb) for verb in verbs if verb)
-
-
-def _of_asked_act(q: Question, verb: str) -> bool:
-    """The act asked about: the question's own; for "where did the shooting take place?",
-    the event's act ("the shooting" -> shot) or an event happening ("the incident occurred
-    in …"), since "take place" names no act of its own ("standing in the street")."""
-    if not q.event:
-        return asks_act(q, verb)
-    return any_act(verb, q.subject) or verb in EVENT_VERBS
-
-
-def _locates_act(q: Question, v: Value, values: list[Value]) -> bool:
-    """A place the act asked about happened in or at ("shot the woman in a residential
-    NEIGHBOURHOOD", "derailed near Bahanaga STATION"): a locative object of that act (or,
-    for "where did the shooting take place?", of the event's own act) naming a kind of
-    place, not a thing ("in her vehicle")."""
-    verb, _, prep = (v.head or "").partition(":")
-    if prep not in (DIRECTIONS if asks_destination(q) else LOCATIVE) or not _names_place(v):
-        return False
-    return _of_asked_act(q, verb)
-
-
-def _names_place(v: Value) -> bool:
-    """A kind of place ("a residential neighbourhood"), or a part of one, whose place is
-    what follows "of" ("in FRONT of the station", "in the back ROW of the hall")."""
-    if v.key_head not in grammar().relational and is_place(v.key_head):
-        return True
-    _, of, rest = v.text.lower().rpartition(" of ")
-    words = re.findall(r"[a-z]+", rest)
-    return bool(of) and bool(words) and is_place(words[-1])
+    verbs = {(x.head or "").split(":")[0] for x in spans.inside(sentence, values) if x.kind in ACTS}
+    return any(of_asked_act(q, verb) for verb in verbs if verb)
 
 
 UNIT_LINKS = {"of", "at", "was", "is"}  # "a magnitude of", "put the magnitude at", "… was"
@@ -368,7 +320,7 @@ def _time_since(q: Question, v: Value, sentence: Value) -> bool | None:
     words = since_clause(q)
     if words is None:
         return None
-    spans_back = SPAN_BACK.search(_around(v, sentence)[0]) is not None
+    spans_back = SPAN_BACK.search(spans.around(v, sentence)[0]) is not None
     return bool(words) and share(words, sentence) > 0 and spans_back
 
 
@@ -417,7 +369,9 @@ def _spanned(v: Value, values: list[Value]) -> list[str]:
     head = v.head or ""
     if head not in SPAN_VERBS:
         return [head]
-    return [head] + [a.key_head for a in _beside(v, values) if a.kind == "agent" and a.head == head]
+    return [head] + [
+        a.key_head for a in spans.beside(v, values) if a.kind == "agent" and a.head == head
+    ]
 
 
 def _date_score(q: Question, v: Value, overlap: float, values: list[Value]) -> float | None:
@@ -448,7 +402,7 @@ def _date_score(q: Question, v: Value, overlap: float, values: list[Value]) -> f
     # a date not tied to the act asked about must share most of the question's words, the
     # act among them ("the government has until February 1 to decide on a second trial"
     # does not date when the trial began)
-    sentence = next((s for s in _beside(v, values) if s.kind == "sentence"), None)
+    sentence = next((s for s in spans.beside(v, values) if s.kind == "sentence"), None)
     if q.verbs and not q.event and sentence is not None and not share(q.verbs, sentence):
         return None
     return overlap if overlap >= DATE_CONTEXT_MIN else None
@@ -466,7 +420,7 @@ def _figure_counts(q: Question, v: Value, values: list[Value]) -> list[Value]:
     """The counts in a value's sentence that the question's figures hold."""
     if not q.figures:
         return []
-    counts = [o for o in _beside(v, values) if o.kind == "number" and o.head != "year-old"]
+    counts = [o for o in spans.beside(v, values) if o.kind == "number" and o.head != "year-old"]
     return [c for c in counts for lo, hi in q.figures if lo <= (c.lo or 0.0) <= hi]
 
 
@@ -515,7 +469,7 @@ def _nearness(
     falling to 0 at `window` characters away; None when it is not that close."""
     role = role or ""
     text, a, b = sentence.text, v.start - sentence.start, v.end - sentence.start
-    if text[b:].startswith(POSSESSIVE) or v.text.endswith(POSSESSIVE):
+    if text[b:].startswith(spans.POSSESSIVE) or v.text.endswith(spans.POSSESSIVE):
         return None  # "Smith's lawyer" names whose lawyer, not the lawyer
     best: float | None = None
     words = list(re.finditer(r"\w+", text[max(0, a - window) : b + window].lower()))
@@ -545,7 +499,7 @@ def answers(q: Question, hit: Hit) -> list[tuple[Value, Value, float]]:
     found: list[tuple[Value, Value, float]] = []
     if kinds:
         for v in [*hit.stored.values, *_singulars(q, hit.stored.values)]:
-            sent = _sentence_of(v, sentences) if v.kind in kinds else None
+            sent = spans.sentence_of(v, sentences) if v.kind in kinds else None
             score = None if sent is None else _value_score(q, v, sent, hit.stored.values)
             if sent is not None and score is not None:
                 found.append((v, sent, score))
@@ -556,49 +510,6 @@ def answers(q: Question, hit: Hit) -> list[tuple[Value, Value, float]]:
             if score > 0 and _states_asked_act(q, s, values):
                 found.append((s, s, score))
     return sorted(found, key=lambda x: -x[2])
-
-
-# "from Leeds", "from the town of Dover", "from Penrith in Cumbria": the place right
-# after "from", or a name there and a place it lies in; not "rescuers from Spain arrived in"
-SOURCE = re.compile(
-    r"\b[Ff]rom\s+(?:the\s+)?(?:(?:[A-Z][\w'-]*\s+){1,4}(?:in|near|outside|of)\s+(?:the\s+)?)?$"
-)
-
-
-def _a_source(v: Value, sentence: Value) -> bool:
-    """The place is where something came from ("left from Leeds", "from Penrith in
-    Cumbria"), not where it went or happened."""
-    return SOURCE.search(_around(v, sentence)[0]) is not None
-
-
-# "to York", "bound for Leeds", "towards the border", "to the port city of Varna": a place a
-# few words into a phrase of direction (a comma or clause ends it)
-DESTINATION = re.compile(r"\b(?:to|for|towards?|into)\s+(?:[\w'’.-]+\s+){0,4}$", re.IGNORECASE)
-
-
-def _goes_to(q: Question, v: Value, sentence: Value, values: list[Value]) -> bool:
-    """The place is where the thing asked about went: a destination after a mention of that
-    thing, with no other name between but places ("the Danube Express, going from Ruse to
-    Varna"; not "the Night Express, on its way to Burgas, hit the Danube Express", nor "the
-    Danube Express hit the Night Express on its way to Burgas")."""
-    if not _a_destination(v, sentence):
-        return False
-    before = _around(v, sentence)[0]
-    for p in _inside(sentence, values):  # places the way passes through are no other thing
-        if p.kind == "place" and p.end <= v.start:
-            a, b = p.start - sentence.start, p.end - sentence.start
-            before = before[:a] + " " * (b - a) + before[b:]
-    named = q.names or [w for w in q.lemmas if w not in q.verbs]
-    mention = [rf"\b{re.escape(n)}(?:e?s)?\b" for n in named]  # "coach" or "coaches"
-    ends = [m.end() for p in mention for m in re.finditer(p, before, re.I)]
-    return bool(ends) and not re.search(r"\b[A-Z]", before[max(ends) :])
-
-
-def _a_destination(v: Value, sentence: Value) -> bool:
-    """The place is where something went: in a phrase of direction and not qualifying
-    another place there ("to Leeds's station" names the station's town)."""
-    before, after = _around(v, sentence)
-    return DESTINATION.search(before) is not None and not after.startswith(POSSESSIVE)
 
 
 # "a parked vehicle", "an officer": one of the thing, when it is what the act asked about
@@ -619,7 +530,7 @@ def _singulars(q: Question, values: list[Value]) -> list[Value]:
         verb = (v.head or "").partition(":")[0]
         if v.kind != "object" or not INDEFINITE.match(v.text):
             continue
-        if asks_act(q, verb) or reached(q, v, _beside(v, values)):
+        if asks_act(q, verb) or reached(q, v, spans.beside(v, values)):
             one = {"lo": 1.0, "hi": 1.0, "norm": interval_norm(1, 1), "act": verb}
             found.append(v.model_copy(update={**one, "kind": "number", "head": v.key_head}))
     return found
@@ -658,7 +569,7 @@ def _said_by_asked(q: Question, sentence: Value, values: list[Value]) -> bool:
     asked = set(q.subject) | {w.lower() for n in q.names for w in n.split()}
     if not asked:
         return True
-    inner = [v.attributed_to for v in _inside(sentence, values)]
+    inner = [v.attributed_to for v in spans.inside(sentence, values)]
     for speaker in {sentence.attributed_to, *inner} - {None}:
         words = set(re.findall(r"\w+", (speaker or "").lower()))
         if words & asked or acronym(speaker or "").lower() in asked:

@@ -10,7 +10,7 @@ from index.lexicon import lexicon
 from qa.lexicon import grammar
 from qa.match import any_act, phrase_act
 from qa.models import QType
-from qa.question import Question
+from qa.question import EVENT_VERBS, Question
 
 TYPED_KIND: dict[QType, tuple[str, ...]] = {
     QType.when: ("date",),
@@ -107,3 +107,12 @@ def since_clause(q: Question) -> list[str] | None:
         return None
     clause = asked.group("clause")
     return [w for w in q.lemmas if re.search(rf"\b{re.escape(w)}", clause, re.I)]
+
+
+def of_asked_act(q: Question, verb: str) -> bool:
+    """The act asked about: the question's own; for "where did the shooting take place?",
+    the event's act ("the shooting" -> shot) or an event happening ("the incident occurred
+    in …"), since "take place" names no act of its own ("standing in the street")."""
+    if not q.event:
+        return asks_act(q, verb)
+    return any_act(verb, q.subject) or verb in EVENT_VERBS

@@ -224,26 +224,6 @@ def test_a_unit_asked_by_name_takes_a_number_named_in_it():
     assert measures(q.focus, at, put) and not measures(q.focus, shocks, put)
 
 
-def test_where_takes_a_place_the_act_happened_in(word_model):
-    from qa.claims import _locates_act
-    from qa.slots import typed_kinds
-
-    q = analyze("In what part of town did the robbery take place?")
-    assert q.qtype == "where" and "object" in typed_kinds(q)
-    text = "Thieves robbed the shop in a quiet district, in front of a station, in a van."
-    sentence = value("sentence", text, "x")
-    district, front, van = (
-        value_in(sentence, "object", "a quiet district", "district", head="rob:in"),
-        value_in(sentence, "object", "front of a station", "front", head="rob:in"),
-        value_in(sentence, "object", "a van", "van", head="rob:in"),
-    )
-    assert _locates_act(q, district, [sentence, district])
-    assert _locates_act(q, front, [sentence, front])  # "in front of": the place follows
-    assert not _locates_act(q, van, [sentence, van])  # a thing, not a place
-    parked = value_in(sentence, "object", "a quiet district", "district", head="park:in")
-    assert not _locates_act(q, parked, [sentence, parked])  # another act's place
-
-
 def test_a_place_or_date_off_the_act_does_not_answer(word_model):
     from qa.claims import _value_score
 
@@ -334,14 +314,6 @@ def test_where_is_not_answered_by_where_it_came_from(word_model):
     assert [v.text for v, _, _ in to] == ["Calais"]
     came = answers(analyze("Where did the ferry sail from?"), hit)
     assert "Dover" in [v.text for v, _, _ in came]
-
-
-def test_a_place_after_the_source_is_not_a_source():
-    from qa.claims import _a_source
-
-    sentence = value("sentence", "Rescuers from Spain arrived in Rabat on Sunday.", "x")
-    assert _a_source(value_in(sentence, "place", "Spain", "spain"), sentence)
-    assert not _a_source(value_in(sentence, "place", "Rabat", "rabat"), sentence)
 
 
 def test_when_a_figure_was_given_is_the_date_it_was_said(word_model):
@@ -527,32 +499,6 @@ def test_an_employer_is_the_organisation_named_with_the_person(word_model):
                  "a Border Patrol car", "fire:at") is None  # fmt: skip
 
 
-def test_where_it_was_heading_is_the_place_it_went_to(word_model):
-    from qa.claims import _a_destination, answers
-    from tests.helpers import places_hit
-
-    text = "The coach, on its way from Ruse to the port city of Varna, overturned near Burgas."
-    norm = "coach way ruse port city varna overturn burgas"
-    hit = places_hit(text, norm, ["Ruse", "Varna", "Burgas"], "The coach", "overturn")
-    assert [v.text for v, _, _ in answers(analyze("Where was the coach heading?"), hit)] == [
-        "Varna"
-    ]  # no act of heading is named: the phrase of direction says it
-    bound = value("sentence", "It was bound for Varna's old town.", "x")
-    assert not _a_destination(value_in(bound, "place", "Varna", "varna"), bound)  # whose town
-
-
-def test_a_part_of_a_place_locates_the_act(word_model):
-    from qa.claims import _locates_act
-
-    q = analyze("Where were the witnesses seated?")
-    sentence = value("sentence", "The witnesses sat in the back row of the hall.", "x")
-    row = value_in(sentence, "object", "the back row of the hall", "row", head="sit:in")
-    assert _locates_act(q, row, [sentence, row])
-    chairs = value("sentence", "The witnesses sat in the back row of chairs.", "x")
-    pen = value_in(chairs, "object", "the back row of chairs", "row", head="sit:in")
-    assert not _locates_act(q, pen, [chairs, pen])  # a row of things, not in a place
-
-
 def test_the_time_since_an_event_is_a_span_reaching_back_in_a_sentence_about_it():
     from qa.claims import _duration_answers, _near_unit
 
@@ -574,19 +520,6 @@ def test_the_time_since_an_event_is_a_span_reaching_back_in_a_sentence_about_it(
     assert not _duration_answers(q, rebuilt, bridge)  # not about the event
     assert _near_unit(120, "year") and _near_unit(3, "day")
     assert not _near_unit(40 * 365, "day") and not _near_unit(0.01, "year")
-
-
-def test_the_thing_heading_somewhere_is_named_by_a_whole_word(word_model):
-    from qa.claims import _goes_to
-
-    q = analyze("Where was the bus heading?")
-    text = "A business, on its way to Varna, was hit by a truck."
-    sentence = value("sentence", text, "business way varna hit truck")
-    varna = value_in(sentence, "place", "Varna", "varna", head="GPE")
-    assert not _goes_to(q, varna, sentence, [sentence, varna])  # "bus" is not "business"
-    buses = value("sentence", "Two buses, on their way to Varna, were hit by a truck.", "x")
-    to = value_in(buses, "place", "Varna", "varna", head="GPE")
-    assert _goes_to(q, to, buses, [buses, to])
 
 
 def _sentences_answering(question: str, text: str, tmp_path) -> list[str]:

@@ -1,0 +1,81 @@
+"""Which place answers a where-question: where the act asked about happened ("derailed near
+the STATION"), where the thing asked about went ("on its way to VARNA"), not where it came
+from ("from Leeds")."""
+
+from __future__ import annotations
+
+import re
+
+from index.models import Value
+from qa.lexicon import grammar
+from qa.match import is_place
+from qa.question import Question
+from qa.slots import asks_destination, of_asked_act
+from qa.spans import POSSESSIVE, around, inside
+
+LOCATIVE = {"in", "at", "near", "on", "outside", "inside", "along", "across"}
+DIRECTIONS = {"to", "for", "towards", "toward", "into"}  # where to: "rushed TO a hospital"
+
+
+def locates_act(q: Question, v: Value, values: list[Value]) -> bool:
+    """A place the act asked about happened in or at ("shot the woman in a residential
+    NEIGHBOURHOOD", "derailed near Bahanaga STATION"): a locative object of that act (or,
+    for "where did the shooting take place?", of the event's own act) naming a kind of
+    place, not a thing ("in her vehicle")."""
+    verb, _, prep = (v.head or "").partition(":")
+    if prep not in (DIRECTIONS if asks_destination(q) else LOCATIVE) or not names_place(v):
+        return False
+    return of_asked_act(q, verb)
+
+
+def names_place(v: Value) -> bool:
+    """A kind of place ("a residential neighbourhood"), or a part of one, whose place is
+    what follows "of" ("in FRONT of the station", "in the back ROW of the hall")."""
+    if v.key_head not in grammar().relational and is_place(v.key_head):
+        return True
+    _, of, rest = v.text.lower().rpartition(" of ")
+    words = re.findall(r"[a-z]+", rest)
+    return bool(of) and bool(words) and is_place(words[-1])
+
+
+# "from Leeds", "from the town of Dover", "from Penrith in Cumbria": the place right
+# after "from", or a name there and a place it lies in; not "rescuers from Spain arrived in"
+SOURCE = re.compile(
+    r"\b[Ff]rom\s+(?:the\s+)?(?:(?:[A-Z][\w'-]*\s+){1,4}(?:in|near|outside|of)\s+(?:the\s+)?)?$"
+)
+
+
+def a_source(v: Value, sentence: Value) -> bool:
+    """The place is where something came from ("left from Leeds", "from Penrith in
+    Cumbria"), not where it went or happened."""
+    return SOURCE.search(around(v, sentence)[0]) is not None
+
+
+# "to York", "bound for Leeds", "towards the border", "to the port city of Varna": a place a
+# few words into a phrase of direction (a comma or clause ends it)
+DESTINATION = re.compile(r"\b(?:to|for|towards?|into)\s+(?:[\w'’.-]+\s+){0,4}$", re.IGNORECASE)
+
+
+def goes_to(q: Question, v: Value, sentence: Value, values: list[Value]) -> bool:
+    """The place is where the thing asked about went: a destination after a mention of that
+    thing, with no other name between but places ("the Danube Express, going from Ruse to
+    Varna"; not "the Night Express, on its way to Burgas, hit the Danube Express", nor "the
+    Danube Express hit the Night Express on its way to Burgas")."""
+    if not a_destination(v, sentence):
+        return False
+    before = around(v, sentence)[0]
+    for p in inside(sentence, values):  # places the way passes through are no other thing
+        if p.kind == "place" and p.end <= v.start:
+            a, b = p.start - sentence.start, p.end - sentence.start
+            before = before[:a] + " " * (b - a) + before[b:]
+    named = q.names or [w for w in q.lemmas if w not in q.verbs]
+    mention = [rf"\b{re.escape(n)}(?:e?s)?\b" for n in named]  # "coach" or "coaches"
+    ends = [m.end() for p in mention for m in re.finditer(p, before, re.I)]
+    return bool(ends) and not re.search(r"\b[A-Z]", before[max(ends) :])
+
+
+def a_destination(v: Value, sentence: Value) -> bool:
+    """The place is where something went: in a phrase of direction and not qualifying
+    another place there ("to Leeds's station" names the station's town)."""
+    before, after = around(v, sentence)
+    return DESTINATION.search(before) is not None and not after.startswith(POSSESSIVE)

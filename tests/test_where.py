@@ -1,0 +1,74 @@
+"""qa/where.py: which place answers a where-question."""
+
+from __future__ import annotations
+
+from qa.question import analyze
+from tests.helpers import value, value_in
+
+
+def test_where_takes_a_place_the_act_happened_in(word_model):
+    from qa.slots import typed_kinds
+    from qa.where import locates_act
+
+    q = analyze("In what part of town did the robbery take place?")
+    assert q.qtype == "where" and "object" in typed_kinds(q)
+    text = "Thieves robbed the shop in a quiet district, in front of a station, in a van."
+    sentence = value("sentence", text, "x")
+    district, front, van = (
+        value_in(sentence, "object", "a quiet district", "district", head="rob:in"),
+        value_in(sentence, "object", "front of a station", "front", head="rob:in"),
+        value_in(sentence, "object", "a van", "van", head="rob:in"),
+    )
+    assert locates_act(q, district, [sentence, district])
+    assert locates_act(q, front, [sentence, front])  # "in front of": the place follows
+    assert not locates_act(q, van, [sentence, van])  # a thing, not a place
+    parked = value_in(sentence, "object", "a quiet district", "district", head="park:in")
+    assert not locates_act(q, parked, [sentence, parked])  # another act's place
+
+
+def test_a_place_after_the_source_is_not_a_source():
+    from qa.where import a_source
+
+    sentence = value("sentence", "Rescuers from Spain arrived in Rabat on Sunday.", "x")
+    assert a_source(value_in(sentence, "place", "Spain", "spain"), sentence)
+    assert not a_source(value_in(sentence, "place", "Rabat", "rabat"), sentence)
+
+
+def test_where_it_was_heading_is_the_place_it_went_to(word_model):
+    from qa.claims import answers
+    from qa.where import a_destination
+    from tests.helpers import places_hit
+
+    text = "The coach, on its way from Ruse to the port city of Varna, overturned near Burgas."
+    norm = "coach way ruse port city varna overturn burgas"
+    hit = places_hit(text, norm, ["Ruse", "Varna", "Burgas"], "The coach", "overturn")
+    assert [v.text for v, _, _ in answers(analyze("Where was the coach heading?"), hit)] == [
+        "Varna"
+    ]  # no act of heading is named: the phrase of direction says it
+    bound = value("sentence", "It was bound for Varna's old town.", "x")
+    assert not a_destination(value_in(bound, "place", "Varna", "varna"), bound)  # whose town
+
+
+def test_a_part_of_a_place_locates_the_act(word_model):
+    from qa.where import locates_act
+
+    q = analyze("Where were the witnesses seated?")
+    sentence = value("sentence", "The witnesses sat in the back row of the hall.", "x")
+    row = value_in(sentence, "object", "the back row of the hall", "row", head="sit:in")
+    assert locates_act(q, row, [sentence, row])
+    chairs = value("sentence", "The witnesses sat in the back row of chairs.", "x")
+    pen = value_in(chairs, "object", "the back row of chairs", "row", head="sit:in")
+    assert not locates_act(q, pen, [chairs, pen])  # a row of things, not in a place
+
+
+def test_the_thing_heading_somewhere_is_named_by_a_whole_word(word_model):
+    from qa.where import goes_to
+
+    q = analyze("Where was the bus heading?")
+    text = "A business, on its way to Varna, was hit by a truck."
+    sentence = value("sentence", text, "business way varna hit truck")
+    varna = value_in(sentence, "place", "Varna", "varna", head="GPE")
+    assert not goes_to(q, varna, sentence, [sentence, varna])  # "bus" is not "business"
+    buses = value("sentence", "Two buses, on their way to Varna, were hit by a truck.", "x")
+    to = value_in(buses, "place", "Varna", "varna", head="GPE")
+    assert goes_to(q, to, buses, [buses, to])
