@@ -44,7 +44,7 @@ from qa.slots import (
     typed_kinds,
 )
 from qa.stance import hedge_cue
-from qa.where import a_source, goes_to, locates_act
+from qa.where import a_source, goes_to, lies_near_it, locates_act
 
 ROLE_WINDOW = 40  # characters around a name searched for the role a question names
 # prepositions that may answer a question asked with another ("crash into" ~ "collide with")
@@ -164,6 +164,8 @@ def _value_score(
     if v.kind == "place":
         if q.qtype == QType.where and q.prep != "from" and a_source(v, sentence):
             return None  # "going from Leeds to York": where it was heading is York
+        if q.qtype == QType.where and lies_near_it(q, v, sentence):
+            return None  # "Amberley, near the epicentre" is not where the epicentre was
         if asks_destination(q):  # "on its way to York" names no act of heading
             return 1.0 + overlap if overlap > 0 and goes_to(q, v, sentence, values or []) else None
         if q.places:  # "which countries sent teams?": a place in a sentence of that act

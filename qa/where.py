@@ -79,3 +79,24 @@ def a_destination(v: Value, sentence: Value) -> bool:
     another place there ("to Leeds's station" names the station's town)."""
     before, after = around(v, sentence)
     return DESTINATION.search(before) is not None and not after.startswith(POSSESSIVE)
+
+
+# "the village of Amberley, near the epicentre": a place told by where it lies from another
+NEAR = re.compile(
+    r"^\W*(?:near|close to|next to|outside|beside|around)\s+(?:the\s+|a\s+|its\s+)?", re.I
+)
+
+
+def lies_near_it(q: Question, v: Value, sentence: Value) -> bool:
+    """The place is told by where it lies from the thing a "where is …?" question asks the
+    place of ("Amberley, near the epicentre" for "where was the epicentre?"), or names whose
+    thing another is ("Ruritania's interior ministry"): it is not that thing's place."""
+    after = around(v, sentence)[1]
+    if after.startswith(POSSESSIVE):
+        return True  # "Morocco's interior ministry": whose, not where
+    near = NEAR.match(after) if q.copular else None  # "where WAS the epicentre?"
+    if near is None:
+        return False
+    following = re.findall(r"[\w'-]+", after[near.end() :])[:3]
+    things = {w for w in q.lemmas if w not in q.verbs}
+    return any(w.lower().removesuffix("'s") in things for w in following)

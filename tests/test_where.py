@@ -72,3 +72,16 @@ def test_the_thing_heading_somewhere_is_named_by_a_whole_word(word_model):
     buses = value("sentence", "Two buses, on their way to Varna, were hit by a truck.", "x")
     to = value_in(buses, "place", "Varna", "varna", head="GPE")
     assert goes_to(q, to, buses, [buses, to])
+
+
+def test_a_place_told_from_the_thing_asked_is_not_its_place():
+    from qa.where import lies_near_it
+
+    q = analyze("Where was the epicentre?")
+    sentence = value("sentence", "Rescuers reached Amberley, near the epicentre, at dawn.", "x")
+    amberley = value_in(sentence, "place", "Amberley", "amberley")
+    assert lies_near_it(q, amberley, sentence)
+    own = value("sentence", "The epicentre was in Amberley, the agency said.", "x")
+    assert not lies_near_it(q, value_in(own, "place", "Amberley", "amberley"), own)
+    whose = value("sentence", "Ruritania's interior ministry put the epicentre inland.", "x")
+    assert lies_near_it(q, value_in(whose, "place", "Ruritania", "ruritania"), whose)
