@@ -207,9 +207,9 @@ def _value_score(
         # bus shelter" for "what did it crash into?"); "on", "for" or "with" name none
         # ("charged on two counts" is not what the money was spent on)
         by_prep = (
-            reached(q, v, spans.beside(v, values or []))
-            and overlap > 0
+            overlap > 0
             and not _a_date(v, values or [])
+            and reached(q, v, spans.beside(v, values or []))
         )
         if not any_act(verb, q.verbs) and not by_prep:
             return None
