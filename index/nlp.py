@@ -64,7 +64,7 @@ def _segments(text: str) -> list[tuple[int, int]]:
 
 def _open_quote(s: str) -> bool:
     """A quotation is still open at the end of the text. A straight quote closes a curly one
-    left open, as copy that mixes the two does ('the “root cause" was found'), and opens one
+    left open, as copy that mixes the two does ('the “main fault" was found'), and opens one
     otherwise."""
     depth = 0
     for ch in s:

@@ -95,8 +95,8 @@ def _of_the_verb_asked(q: Question, v: Value) -> bool:
 
 
 def _gives_figure(q: Question, c: Claim) -> bool:
-    """A date in a lead that gives the figure the question names ("275 lives so far, by the
-    latest figures on Sunday" for "when was the toll revised to 275?"): the figure ties it
+    """A date in a lead that gives the figure the question names ("at least 41 dead, by the
+    count police gave on Monday" for "when was the toll revised to 41?"): the figure ties it
     to the question as the verb would."""
     return bool(q.figures) and states_the_figure(q, c.value, c.hit.stored.values)
 

@@ -59,7 +59,7 @@ def read_sentence(
     inside = _of_the_event(frame, words, inside)
     verbs = [v.head.split(":")[0] for v in inside if v.head and v.kind in ACT_KINDS]
     # what the claim's doer ran into, whatever the verb of the motion (`qa/contact.py`):
-    # "rammed into a pole" states "crashed into a pole"
+    # "ploughed into a post" states "crashed into a post"
     contact = contact_relation(frame.parties, inside, stems)
     if contact == "same":
         verbs += contact_acts(frame.parties)
@@ -105,7 +105,7 @@ def read_sentence(
 
 
 def _of_the_event(frame: ClaimFrame, words: list[str], inside: list[Value]) -> list[Value]:
-    """ "A collision occurred on Friday" reports the event of "the crash happened on Friday":
+    """ "A collision occurred on Tuesday" reports the event of "the crash happened on Tuesday":
     for a claim about an event, a sentence in which something happened, naming the event by
     a noun of like meaning, has its values of happening read as the event's own act."""
     if not frame.event or not frame.main:

@@ -367,7 +367,7 @@ SPAN_VERBS = frozenset({"last", "span", "take"})
 
 def _spanned(v: Value, values: list[Value]) -> list[str]:
     """The acts a duration measures: its verb's, or for a verb of lasting its subject's
-    ("testimony that lasted three days" measures the testimony)."""
+    ("a hearing that lasted two days" measures the hearing)."""
     head = v.head or ""
     if head not in SPAN_VERBS:
         return [head]
@@ -385,8 +385,8 @@ def _date_score(q: Question, v: Value, overlap: float, values: list[Value]) -> f
     asked about too ("shot and killed a woman Wednesday" dates the shooting)."""
     acts = [*q.verbs, *q.lemmas]
     if v.act and v.act not in TALLIES and any(same_word(v.act, a) for a in acts):
-        # "the collapse of the bank in November 2022" dates the collapse, and "declared a day
-        # of mourning on Saturday" the mourning, whatever verb the date hangs from; the noun by
+        # "the collapse of the bank in November 2022" dates the collapse, and "declared a week
+        # of mourning on Tuesday" the mourning, whatever verb the date hangs from; the noun by
         # its word, not its meaning ("a verdict on Thursday" is 0.62+ from "trial" by vectors)
         return 1.0 + overlap
     speech = lexicon().speech_verbs

@@ -1,4 +1,4 @@
-"""Contact: a thing reached by motion ("sped into two parked cars", "slammed against a wall")
+"""Contact: a thing reached by motion ("skidded into two parked vans", "slammed against a wall")
 answers a question of contact ("what did the van hit?", "… crash into?") whatever the verb
 of the motion, when the mover is the thing the question asks about."""
 
@@ -43,13 +43,13 @@ def of_contact(v: Value, beside: list[Value]) -> bool:
 
 
 def contact_acts(parties: list[Value]) -> list[str]:
-    """The verbs of a claim's contact ("crash" in "the SUV crashed into a pole")."""
+    """The verbs of a claim's contact ("crash" in "the van crashed into a post")."""
     return [(p.head or "").partition(":")[0] for p in parties if of_contact(p, parties)]
 
 
 def reached(q: Question, v: Value, beside: list[Value]) -> bool:
-    """The object is what the thing asked about moved into or against ("the car crashed into
-    a parked vehicle" for "what did the SUV hit?"): not another mover's ("the board called
+    """The object is what the thing asked about moved into or against ("the lorry slid into
+    a parked van" for "what did the truck hit?"): not another mover's ("the board called
     for a probe into the crash" has another doer)."""
     if not asks_contact(q) or not of_contact(v, beside):
         return False
@@ -61,7 +61,7 @@ def moved_by(v: Value, beside: list[Value], words: set[str]) -> bool:
     """The mover of the object's act (among the sentence's values `beside`) may be the thing
     these words name: by one of them, a noun of like meaning ("the car" for "the SUV"), a
     pronoun, or a thing told before ("the train" after "the Night Express"); or the act has
-    no doer. Another named party ("the Railway Board") or a new thing ("another train") is
+    no doer. Another named party ("the Transport Board") or a new thing ("another train") is
     not."""
     verb = (v.head or "").partition(":")[0]
     movers = [a for a in beside if a.kind == "agent" and a.head == verb]
@@ -81,15 +81,15 @@ TOLD_BEFORE = re.compile(r"^[Tt]he(?:\s+[a-z][\w-]*)+$")
 
 
 def contact_relation(parties: list[Value], inside: list[Value], stated: set[str]) -> str | None:
-    """How a sentence reads what a claim says its doer ran into ("the SUV crashed into a
-    utility pole"): `same` when the sentence's mover, the claim's doer by `moved_by`, ran
-    into the same kind of thing, `conflict` when into another ("the car crashed into a
-    parked vehicle"; by `qa/compare.py`: "a pole" ≠ "parked cars"), None when it says
+    """How a sentence reads what a claim says its doer ran into ("the van crashed into a
+    lamp post"): `same` when the sentence's mover, the claim's doer by `moved_by`, ran
+    into the same kind of thing, `conflict` when into another ("the lorry slid into a
+    parked van"; by `qa/compare.py`: "a pole" ≠ "parked cars"), None when it says
     nothing of it. `parties`: the claim's doers and objects; `stated`: the stems of the
     sentence's words. Only where two motions ended ("crashed into") can they conflict: a
     van that hit a cyclist may also have slammed into a car. A sentence that names the
     claim's thing anywhere does not contradict it (a claim's own parse may have cut its
-    object short: "a stationary goods | train"), nor does one about another thing
+    object short: "a parked tour" for "a parked tour bus"), nor does one about another thing
     contradict a person run into; an act without a doer is the claim's doer's only when the
     sentence names it."""
     found: set[str] = set()

@@ -322,12 +322,12 @@ def test_a_sentence_states_a_claim_in_other_words(claim, sentence, stance, tmp_p
     "claim, text, stance",
     [
         # a claim about an event is stated where a thing of like meaning happened
-        ("The crash happened on Friday evening.",
-         "Around 7 pm on Friday, a collision occurred near the ring road.", "supports"),
-        ("The crash happened on Saturday.",
-         "Around 7 pm on Friday, a collision occurred near the ring road.", "contradicts"),
-        ("The crash happened on Friday.",
-         "The accident took place shortly after 7 pm on Friday.", "supports"),
+        ("The crash happened on Tuesday evening.",
+         "The collision occurred at about 7 pm on Tuesday, on the ring road.", "supports"),
+        ("The crash happened on Wednesday.",
+         "The collision occurred at about 7 pm on Tuesday, on the ring road.", "contradicts"),
+        ("The crash happened on Tuesday.",
+         "The accident took place shortly after 7 pm on Tuesday.", "supports"),
         # something else that happened is not the event
         ("The crash happened on Saturday.",
          "A protest occurred outside the town hall on Friday.", None),
@@ -340,7 +340,7 @@ def test_an_event_is_read_by_what_happened(claim, text, stance, tmp_path, word_m
 @pytest.mark.parametrize(
     "claim, text, stance",
     [
-        ("The van crashed into a lamp post.", "A van was seen rammed into a post.", "supports"),
+        ("The van crashed into a lamp post.", "The van ploughed into a post.", "supports"),
         ("The van crashed into a lamp post.",
          "The van then sped into two parked cars.", "contradicts"),
     ],
