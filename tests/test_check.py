@@ -349,3 +349,16 @@ def test_what_the_claims_doer_ran_into_is_read_by_meaning(
     claim, text, stance, tmp_path, word_model
 ):
     assert reading(claim, text, tmp_path) == stance
+
+
+@pytest.mark.parametrize(
+    "claim, text, stance",
+    [
+        # "made contact with" names the contact a claim's "hit" states; hedged, it hedges
+        ("The lorry hit the guard.",
+         "It is not clear whether the lorry made contact with the guard.", "hedges"),
+        ("The lorry hit the guard.", "The lorry made contact with the guard.", "supports"),
+    ],
+)  # fmt: skip
+def test_a_contact_named_by_a_noun_is_read_as_contact(claim, text, stance, tmp_path, word_model):
+    assert reading(claim, text, tmp_path) == stance
