@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 HOURS = {"minute": 1 / 60, "hour": 1.0, "day": 24.0, "week": 168.0, "month": 730.0, "year": 8766.0}
 WORDS = {
@@ -56,6 +57,7 @@ def find_durations(text: str) -> list[Duration]:
     return [d for m in DURATION.finditer(text) if (d := _duration_of(m)) is not None]
 
 
+@lru_cache(maxsize=1 << 12)
 def is_loose(text: str) -> bool:
     """A duration told loosely: one unit ("a month"), a vague count ("a few weeks") or a
     qualified one ("more than 40 years", "about four hours"); not "95 years"."""

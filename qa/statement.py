@@ -17,7 +17,7 @@ from index.tally import by_article
 from index.words import is_verb
 from qa.compare import INTERVAL_KINDS
 from qa.match import stem
-from qa.question import EVENT_VERBS, LIGHT_VERBS, TAKE_PLACE
+from qa.question import LIGHT_VERBS, TAKE_PLACE, framing_verbs
 
 WORD = re.compile(r"[A-Za-z]+")
 DO_SUPPORT = re.compile(r"^\s*(did|does|do)\s+", re.IGNORECASE)
@@ -173,7 +173,7 @@ def about_the_event(frame: ClaimFrame, take_place: bool) -> ClaimFrame:
     """'The shooting took place on March 15': a claim whose only act says that something
     happened is a claim about that event's own act ("shoot", from "the shooting") and its
     date, place and count; the framing verbs are no content an article must repeat."""
-    framing = EVENT_VERBS | ({"take", "place"} if take_place else set())
+    framing = framing_verbs(take_place)
     if not frame.acts or not set(frame.acts) <= framing:
         return frame
     event = next(

@@ -19,7 +19,7 @@ DIRECTIONS = {"to", "for", "towards", "toward", "into"}  # where to: "rushed TO 
 
 def locates_act(q: Question, v: Value, values: list[Value]) -> bool:
     """A place the act asked about happened in or at ("shot the woman in a residential
-    NEIGHBOURHOOD", "derailed near Bahanaga STATION"): a locative object of that act (or,
+    NEIGHBOURHOOD", "derailed near Kelby STATION"): a locative object of that act (or,
     for "where did the shooting take place?", of the event's own act) naming a kind of
     place, not a thing ("in her vehicle")."""
     verb, _, prep = (v.head or "").partition(":")
@@ -93,7 +93,7 @@ def lies_near_it(q: Question, v: Value, sentence: Value) -> bool:
     thing another is ("Ruritania's interior ministry"): it is not that thing's place."""
     after = around(v, sentence)[1]
     if after.startswith(POSSESSIVE):
-        return True  # "Morocco's interior ministry": whose, not where
+        return True  # "Ruritania's interior ministry": whose, not where
     near = NEAR.match(after) if q.copular else None  # "where WAS the epicentre?"
     if near is None:
         return False

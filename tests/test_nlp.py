@@ -19,6 +19,28 @@ def test_a_straight_quote_closes_a_curly_one():
     ]
 
 
-def test_a_quotation_left_open_keeps_its_sentences_together():
-    text = "“We were asleep. Then the walls shook,” she said. Rescuers arrived at dawn."
-    assert sentences(text)[0] == "“We were asleep. Then the walls shook,” she said."
+def test_abbreviations_do_not_split():
+    text = (
+        "Rep. Ilhan Omar and Sen. Amy Klobuchar spoke in St. Paul on Tuesday. "
+        "Gov. Tim Walz met Dr. Lee at 5 p.m. in St. Cloud. Then they left."
+    )
+    got = sentences(text)
+    assert got[0] == "Rep. Ilhan Omar and Sen. Amy Klobuchar spoke in St. Paul on Tuesday."
+    assert got[-1] == "Then they left."
+    assert any(s.startswith("Gov. Tim Walz met Dr. Lee") for s in got)
+
+
+def test_quotes_stay_with_their_attribution():
+    text = "“We will not stop. We will keep going,” the mayor said. Police left."
+    assert sentences(text) == [
+        "“We will not stop. We will keep going,” the mayor said.",
+        "Police left.",
+    ]
+
+
+def test_glued_sentences_are_split_and_lines_never_crossed():
+    text = "He ran to the car.”Then the police came.\nA new line starts here"
+    got = sentences(text)
+    assert "Then the police came." in got
+    assert got[-1] == "A new line starts here"
+    assert all("\n" not in s for s in got)
