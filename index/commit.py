@@ -234,7 +234,7 @@ def _insert_doc(
         rowids.append(rowid)
         conn.executemany(
             "INSERT INTO passage_values (passage_rowid, kind, start_char, end_char, text, "
-            "norm, lo, hi, head, attributed_to, act) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            "norm, lo, hi, head, attributed_to, act, full) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (
                     rowid,
@@ -248,6 +248,7 @@ def _insert_doc(
                     v.head,
                     v.attributed_to,
                     v.act,
+                    v.full,
                 )
                 for v in values
             ],

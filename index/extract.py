@@ -18,7 +18,7 @@ from index.lexicon import NEGATIONS
 from index.models import Document, Value
 from index.money import money_values
 from index.negation import negation_values
-from index.normalize import canonical_person
+from index.normalize import canonical_person, person_words
 from index.speakers import DocumentContext, speakers
 from index.tally import befallen_one
 from index.temporal import RESTATED, duration_values, outside, time_values
@@ -33,8 +33,9 @@ from index.words import content_lemmas
 # 36: parts of the day ("late morning"), and "afternoon" is no "noon"; 37: a participle's
 # speech (", saying …") is a claim of its own clause, and "testified for an hour" no speech;
 # 38: "halfway through the evening"; 39: a straight quote closes a curly one (sentences),
-# and a subject after a label and its colon ("Flood Update: Minister Hale said")
-EXTRACT_VERSION = "39"
+# and a subject after a label and its colon ("Flood Update: Minister Hale said"); 40: a
+# person's whole name as the article gave it before ("Ruiz" -> "Ana Ruiz")
+EXTRACT_VERSION = "40"
 # a sentence ending in a question mark (inside quotes or not) asks; it states no answer
 QUESTION_END = re.compile(r"\?[\s\"'”’)]*$")
 __all__ = ["EXTRACT_VERSION", "DocumentContext", "extract_values"]
@@ -86,7 +87,7 @@ def extract_values(
             + agent_values(sent, offset, speaker, ctx.last_person[0] if ctx.last_person else None)
             + object_values(sent, offset, speaker),
         )
-        for v in typed:  # a value inside an attributed clause is that party's claim
+        for v in _named_in_full(typed, ctx):  # inside an attributed clause: the party's claim
             scope = next((c for c in claims if c.start <= v.start and v.end <= c.end), None)
             values.append(
                 v.model_copy(update={"attributed_to": scope.attributed_to}) if scope else v
@@ -97,3 +98,19 @@ def extract_values(
             if ent.label_ == "PERSON":
                 ctx.last_person = (ent.text, canonical_person(ent.text))
     return values
+
+
+def _named_in_full(values: list[Value], ctx: DocumentContext) -> list[Value]:
+    """People by the whole name the article gave them before: news names a person in full
+    once ("Ana Ruiz, 33, said") and by surname after ("said Ruiz"). The longest name seen
+    so far for each surname is kept in `ctx`."""
+    out = []
+    for v in values:
+        if v.kind == "person":
+            known = ctx.names.get(v.norm, "")
+            if len(person_words(v.text)) > len(person_words(known)):
+                ctx.names[v.norm] = known = v.text
+            if known != v.text:
+                v = v.model_copy(update={"full": known})
+        out.append(v)
+    return out

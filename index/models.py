@@ -123,6 +123,9 @@ class Value(BaseModel):
         None, description="The act a count is of: 'injure' in '1,175 injured people'."
     )
     attributed_to: str | None = None
+    full: str | None = Field(
+        None, description="A person's whole name as the article gave it before ('Ana Ruiz')."
+    )
 
     @property
     def acts(self) -> list[str]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = "4"  # 2: stories (documents.story, story_pinned, signature, entities)
-# 3: passage_values.act (the act a count is of); 4: passage_tombstones
+SCHEMA_VERSION = "5"  # 2: stories (documents.story, story_pinned, signature, entities)
+# 3: passage_values.act (the act a count is of); 4: passage_tombstones; 5: passage_values.full
+# (a person's whole name as the article gave it before)
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
@@ -50,7 +51,8 @@ CREATE TABLE IF NOT EXISTS passage_values (
     hi REAL,
     head TEXT,
     attributed_to TEXT,
-    act TEXT
+    act TEXT,
+    full TEXT
 );
 CREATE INDEX IF NOT EXISTS values_passage ON passage_values(passage_rowid);
 CREATE TABLE IF NOT EXISTS passage_tombstones (
@@ -102,8 +104,10 @@ def migrate(conn: sqlite3.Connection) -> None:
         for name, decl in ADDED_COLUMNS.items():
             if name not in have:
                 conn.execute(f"ALTER TABLE documents ADD COLUMN {name} {decl}")
-        if "act" not in {r[1] for r in conn.execute("PRAGMA table_info(passage_values)")}:
-            conn.execute("ALTER TABLE passage_values ADD COLUMN act TEXT")  # version 2 -> 3
+        value_columns = {r[1] for r in conn.execute("PRAGMA table_info(passage_values)")}
+        for name in ("act", "full"):  # versions 2 -> 3 and 4 -> 5
+            if name not in value_columns:
+                conn.execute(f"ALTER TABLE passage_values ADD COLUMN {name} TEXT")
         for stmt in filter(str.strip, INDEXES.split(";")):
             conn.execute(stmt)
         conn.execute(TRIGGER)

@@ -638,7 +638,8 @@ class Store:
         values: dict[int, list[Value]] = {r: [] for r in rowids}
         for v in conn.execute(
             "SELECT passage_rowid, kind, start_char, end_char, text, norm, lo, hi, head, "
-            f"attributed_to, act FROM passage_values WHERE passage_rowid IN ({marks}) ORDER BY id",
+            f"attributed_to, act, full FROM passage_values WHERE passage_rowid IN ({marks}) "
+            "ORDER BY id",
             rowids,
         ):
             values[v[0]].append(
@@ -653,6 +654,7 @@ class Store:
                     head=v[8],
                     attributed_to=v[9],
                     act=v[10],
+                    full=v[11],
                 )
             )
         by_id = {

@@ -12,7 +12,7 @@ from index.durations import HOURS
 from index.frames import by_pronoun
 from index.lexicon import lexicon
 from index.models import Value
-from index.normalize import acronym, interval_norm
+from index.normalize import acronym, canonical_person, interval_norm
 from index.tally import TALLIES
 from index.words import base_forms, is_verb, stems
 from qa import spans
@@ -37,6 +37,7 @@ from qa.slots import (
     asks_act,
     asks_destination,
     asks_employer,
+    asks_for_party,
     asks_speaker,
     asks_whereabouts,
     of_asked_act,
@@ -159,7 +160,7 @@ def _value_score(
             )
             return 1.0 + overlap if gave else None
         if asks_speaker(q):  # "who said he thought …?": who said it, not who thought it
-            return 1.0 + overlap if v.head in lexicon().speech_verbs else None
+            return _says_it(q, v, sentence) if v.head in lexicon().speech_verbs else None
         return 1.0 + overlap if asks_act_of(q, v, values or []) else None
     if v.kind == "place":
         if q.qtype == QType.where and q.prep != "from" and a_source(v, sentence):
@@ -187,16 +188,13 @@ def _value_score(
         if q.copular:  # "who is the mayor?": the name next to the role ("Mayor Jacob Frey")
             near = _nearness(q.focus, v, sentence)
             return None if near is None else 0.5 + overlap + near
-        if q.party:  # "which judge heard it?": "Judge Mira Ito" (a person of that role)
+        if q.party and not asks_speaker(q):  # "which judge heard it?": "Judge Mira Ito"
             near = _nearness(q.party, v, sentence) if v.kind == "person" else None
             if near is not None:
                 return 0.5 + overlap + near
         if q.figures:
             return 1.0 + overlap if _gave_the_figure(q, v, values or []) else None
-        party = sentence.attributed_to or ""
-        speaks = bool(party) and (v.text in party or party in v.text)
-        said = _overlap(q, sentence, skip=lexicon().speech_verbs)  # what was said, not "say"
-        return 1.0 + said if speaks and said >= 0.5 else None  # "who said …?": who says it
+        return _says_it(q, v, sentence)
     if v.kind == "object" and q.qtype == QType.where:
         return 1.0 + overlap if locates_act(q, v, values or []) else None
     if v.kind == "object":
@@ -421,7 +419,30 @@ def _figure_counts(q: Question, v: Value, values: list[Value]) -> list[Value]:
     if not q.figures:
         return []
     counts = [o for o in spans.beside(v, values) if o.kind == "number" and o.head != "year-old"]
+    units = set(q.lemmas) & grammar().units - HOURS.keys()
+    if units:  # "magnitude 7 or more": a reading in that unit, not "2,012 people"
+        counts = [c for c in counts if {c.head, *c.acts} & units]
     return [c for c in counts for lo, hi in q.figures if lo <= (c.lo or 0.0) <= hi]
+
+
+def _says_it(q: Question, v: Value, sentence: Value) -> float | None:
+    """ "Who said …?", "which resident told AFP …?": the sentence's speaker, where the
+    sentence says what the question says was said (or, without a speech verb, shares half
+    the question's words)."""
+    if not speaks_as(v, sentence.attributed_to):
+        return None
+    said = share(q.said, sentence) if q.said else _overlap(q, sentence, lexicon().speech_verbs)
+    if said < 0.5:
+        return None
+    near = _nearness(q.party, v, sentence) if q.party else None
+    return 1.0 + said + (near or 0.0)  # "said resident Ana Ruiz" for "which resident …"
+
+
+def speaks_as(v: Value, party: str | None) -> bool:
+    """The value names the party a sentence or count is attributed to ("The National
+    Institute" for "National Institute of Geophysics", an article aside)."""
+    p = re.sub(r"^(?:the|a|an)\s+", "", party or "", flags=re.IGNORECASE)
+    return bool(p) and (v.text in p or p in v.text)
 
 
 def _gave_the_figure(q: Question, v: Value, values: list[Value]) -> bool:
@@ -429,8 +450,7 @@ def _gave_the_figure(q: Question, v: Value, values: list[Value]) -> bool:
     figure holds is attributed to ("41 people have died, said Ana Ruiz"). A figure quoted
     inside a quote ("Ruiz said: 'The ministry said the number of deaths is 41'") is
     attributed to the outer speaker, as index time attributes the whole sentence."""
-    parties = {c.attributed_to for c in _figure_counts(q, v, values) if c.attributed_to}
-    return any(v.text in p or p in v.text for p in parties)
+    return any(speaks_as(v, c.attributed_to) for c in _figure_counts(q, v, values))
 
 
 def _conjoined(q: Question, v: Value, values: list[Value]) -> bool:
@@ -498,7 +518,8 @@ def answers(q: Question, hit: Hit) -> list[tuple[Value, Value, float]]:
     kinds = typed_kinds(q)
     found: list[tuple[Value, Value, float]] = []
     if kinds:
-        for v in [*hit.stored.values, *_singulars(q, hit.stored.values)]:
+        extra = [*_singulars(q, hit.stored.values), *_speakers(q, hit.stored.values, sentences)]
+        for v in [*hit.stored.values, *extra]:
             sent = spans.sentence_of(v, sentences) if v.kind in kinds else None
             score = None if sent is None else _value_score(q, v, sent, hit.stored.values)
             if sent is not None and score is not None:
@@ -511,6 +532,9 @@ def answers(q: Question, hit: Hit) -> list[tuple[Value, Value, float]]:
                 found.append((s, s, score))
     return sorted(found, key=lambda x: -x[2])
 
+
+ARTICLES = {"the", "a", "an"}
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 
 # "a parked vehicle", "an officer": one of the thing, when it is what the act asked about
 # was done to; not "a number of cars", "a group of officers" (a quantity of them)
@@ -534,6 +558,40 @@ def _singulars(q: Question, values: list[Value]) -> list[Value]:
             one = {"lo": 1.0, "hi": 1.0, "norm": interval_norm(1, 1), "act": verb}
             found.append(v.model_copy(update={**one, "kind": "number", "head": v.key_head}))
     return found
+
+
+def _speakers(q: Question, values: list[Value], sentences: list[Value]) -> list[Value]:
+    """ "Who told AFP …?", "who gave the figure?": a sentence's speaker is a party that
+    answers, also where the tagger found no name there ("said Amrani"). A name the tagger
+    found there answers already; a pronoun names no one."""
+    if not asks_for_party(q):
+        return []
+    names = [v for v in values if v.kind in {"person", "organization"}]
+    found = []
+    for s in sentences:
+        party = s.attributed_to or ""
+        at = s.text.find(party) if party.lower() not in PRONOUNS else -1
+        if not party or at < 0:
+            continue
+        start, end = s.start + at, s.start + at + len(party)
+        taken = any(n.start < end and start < n.end for n in names)
+        named = None if taken else _named_speaker(party, start, end, names)
+        if named is not None:
+            found.append(named)
+    return found
+
+
+def _named_speaker(text: str, start: int, end: int, names: list[Value]) -> Value | None:
+    """A speaker's name the tagger missed ("Amrani") as a person, compared with the others by
+    name and valued by the whole name the passage gives it elsewhere ("Ana Amrani"); not a
+    description ("a local official", "the latest figures"), which names no one."""
+    words = [w for w in re.findall(r"[\w'’-]+", text) if w.lower() not in ARTICLES]
+    if not words or not all(w[:1].isupper() for w in words):
+        return None
+    norm = canonical_person(text)
+    whole = [n.full or n.text for n in names if n.kind == "person" and n.norm == norm]
+    full = max(whole, key=len) if whole else None
+    return Value(kind="person", start=start, end=end, text=text, norm=norm, full=full)
 
 
 def _a_date(v: Value, values: list[Value]) -> bool:

@@ -108,4 +108,6 @@ def consensus_display(cl: Cluster) -> tuple[str, str]:
         return pick.value.norm, pick.value.text
     if kind == "sentence":
         return best.value.text, best.value.text
+    if kind == "person":  # "Ruiz" is shown as quoted, valued by the whole name the article gave
+        return max((c.value.full or c.value.text for c in cl.claims), key=len), best.value.text
     return best.value.norm, best.value.text

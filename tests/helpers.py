@@ -174,3 +174,15 @@ def count_claim(
     hit = Hit(stored(outlet, n, sentence, text=sentence.text), 1.0, 0.5, None)
     count = value("number", said, said, start=12, lo=lo, hi=hi)
     return Claim(outlet, [hit.stored.passage.doc_id], hit, count, sentence, weight)
+
+
+def name_claim(outlet: str, n: int, name: str, full: str | None = None) -> Claim:
+    """An outlet's answer that is a person's name, in a sentence of its own (`full`: the
+    whole name the article gave before)."""
+    from qa.claims import Claim
+    from qa.retrieve import Hit
+
+    sentence = value("sentence", f"{name} said so.", "say")
+    hit = Hit(stored(outlet, n, sentence, text=sentence.text), 1.0, 0.5, None)
+    person = value("person", name, name.split()[-1].lower(), full=full)
+    return Claim(outlet, [hit.stored.passage.doc_id], hit, person, sentence, 1.0)

@@ -377,7 +377,8 @@ def test_who_said_asks_for_the_speaker_not_a_party_of_what_was_said(word_model):
 
     q = analyze("Who said Harlow thought he was above the rules?")
     text = "The minister issued a statement, saying: “Jo Harlow thought he was above the rules.”"
-    sentence = value("sentence", text, "x", attributed_to="The minister")
+    norm = "minister issue statement say jo harlow think rule"
+    sentence = value("sentence", text, norm, attributed_to="The minister")
     thinker = value_in(sentence, "agent", "Jo Harlow", "harlow", head="think")
     named = value_in(sentence, "person", "Jo Harlow", "harlow")
     minister = value_in(sentence, "agent", "The minister", "minister", head="say")
@@ -558,3 +559,27 @@ def test_a_duration_of_lasting_measures_its_subject(tmp_path, word_model):
     text = "The nurses' strike lasted nine days. Talks with the hospital went on for two days."
     found = _sentences_answering("For how many days did the nurses strike?", text, tmp_path)
     assert found == ["nine days"]
+
+
+def test_a_speaker_the_tagger_named_no_one_answers_who_said_it(word_model):
+    from qa.claims import answers
+    from qa.retrieve import Hit
+    from tests.helpers import stored
+
+    q = analyze("Which resident told the paper he saw the river rise?")
+    first = value("sentence", "Chidi Okoro, 41, spoke by phone.", "chidi okoro 41 speak phone")
+    named = value_in(first, "person", "Chidi Okoro", "okoro")
+    text = "“I saw the river rise,” said Okoro, who ran outside."
+    said = value("sentence", text, "see river rise say okoro run", start=40, attributed_to="Okoro")
+    other = "The bridge was closed, said resident Ada Bello."
+    bello_said = value("sentence", other, "bridge close say resident ada bello", start=100)
+    bello_said = bello_said.model_copy(update={"attributed_to": "resident Ada Bello"})
+    bello = value_in(bello_said, "person", "Ada Bello", "bello")
+    figures = "Rains rose, according to the latest figures."
+    by_figures = value("sentence", figures, "rain rise figure", start=200)
+    by_figures = by_figures.model_copy(update={"attributed_to": "the latest figures"})
+    hit = Hit(stored("Courier", 1, first, named, said, bello_said, bello, by_figures), 1, 0.6, None)
+    found = [(v.kind, v.text, v.full) for v, _, _ in answers(q, hit)]
+    # Okoro says what was asked (the tagger found no name there); Bello is a resident who
+    # said something else; "the latest figures" names no one
+    assert found == [("person", "Okoro", "Chidi Okoro")]

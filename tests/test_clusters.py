@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from qa.clusters import cluster, consensus_display, strongest
-from tests.helpers import count_claim
+from tests.helpers import count_claim, name_claim
 
 
 def test_an_open_count_joins_the_cluster_nearest_its_bound():
@@ -30,3 +30,11 @@ def test_answers_that_are_all_the_same_make_one_cluster_its_value_their_common_g
     (only,) = cluster(claims)
     assert strongest([only]) is only
     assert consensus_display(only) == ("3", "three")
+
+
+def test_a_person_is_valued_by_the_whole_name_the_article_gave():
+    claims = [name_claim("A", 1, "Okoro", full="Chidi Okoro"), name_claim("B", 2, "Okoro")]
+    for i, c in enumerate(claims):
+        c.origin = i
+    (only,) = cluster(claims)
+    assert consensus_display(only) == ("Chidi Okoro", "Okoro")  # shown as quoted

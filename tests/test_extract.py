@@ -41,3 +41,16 @@ def test_values_extracted_from_a_written_article(tmp_path):
     gunman = next(v for v in by_kind["agent"] if v.head == "fire")
     assert gunman.text == "a gunman"
     assert any(v.norm == "fbi" for v in by_kind["organization"])
+
+
+def test_a_person_named_by_surname_keeps_the_whole_name_the_article_gave(tmp_path):
+    from tests.helpers import extracted
+
+    text = (
+        "Chidi Okoro, a ferry captain, said the river rose overnight. "
+        "Officials closed the bridge on Monday. "
+        "Later, Ms Okoro told reporters the water was rising."
+    )
+    people = [(v.text, v.full) for v in extracted(text, tmp_path) if v.kind == "person"]
+    assert ("Chidi Okoro", None) in people
+    assert ("Ms Okoro", "Chidi Okoro") in people

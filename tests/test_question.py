@@ -87,6 +87,8 @@ def test_a_participle_after_the_noun_still_asks_who_holds_the_role(text, copular
         ("When was the death toll put above 1,000?", [(1001.0, float("inf"))]),
         ("When was the toll revised to 275?", [(275.0, 275.0)]),
         ("Which agency gave the 5.9 reading?", [(5.9, 5.9)]),
+        ("Which agency put the magnitude at 6 or more?", [(6.0, float("inf"))]),
+        ("Who put the toll at 40 or fewer?", [(0.0, 40.0)]),
         ("When were the 2,000 agents sent?", []),  # a count of agents, not a tally's figure
     ],
 )
@@ -118,3 +120,16 @@ def test_a_count_question_names_what_it_counts(question, qualifiers):
 def test_a_do_questions_verb_tagged_as_a_noun(text, verbs):
     q = analyze(text)
     assert q.verbs == verbs and q.done
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        ("Which resident told the paper he saw the river rise?", ["see", "river", "rise"]),
+        ("Who said the cause had been found?", ["cause", "find"]),
+        ("Who told Reuters that Hale resigned?", ["resign"]),  # names are not what was said
+        ("Who fired the shots?", []),  # no speech
+    ],
+)
+def test_what_a_speaker_is_asked_to_have_said(text, said):
+    assert analyze(text).said == said
