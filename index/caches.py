@@ -1,6 +1,6 @@
 """What the readers of one index generation share: its search view and the caches read
-through it (passages, outlets, stories, each story's rows, vectors and members), carried
-across a write less what the write touched."""
+through it (passages, outlets, stories, each story's rows, vectors and members, which
+documents copy which), carried across a write less what the write touched."""
 
 from __future__ import annotations
 
@@ -41,6 +41,7 @@ class Derived:
     )  # story -> (outlet -> passage rowids, outlet -> doc_ids)
     story_vectors: dict[str, tuple[list[int], np.ndarray]] = field(default_factory=dict)
     story_members: storydb.ProfileCache = field(default_factory=dict)  # for assignment
+    copied: dict[frozenset[str], bool] = field(default_factory=dict)  # does one copy the other
 
     @property
     def generation(self) -> int:
@@ -66,6 +67,7 @@ class Derived:
             {k: v for k, v in self.story_rows.items() if k not in t.stories},
             {k: v for k, v in self.story_vectors.items() if k not in t.stories},
             {k: v for k, v in self.story_members.items() if k not in t.stories},
+            {k: v for k, v in self.copied.items() if not k & t.docs},
         )
 
 

@@ -42,6 +42,7 @@ from index.commit import (
 )
 from index.config import Settings
 from index.connections import Connections
+from index.copies import copies
 from index.derived import blob_matrix
 from index.faults import StorageError
 from index.milvus import MilvusView
@@ -494,6 +495,22 @@ class Store:
                 if doc_id not in docs.setdefault(name, []):
                     docs[name].append(doc_id)
             got = derived.story_rows[story] = (rows, docs)
+        return got
+
+    def copied(self, a: str, b: str) -> bool:
+        """One document copies the other (`index/copies.py`), read once per pair and
+        generation (a write drops the pairs of the documents it touched)."""
+        pair = frozenset((a, b))
+        derived = self._derived
+        got = derived.copied.get(pair)
+        if got is None:
+            texts = dict(
+                self._conn().execute(
+                    "SELECT doc_id, text FROM documents WHERE doc_id IN (?, ?)", (a, b)
+                )
+            )
+            got = a != b and a in texts and b in texts and copies(texts[a], texts[b])
+            derived.copied[pair] = got
         return got
 
     def story_matrix(self, story: str) -> tuple[list[int], np.ndarray]:

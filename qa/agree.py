@@ -4,6 +4,7 @@ independent origins; the verdict from the origins for and against it."""
 
 from __future__ import annotations
 
+from index.copies import Copied, never
 from index.models import Value
 from qa import explain
 from qa.claims import Claim, answers, describe, prime_words, states_the_figure
@@ -135,9 +136,11 @@ def agree(
     evidence: dict[str, list[Hit]],
     doc_ids: dict[str, list[str]],
     further: dict[str, list[Hit]] | None = None,
+    copied: Copied = never,
 ) -> tuple[Agreement, Answer, dict[str, Claim]]:
     """The agreement across outlets, from each outlet's relevant hits (best first) and, for
-    a typed answer, its `further` hits."""
+    a typed answer, its `further` hits (`copied`: whether one document copies
+    another)."""
     options, unclear = outlet_claims(q, evidence, doc_ids, further)
     claims = [found[0] for found in options.values()]
     stances = {o: OutletStance(outlet=o, doc_ids=doc_ids[o], stance="unclear") for o in unclear}
@@ -148,7 +151,7 @@ def agree(
             explanation=explain.no_answer(q, unclear),
         )
         return agreement, Answer(), {}
-    clusters, top = consensus(claims, options, q)
+    clusters, top = consensus(claims, options, q, copied)
     against, loose = against_top(clusters, top, q)
     support = top.origins
     # a copy of a supporter's text that changed the value ("late on Saturday" in one paper's
@@ -181,18 +184,18 @@ def agree(
 
 
 def consensus(
-    claims: list[Claim], options: dict[str, list[Claim]], q: Question
+    claims: list[Claim], options: dict[str, list[Claim]], q: Question, copied: Copied
 ) -> tuple[list[Cluster], Cluster]:
     """The clusters of the outlets' answers and the consensus among them, after outlets
     that also state the consensus value take it (`reconcile`); origins are assigned anew
     when an answer changed."""
-    assign_origins(claims)
+    assign_origins(claims, copied)
     clusters = cluster(claims, q)
     top = strongest(clusters)
     if reconcile(claims, options, top, q):
         for c in claims:
             c.origin, c.same_origin_as = -1, None
-        assign_origins(claims)
+        assign_origins(claims, copied)
         clusters = cluster(claims, q)
         top = strongest(clusters)
     return clusters, top

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from index.copies import Copied, never
 from index.frames import by_pronoun
 from index.lexicon import PRONOUNS, lexicon
 from index.models import Value
@@ -371,6 +372,7 @@ def read_outlets(
     evidence: dict[str, list[Hit]],
     doc_ids: dict[str, list[str]],
     further: dict[str, list[Hit]] | None = None,
+    copied: Copied = never,
 ) -> dict[str, tuple[Claim, CheckStance]]:
     """Each outlet that speaks to the claim: its reading as a claim (sentence, origin, whose
     word it repeats, hedged) and its stance, from its evidence or, when that says nothing
@@ -387,7 +389,7 @@ def read_outlets(
     claims = {
         o: Claim(o, doc_ids[o], r.hit, r.sentence, r.sentence, r.about) for o, r in readings.items()
     }
-    assign_origins(list(claims.values()))
+    assign_origins(list(claims.values()), copied)
     for o, c in claims.items():
         describe(c, frame.lemmas)
         c.hedged = readings[o].stance == "hedges"  # as the reading of this claim decided
@@ -399,9 +401,10 @@ def check_outlets(
     evidence: dict[str, list[Hit]],
     doc_ids: dict[str, list[str]],
     further: dict[str, list[Hit]] | None = None,
+    copied: Copied = never,
 ) -> list[CheckOutlet]:
     """Every outlet of the story once: its stance, quote, attribution and shared origin."""
-    read = read_outlets(frame, evidence, doc_ids, further)
+    read = read_outlets(frame, evidence, doc_ids, further, copied)
     out = []
     for outlet in sorted(doc_ids):
         if outlet not in read:

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from index.durations import HOURS
 from index.frames import by_pronoun
-from index.lexicon import lexicon
+from index.lexicon import PRONOUNS, lexicon
 from index.models import Value
 from index.normalize import acronym, canonical_person, interval_norm
 from index.tally import TALLIES
@@ -534,7 +534,6 @@ def answers(q: Question, hit: Hit) -> list[tuple[Value, Value, float]]:
 
 
 ARTICLES = {"the", "a", "an"}
-PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 
 # "a parked vehicle", "an officer": one of the thing, when it is what the act asked about
 # was done to; not "a number of cars", "a group of officers" (a quantity of them)

@@ -358,8 +358,8 @@ class Service:
             return not_mentioned(found.missing, found.story.title, docs)
         evidence, firsts = self.evidence(found, q)
         if frame is not None:
-            return yes_no(frame, evidence, docs, firsts)
-        return agree(q, evidence, docs, firsts)
+            return yes_no(frame, evidence, docs, firsts, self.store.copied)
+        return agree(q, evidence, docs, firsts, self.store.copied)
 
     def next_story(
         self,
@@ -454,7 +454,7 @@ class Service:
                 verdict="unverified", explanation=why, outlets=rows,
             )  # fmt: skip
         evidence, firsts = self.evidence(found, q)
-        rows = check_outlets(frame, evidence, docs, firsts)
+        rows = check_outlets(frame, evidence, docs, firsts, self.store.copied)
         v, why = verdict(rows, frame)
         order = {"contradicts": 0, "supports": 1, "hedges": 2, "silent": 3}
         rows.sort(key=lambda o: (order[o.stance], o.outlet))

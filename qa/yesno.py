@@ -5,6 +5,7 @@ independent origins."""
 
 from __future__ import annotations
 
+from index.copies import Copied, never
 from qa.agree import verdict_of
 from qa.check import read_outlets
 from qa.claims import Claim
@@ -20,8 +21,9 @@ def yes_no(
     evidence: dict[str, list[Hit]],
     doc_ids: dict[str, list[str]],
     further: dict[str, list[Hit]] | None = None,
+    copied: Copied = never,
 ) -> tuple[Agreement, Answer, dict[str, Claim]]:
-    read = read_outlets(frame, evidence, doc_ids, further)
+    read = read_outlets(frame, evidence, doc_ids, further, copied)
     claims = {o: c for o, (c, _) in read.items()}
     yes = [c for c, stance in read.values() if stance == "supports"]
     no = [c for c, stance in read.values() if stance == "contradicts"]

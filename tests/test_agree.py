@@ -139,3 +139,19 @@ def test_a_lead_that_gives_the_figure_asked_dates_it(tmp_path, word_model):
     q_other = analyze("When was the death toll revised to 50?")
     claims, _ = outlet_claims(q_other, {"Courier": []}, docs, {"Courier": [lead]})
     assert "Courier" not in claims
+
+
+def test_outlets_whose_documents_copy_one_another_are_one_origin(word_model):
+    # the two papers answer from different sentences of one wire report they both ran
+    q = analyze("On what day did the ferry hit the harbour wall?")
+    hits = {
+        "Gazette": [
+            report("Gazette", 1, WIRE.format("hit", "Friday"), "hit", "Friday", "2025-05-02")
+        ],
+        "Herald": [report("Herald", 2, OWN.format("hit", "Friday"), "hit", "Friday", "2025-05-02")],
+    }
+    docs = {o: [h[0].stored.passage.doc_id] for o, h in hits.items()}
+    assert agree(q, hits, docs)[0].verdict == "consistent"
+    pair = {"gazette_1", "herald_2"}
+    agreement = agree(q, hits, docs, copied=lambda a, b: {a, b} == pair)[0]
+    assert agreement.verdict == "single_source" and agreement.origins == 1
