@@ -45,7 +45,7 @@ from qa.slots import (
     typed_kinds,
 )
 from qa.stance import hedge_cue
-from qa.where import a_source, goes_to, lies_near_it, locates_act
+from qa.where import a_source, anchor_of, goes_to, lies_near_it, locates_act, relative_place
 
 ROLE_WINDOW = 40  # characters around a name searched for the role a question names
 # prepositions that may answer a question asked with another ("crash into" ~ "collide with")
@@ -163,6 +163,8 @@ def _value_score(
             return _says_it(q, v, sentence) if v.head in lexicon().speech_verbs else None
         return 1.0 + overlap if asks_act_of(q, v, values or []) else None
     if v.kind == "place":
+        if q.qtype == QType.where and v.head != "relative" and relative_place(v, sentence):
+            return None  # "72 km southwest of Varna": not Varna, the phrase (`_relatives`)
         if q.qtype == QType.where and q.prep != "from" and a_source(v, sentence):
             return None  # "going from Leeds to York": where it was heading is York
         if q.qtype == QType.where and lies_near_it(q, v, sentence):
@@ -516,16 +518,16 @@ def answers(q: Question, hit: Hit) -> list[tuple[Value, Value, float]]:
     is in and how well it answers, best first."""
     sentences = [v for v in hit.stored.values if v.kind == "sentence" and asserts(v)]
     kinds = typed_kinds(q)
+    values = hit.stored.values
     found: list[tuple[Value, Value, float]] = []
     if kinds:
-        extra = [*_singulars(q, hit.stored.values), *_speakers(q, hit.stored.values, sentences)]
-        for v in [*hit.stored.values, *extra]:
+        extra = [*_singulars(q, values), *_speakers(q, values, sentences), *_relatives(q, values)]
+        for v in [*values, *extra]:
             sent = spans.sentence_of(v, sentences) if v.kind in kinds else None
-            score = None if sent is None else _value_score(q, v, sent, hit.stored.values)
+            score = None if sent is None else _value_score(q, v, sent, values)
             if sent is not None and score is not None:
                 found.append((v, sent, score))
     else:
-        values = hit.stored.values
         for s in sentences:
             score = _overlap(q, s)
             if score > 0 and _states_asked_act(q, s, values):
@@ -556,6 +558,22 @@ def _singulars(q: Question, values: list[Value]) -> list[Value]:
         if asks_act(q, verb) or reached(q, v, spans.beside(v, values)):
             one = {"lo": 1.0, "hi": 1.0, "norm": interval_norm(1, 1), "act": verb}
             found.append(v.model_copy(update={**one, "kind": "number", "head": v.key_head}))
+    return found
+
+
+def _relatives(q: Question, values: list[Value]) -> list[Value]:
+    """ "Where was the epicentre?": a place told from another ("some 72 km southwest of
+    Varna") is a place of its own (`qa/where.py`)."""
+    if q.qtype != QType.where:
+        return []
+    sentences = [v for v in values if v.kind == "sentence"]
+    found = []
+    for v in values:
+        anchor = v if v.kind in {"place", "organization"} else anchor_of(v)
+        sentence = spans.sentence_of(anchor, sentences) if anchor is not None else None
+        told = relative_place(anchor, sentence) if anchor and sentence else None
+        if told is not None:
+            found.append(told)
     return found
 
 

@@ -1,6 +1,6 @@
 """Which place answers a where-question: where the act asked about happened ("derailed near
-the STATION"), where the thing asked about went ("on its way to VARNA"), not where it came
-from ("from Leeds")."""
+the STATION", "some 60 km NORTH-EAST OF VARNA"), where the thing asked about went ("on its
+way to VARNA"), not where it came from ("from Leeds")."""
 
 from __future__ import annotations
 
@@ -100,3 +100,55 @@ def lies_near_it(q: Question, v: Value, sentence: Value) -> bool:
     following = re.findall(r"[\w'-]+", after[near.end() :])[:3]
     things = {w for w in q.lemmas if w not in q.verbs}
     return any(w.lower().removesuffix("'s") in things for w in following)
+
+
+# "some 60 km north-east of Varna", "30 miles (48 km) south of the capital Varna", "12 kms
+# from Varna": a place told by its distance or direction from another, a few words of the
+# other's description between ("of tourist hotspot Varna")
+RELATIVE = re.compile(
+    r"(?:\b(?:some|about|around|approximately|roughly|nearly|almost)\s+)?"
+    r"(?P<dist>\b\d[\d,.]*\s*(?:km|kms|kilometres?|kilometers?|miles?|mi|metres?|meters?)\b\s*"
+    r"(?:\([^)]*\)\s*)?)?"
+    r"(?:(?P<dir>\b(?:north|south)(?:[\s-]?(?:east|west))?|\beast|\bwest)(?:ern)?\s+of"
+    r"|(?<=[a-z])\s+from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def relative_place(v: Value, sentence: Value) -> Value | None:
+    """The place phrase a place anchors ("some 60 km north-east of Varna" for "Varna"): where
+    something is, told from the anchor, which is not itself where it is. Its key is the
+    direction and the anchor ("northeast-of-varna"), so two outlets that give one direction
+    from one place agree, and one that names the anchor alone is not that place."""
+    before = around(v, sentence)[0]
+    m = RELATIVE.search(before)
+    # the tagger often takes a foreign town for an organisation; "72 km south of" says place
+    if v.kind not in {"place", "organization"} or m is None:
+        return None
+    if not (m.group("dir") or m.group("dist")):
+        return None  # "rescuers from Spain": no distance, no direction
+    start = sentence.start + m.start()
+    way = re.sub(r"[\s-]", "", (m.group("dir") or "from").lower()).removesuffix("ern")
+    text = sentence.text[m.start() : v.end - sentence.start]
+    norm = f"{way}-{'' if way == 'from' else 'of-'}{v.norm.replace(' ', '-')}"
+    told = {"kind": "place", "start": start, "text": text, "norm": norm, "head": "relative"}
+    return v.model_copy(update=told)
+
+
+NAME_AT_END = re.compile(r"(?:[A-Z][\w'’-]*\s?)+$")
+
+
+def anchor_of(v: Value) -> Value | None:
+    """The name that ends an object told by its direction ("southwest of tourist hotspot
+    VARNA", where the tagger named no place), as a place to tell the object from."""
+    if v.kind != "object" or not RELATIVE.search(v.text[: v.text.rfind(" ") + 1]):
+        return None
+    m = NAME_AT_END.search(v.text)
+    if m is None:
+        return None
+    name = m.group().strip()
+    start = v.start + m.start()
+    return v.model_copy(
+        update={"kind": "place", "start": start, "end": start + len(name), "text": name,
+                "norm": name.lower(), "head": None}
+    )  # fmt: skip

@@ -176,13 +176,14 @@ def count_claim(
     return Claim(outlet, [hit.stored.passage.doc_id], hit, count, sentence, weight)
 
 
-def name_claim(outlet: str, n: int, name: str, full: str | None = None) -> Claim:
-    """An outlet's answer that is a person's name, in a sentence of its own (`full`: the
-    whole name the article gave before)."""
+def name_claim(outlet: str, n: int, name: str, kind: str = "person", **kw) -> Claim:
+    """An outlet's answer that is a name (a person's, or a place's), in a sentence of its own
+    (`kw`: more of the value, as `full`, the whole name the article gave before)."""
     from qa.claims import Claim
     from qa.retrieve import Hit
 
-    sentence = value("sentence", f"{name} said so.", "say")
+    sentence = value("sentence", f"{name} was named.", "name")
     hit = Hit(stored(outlet, n, sentence, text=sentence.text), 1.0, 0.5, None)
-    person = value("person", name, name.split()[-1].lower(), full=full)
-    return Claim(outlet, [hit.stored.passage.doc_id], hit, person, sentence, 1.0)
+    kw = {"norm": name.split()[-1].lower(), **kw}
+    named = value(kind, name, **kw)
+    return Claim(outlet, [hit.stored.passage.doc_id], hit, named, sentence, 1.0)

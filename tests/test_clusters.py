@@ -38,3 +38,11 @@ def test_a_person_is_valued_by_the_whole_name_the_article_gave():
         c.origin = i
     (only,) = cluster(claims)
     assert consensus_display(only) == ("Chidi Okoro", "Okoro")  # shown as quoted
+
+
+def test_a_place_told_from_another_is_valued_in_words():
+    told = name_claim("A", 1, "some 60 km north-east of Varna", "place", norm="northeast-of-varna",
+                      head="relative")  # fmt: skip
+    told.origin = 0
+    (only,) = cluster([told])
+    assert consensus_display(only) == ("northeast of varna", "some 60 km north-east of Varna")

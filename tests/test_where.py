@@ -85,3 +85,43 @@ def test_a_place_told_from_the_thing_asked_is_not_its_place():
     assert not lies_near_it(q, value_in(own, "place", "Amberley", "amberley"), own)
     whose = value("sentence", "Ruritania's interior ministry put the epicentre inland.", "x")
     assert lies_near_it(q, value_in(whose, "place", "Ruritania", "ruritania"), whose)
+
+
+def test_a_place_told_from_another_is_a_place_of_its_own():
+    from qa.where import anchor_of, relative_place
+
+    text = "The tremor's epicentre lay some 60 km (37 miles) north-east of Varna, officials said."
+    sentence = value("sentence", text, "x")
+    varna = value_in(sentence, "organization", "Varna", "varna")  # a town the tagger missed
+    told = relative_place(varna, sentence)
+    assert told is not None and told.kind == "place"
+    assert (told.text, told.norm) == (
+        "some 60 km (37 miles) north-east of Varna",
+        "northeast-of-varna",
+    )
+    other = value("sentence", "It struck 12 kms from Ruse.", "x")
+    ruse = value_in(other, "place", "Ruse", "ruse")
+    assert relative_place(ruse, other).norm == "from-ruse"  # type: ignore[union-attr]
+    rescuers = value("sentence", "Rescuers from Ruse arrived.", "x")
+    assert relative_place(value_in(rescuers, "place", "Ruse", "ruse"), rescuers) is None
+    # an object the tagger named no place in: its name at the end is the anchor
+    struck = value("sentence", "It struck the area southwest of port city Varna.", "x")
+    area = value_in(struck, "object", "southwest of port city Varna", "southwest")
+    anchor = anchor_of(area)
+    assert anchor is not None and anchor.text == "Varna"
+    assert relative_place(anchor, struck).text == "southwest of port city Varna"  # type: ignore[union-attr]
+
+
+def test_where_is_answered_by_the_place_told_not_the_one_it_is_told_from(word_model):
+    from qa.claims import answers
+    from qa.retrieve import Hit
+    from tests.helpers import stored
+
+    q = analyze("Where was the epicentre?")
+    text = "The survey put the epicentre some 60 km north-east of Varna."
+    sentence = value("sentence", text, "survey put epicentre 60 km northeast varna")
+    varna = value_in(sentence, "place", "Varna", "varna", head="GPE")
+    found = answers(q, Hit(stored("Courier", 1, sentence, varna), 1.0, 0.6, None))
+    assert [(v.text, v.norm) for v, _, _ in found] == [
+        ("some 60 km north-east of Varna", "northeast-of-varna")
+    ]
