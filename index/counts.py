@@ -129,6 +129,8 @@ def number_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
             if t.pos_ in {"NOUN", "PROPN"}:
                 head_tok = t
                 break
+            if t.text == "," and j + 1 < sent.end and doc[j + 1].like_num:
+                break  # "out of the 275, 88 bodies …": the next number has the noun
             if (
                 t.pos_ not in {"ADJ", "PUNCT", "NUM", "ADV"}
                 and t.dep_ != "amod"  # "nine cooling centres", "two injured officers"

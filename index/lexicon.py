@@ -32,6 +32,7 @@ PRONOUNS = {
 @dataclass(frozen=True)
 class Lexicon:
     speech_verbs: frozenset[str]
+    untold_objects: frozenset[str]  # "claimed 275 LIVES": an event, not speech
     state_adjectives: frozenset[str]
     outcomes: frozenset[str]
     modifiers: dict[str, dict]
@@ -49,6 +50,7 @@ def lexicon() -> Lexicon:
     raw = tomllib.loads(resources.files("index").joinpath("data/lexicon.toml").read_text("utf-8"))
     return Lexicon(
         speech_verbs=frozenset(raw["speech_verbs"]),
+        untold_objects=frozenset(raw["untold_objects"]),
         state_adjectives=frozenset(raw["state_adjectives"]),
         outcomes=frozenset(raw["outcomes"]),
         modifiers=raw["number_modifiers"],

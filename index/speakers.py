@@ -53,7 +53,11 @@ def _says_something(tok: Token) -> bool:
     """A speech verb that frames what is said: anything but a sentence's own predicate
     with nothing said ("the treasurer TESTIFIED for an hour"); a trailing "…, police said"
     (often parsed as a conjunct), a relative clause's gap and a participle's clause all do,
-    as does a predicate with a clause, an object ("gave the toll") or a quote."""
+    as does a predicate with a clause, an object ("gave the toll") or a quote; not one
+    whose object tells an event ("the crash claimed 275 lives")."""
+    objects = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
+    if any(c.lemma_.lower() in lexicon().untold_objects for c in objects):
+        return False
     if tok.dep_ != "ROOT" or any(c.dep_ in SAID for c in tok.children):
         return True
     return _has_quote(tok.sent)

@@ -200,9 +200,11 @@ def _value_score(
     if v.kind == "object" and q.qtype == QType.where:
         return 1.0 + overlap if locates_act(q, v, values or []) else None
     if v.kind == "object":
-        if not is_target(v):
+        if not is_target(v) or not _of_the_kind(q, v):
             return None
         verb, _, prep = (v.head or "").partition(":")
+        if q.passive and prep and prep != q.prep:
+            return None  # "who was convicted?": whom, not what of ("convicted of fraud")
         # another act's object when its preposition names the motion itself ("sped into a
         # bus shelter" for "what did it crash into?"); "on", "for" or "with" name none
         # ("charged on two counts" is not what the money was spent on)
@@ -227,6 +229,14 @@ def _value_score(
 # one sentence, the one that names what the question names answers "how many SWAT units?"
 NAMED_HERE = 0.5
 PHRASE_END = re.compile(r"[,;:]|\b(and|while|but)\b|\d")
+
+
+def _of_the_kind(q: Question, v: Value) -> bool:
+    """An object answers "which hospital …?" only if it is one: its head noun means that
+    ("the county infirmary"), or it names one ("St Luke's Hospital")."""
+    if not q.thing:
+        return True
+    return same_thing(v.key_head, q.thing) or q.thing in re.findall(r"\w+", v.text.lower())
 
 
 def _employs(q: Question, org: Value, values: list[Value]) -> bool:

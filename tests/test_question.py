@@ -30,8 +30,13 @@ from qa.question import analyze
         ("What was the depth of the tremor?", QType.how_many, "measure:deep"),
         ("What was the tremor's depth?", QType.how_many, "measure:deep"),
         ("What is the longest jail term the captain faces?", QType.how_many, "measure:lasting"),
+        ("What is the maximum sentence Ana Ruiz faces?", QType.how_many, "measure:lasting"),
         ("What was the top speed of the ferry?", QType.how_many, "measure:fast"),
         ("What is the name of the ferry?", QType.what, None),
+        ("Who is Ana Ruiz-Cole's lawyer?", QType.who, "lawyer"),  # not the possessor
+        # a unit asks for a reading in it, after "what" or as the thing asked about
+        ("What magnitude was the tremor?", QType.what, "measure:magnitude"),
+        ("What was the magnitude of the tremor?", QType.what, "measure:magnitude"),
     ],
 )
 def test_type_and_focus(text, qtype, focus):
