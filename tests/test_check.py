@@ -312,6 +312,9 @@ def test_a_claim_about_what_was_said_is_read_by_what_was_said(tmp_path):
         # an open claim is not confirmed by an estimate of its bound
         ("More than 2,000 officers were sent to the city.",
          "About 2,000 officers were sent to the city on Monday.", None),
+        # a verb of like meaning states the act only when done by or to the claim's party
+        ("Okafor was acquitted.",
+         "At the trial, friends of Okafor cooperated with prosecutors.", None),
     ],
 )  # fmt: skip
 def test_a_sentence_states_a_claim_in_other_words(claim, sentence, stance, tmp_path, word_model):
