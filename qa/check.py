@@ -5,7 +5,7 @@ itself is parsed in `qa/statement.py`."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from index.copies import Copied, never
@@ -68,7 +68,8 @@ def read_sentence(
     flipped = _reversed_acts(frame, set(words))
     if _people_in(frame, words):
         stems |= ANYONE  # "people" is stated by any noun for a kind of person
-    about = _stated(frame, stems, verbs, flipped)
+    things = [v.key_head for v in inside if v.kind in PARTY_KINDS]
+    about = _stated(frame, stems, verbs, flipped, things)
     asked = [frame.main] if frame.main in frame.acts else frame.acts
     # a claim about what someone said is stated by any verb of saying ("maintains his
     # innocence" for "he says he is innocent")
@@ -125,15 +126,26 @@ def _of_the_event(frame: ClaimFrame, words: list[str], inside: list[Value]) -> l
     return out
 
 
-def _stated(frame: ClaimFrame, stems: set[str], verbs: list[str], flipped: set[str]) -> float:
-    """Share of the claim's content words a sentence or clause states: by stem, and the
-    claim's acts also by meaning or by their opposite; the words of its setting count only
-    when stated."""
-    found = [
-        w
-        for w in frame.lemmas
-        if stem(w) in stems or (w in frame.acts and (any_act(w, verbs) or w in flipped))
-    ]
+def _stated(
+    frame: ClaimFrame,
+    stems: set[str],
+    verbs: list[str],
+    flipped: set[str],
+    things: Sequence[str] = (),
+) -> float:
+    """Share of the claim's content words a sentence or clause states: by stem, the claim's
+    acts also by meaning or by their opposite, and its things also by a thing of like
+    meaning the sentence is about ("the crash" in "the worst rail accident"); the words of
+    its setting count only when stated."""
+
+    def said(w: str) -> bool:
+        if stem(w) in stems:
+            return True
+        if w in frame.acts:
+            return any_act(w, verbs) or w in flipped
+        return any(same_thing(w, t) for t in things)
+
+    found = [w for w in frame.lemmas if said(w)]
     needed = [w for w in frame.lemmas if w not in frame.setting] + [
         w for w in found if w in frame.setting
     ]

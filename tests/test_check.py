@@ -312,6 +312,10 @@ def test_a_claim_about_what_was_said_is_read_by_what_was_said(tmp_path):
         # an open claim is not confirmed by an estimate of its bound
         ("More than 2,000 officers were sent to the city.",
          "About 2,000 officers were sent to the city on Monday.", None),
+        # a thing of like meaning the sentence is about states the claim's thing
+        ("The death toll in the ferry crash was 41.",
+         "The death toll rose to 41 in the worst ferry accident in years.",
+         "supports"),
         # a verb of like meaning states the act only when done by or to the claim's party
         ("Okafor was acquitted.",
          "At the trial, friends of Okafor cooperated with prosecutors.", None),
