@@ -10,9 +10,9 @@ from functools import lru_cache
 
 from index.durations import HOURS
 from index.frames import by_pronoun
-from index.lexicon import PRONOUNS, lexicon
+from index.lexicon import lexicon
 from index.models import Value
-from index.normalize import acronym, canonical_person, interval_norm
+from index.normalize import acronym, interval_norm
 from index.tally import TALLIES
 from index.words import base_forms, is_verb, stems
 from qa import spans
@@ -33,11 +33,11 @@ from qa.match import (
 from qa.models import QType
 from qa.question import LIGHT_VERBS, Question
 from qa.retrieve import Hit
+from qa.said import speakers, speaks_as
 from qa.slots import (
     asks_act,
     asks_destination,
     asks_employer,
-    asks_for_party,
     asks_speaker,
     asks_whereabouts,
     of_asked_act,
@@ -45,7 +45,7 @@ from qa.slots import (
     typed_kinds,
 )
 from qa.stance import hedge_cue
-from qa.where import a_source, anchor_of, goes_to, lies_near_it, locates_act, relative_place
+from qa.where import a_source, goes_to, lies_near_it, locates_act, relative_place, told_places
 
 ROLE_WINDOW = 40  # characters around a name searched for the role a question names
 # prepositions that may answer a question asked with another ("crash into" ~ "collide with")
@@ -450,13 +450,6 @@ def _says_it(q: Question, v: Value, sentence: Value) -> float | None:
     return 1.0 + said + (near or 0.0)  # "said resident Ana Ruiz" for "which resident …"
 
 
-def speaks_as(v: Value, party: str | None) -> bool:
-    """The value names the party a sentence or count is attributed to ("The National
-    Institute" for "National Institute of Geophysics", an article aside)."""
-    p = re.sub(r"^(?:the|a|an)\s+", "", party or "", flags=re.IGNORECASE)
-    return bool(p) and (v.text in p or p in v.text)
-
-
 def _gave_the_figure(q: Question, v: Value, values: list[Value]) -> bool:
     """ "Who put the death toll at 41?" is whoever gave that figure: the party a count the
     figure holds is attributed to ("41 people have died, said Ana Ruiz"). A figure quoted
@@ -531,7 +524,7 @@ def answers(q: Question, hit: Hit) -> list[tuple[Value, Value, float]]:
     values = hit.stored.values
     found: list[tuple[Value, Value, float]] = []
     if kinds:
-        extra = [*_singulars(q, values), *_speakers(q, values, sentences), *_relatives(q, values)]
+        extra = [*_singulars(q, values), *speakers(q, values, sentences), *told_places(q, values)]
         for v in [*values, *extra]:
             sent = spans.sentence_of(v, sentences) if v.kind in kinds else None
             score = None if sent is None else _value_score(q, v, sent, values)
@@ -544,8 +537,6 @@ def answers(q: Question, hit: Hit) -> list[tuple[Value, Value, float]]:
                 found.append((s, s, score))
     return sorted(found, key=lambda x: -x[2])
 
-
-ARTICLES = {"the", "a", "an"}
 
 # "a parked vehicle", "an officer": one of the thing, when it is what the act asked about
 # was done to; not "a number of cars", "a group of officers" (a quantity of them)
@@ -569,56 +560,6 @@ def _singulars(q: Question, values: list[Value]) -> list[Value]:
             one = {"lo": 1.0, "hi": 1.0, "norm": interval_norm(1, 1), "act": verb}
             found.append(v.model_copy(update={**one, "kind": "number", "head": v.key_head}))
     return found
-
-
-def _relatives(q: Question, values: list[Value]) -> list[Value]:
-    """ "Where was the epicentre?": a place told from another ("some 72 km southwest of
-    Varna") is a place of its own (`qa/where.py`)."""
-    if q.qtype != QType.where:
-        return []
-    sentences = [v for v in values if v.kind == "sentence"]
-    found = []
-    for v in values:
-        anchor = v if v.kind in {"place", "organization"} else anchor_of(v)
-        sentence = spans.sentence_of(anchor, sentences) if anchor is not None else None
-        told = relative_place(anchor, sentence) if anchor and sentence else None
-        if told is not None:
-            found.append(told)
-    return found
-
-
-def _speakers(q: Question, values: list[Value], sentences: list[Value]) -> list[Value]:
-    """ "Who told AFP …?", "who gave the figure?": a sentence's speaker is a party that
-    answers, also where the tagger found no name there ("said Amrani"). A name the tagger
-    found there answers already; a pronoun names no one."""
-    if not asks_for_party(q):
-        return []
-    names = [v for v in values if v.kind in {"person", "organization"}]
-    found = []
-    for s in sentences:
-        party = s.attributed_to or ""
-        at = s.text.find(party) if party.lower() not in PRONOUNS else -1
-        if not party or at < 0:
-            continue
-        start, end = s.start + at, s.start + at + len(party)
-        taken = any(n.start < end and start < n.end for n in names)
-        named = None if taken else _named_speaker(party, start, end, names)
-        if named is not None:
-            found.append(named)
-    return found
-
-
-def _named_speaker(text: str, start: int, end: int, names: list[Value]) -> Value | None:
-    """A speaker's name the tagger missed ("Amrani") as a person, compared with the others by
-    name and valued by the whole name the passage gives it elsewhere ("Ana Amrani"); not a
-    description ("a local official", "the latest figures"), which names no one."""
-    words = [w for w in re.findall(r"[\w'’-]+", text) if w.lower() not in ARTICLES]
-    if not words or not all(w[:1].isupper() for w in words):
-        return None
-    norm = canonical_person(text)
-    whole = [n.full or n.text for n in names if n.kind == "person" and n.norm == norm]
-    full = max(whole, key=len) if whole else None
-    return Value(kind="person", start=start, end=end, text=text, norm=norm, full=full)
 
 
 def _a_date(v: Value, values: list[Value]) -> bool:

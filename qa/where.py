@@ -9,9 +9,10 @@ import re
 from index.models import Value
 from qa.lexicon import grammar
 from qa.match import is_place
+from qa.models import QType
 from qa.question import Question
 from qa.slots import asks_destination, of_asked_act
-from qa.spans import POSSESSIVE, around, inside
+from qa.spans import POSSESSIVE, around, inside, sentence_of
 
 LOCATIVE = {"in", "at", "near", "on", "outside", "inside", "along", "across"}
 DIRECTIONS = {"to", "for", "towards", "toward", "into"}  # where to: "rushed TO a hospital"
@@ -152,3 +153,19 @@ def anchor_of(v: Value) -> Value | None:
         update={"kind": "place", "start": start, "end": start + len(name), "text": name,
                 "norm": name.lower(), "head": None}
     )  # fmt: skip
+
+
+def told_places(q: Question, values: list[Value]) -> list[Value]:
+    """ "Where was the epicentre?": a place told from another ("some 72 km southwest of
+    Varna") is a place of its own (`relative_place`)."""
+    if q.qtype != QType.where:
+        return []
+    sentences = [v for v in values if v.kind == "sentence"]
+    found = []
+    for v in values:
+        anchor = v if v.kind in {"place", "organization"} else anchor_of(v)
+        sentence = sentence_of(anchor, sentences) if anchor is not None else None
+        told = relative_place(anchor, sentence) if anchor and sentence else None
+        if told is not None:
+            found.append(told)
+    return found

@@ -1,0 +1,55 @@
+"""Who said it: a sentence's speaker as a party that answers "who said …?" or "who gave
+the figure?", also where the tagger found no name for it ("…," said Okoro)."""
+
+from __future__ import annotations
+
+import re
+
+from index.lexicon import PRONOUNS
+from index.models import Value
+from index.normalize import canonical_person
+from qa.question import Question
+from qa.slots import asks_for_party
+
+ARTICLES = {"the", "a", "an"}
+
+
+def speaks_as(v: Value, party: str | None) -> bool:
+    """The value names the party a sentence or count is attributed to ("The National
+    Institute" for "National Institute of Geophysics", an article aside)."""
+    p = re.sub(r"^(?:the|a|an)\s+", "", party or "", flags=re.IGNORECASE)
+    return bool(p) and (v.text in p or p in v.text)
+
+
+def speakers(q: Question, values: list[Value], sentences: list[Value]) -> list[Value]:
+    """ "Who told AFP …?", "who gave the figure?": a sentence's speaker is a party that
+    answers, also where the tagger found no name there ("said Amrani"). A name the tagger
+    found there answers already; a pronoun names no one."""
+    if not asks_for_party(q):
+        return []
+    names = [v for v in values if v.kind in {"person", "organization"}]
+    found = []
+    for s in sentences:
+        party = s.attributed_to or ""
+        at = s.text.find(party) if party.lower() not in PRONOUNS else -1
+        if not party or at < 0:
+            continue
+        start, end = s.start + at, s.start + at + len(party)
+        taken = any(n.start < end and start < n.end for n in names)
+        named = None if taken else named_speaker(party, start, end, names)
+        if named is not None:
+            found.append(named)
+    return found
+
+
+def named_speaker(text: str, start: int, end: int, names: list[Value]) -> Value | None:
+    """A speaker's name the tagger missed ("Amrani") as a person, compared with the others by
+    name and valued by the whole name the passage gives it elsewhere ("Ana Amrani"); not a
+    description ("a local official", "the latest figures"), which names no one."""
+    words = [w for w in re.findall(r"[\w'’-]+", text) if w.lower() not in ARTICLES]
+    if not words or not all(w[:1].isupper() for w in words):
+        return None
+    norm = canonical_person(text)
+    whole = [n.full or n.text for n in names if n.kind == "person" and n.norm == norm]
+    full = max(whole, key=len) if whole else None
+    return Value(kind="person", start=start, end=end, text=text, norm=norm, full=full)
