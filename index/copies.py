@@ -29,18 +29,13 @@ def never(a: str, b: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=1 << 13)
 def words_of(text: str) -> Words:
     return tuple(re.findall(r"\w+", text.lower()))
 
 
-def reworded(a: str, b: str) -> bool:
-    """One sentence edited into the other: both long, and their words align in order (a
-    few swapped) even where few 5-grams survive."""
-    return _aligned(words_of(a), words_of(b))
-
-
-def _aligned(wa: Words, wb: Words) -> bool:
+def reworded(wa: Words, wb: Words) -> bool:
+    """One sentence (its words) edited into the other: both long, and their words align in
+    order (a few swapped) even where few 5-grams survive."""
     if min(len(wa), len(wb)) < REWORDED_MIN_WORDS:
         return False
     sa, sb = set(wa), set(wb)
@@ -57,11 +52,11 @@ def long_sentences(text: str) -> tuple[Words, ...]:
     return tuple(dict.fromkeys(w for w in found if len(w) >= REWORDED_MIN_WORDS))
 
 
-@lru_cache(maxsize=1 << 14)
 def copies(a: str, b: str) -> bool:
     """One text copies the other: at least COPY_MIN_SENTENCES and COPY_SHARE of the shorter
-    one's long sentences are the other's, as they are or reworded."""
+    one's long sentences are the other's, as they are or reworded (read once per pair of
+    documents: `Store.copied` keeps the answer)."""
     short, other = sorted((long_sentences(a), long_sentences(b)), key=len)
     same = set(other)
-    shared = sum(s in same or any(_aligned(s, o) for o in other) for s in short)
+    shared = sum(s in same or any(reworded(s, o) for o in other) for s in short)
     return shared >= COPY_MIN_SENTENCES and shared >= COPY_SHARE * len(short)

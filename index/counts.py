@@ -11,7 +11,13 @@ from spacy.tokens import Span, Token
 
 from index.lexicon import lexicon
 from index.models import EITHER, Value
-from index.normalize import interval_norm, modifier_before, number_interval, parse_number
+from index.normalize import (
+    interval_norm,
+    modifier_after,
+    modifier_before,
+    number_interval,
+    parse_number,
+)
 from index.tally import lives_counted, tally_of
 from index.words import base_forms
 
@@ -121,6 +127,11 @@ def number_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
         modifier = modifier_before([t.lower_ for t in doc[max(sent.start, first - 3) : first]])
         if modifier is not None:
             first -= len(modifier.split())
+        after = modifier_after([t.lower_ for t in doc[last + 1 : min(last + 3, sent.end)]])
+        if after is not None and upper is None:  # "five or more people": from five up
+            modifier = modifier or after
+            last += 2
+            skip.update({last - 1, last})
         # head noun: "three gunshots", "37-year-old", "three or four times" (after 'shot')
         head_tok: Token | None = None
         j = last + 1

@@ -35,7 +35,8 @@ class Lexicon:
     untold_objects: frozenset[str]  # "claimed 275 LIVES": an event, not speech
     state_adjectives: frozenset[str]
     outcomes: frozenset[str]
-    modifiers: dict[str, dict]
+    modifiers: dict[str, dict]  # before the number and after it, by their words
+    modifiers_after: frozenset[str]  # "or more": the ones that follow the number
     number_words: dict[str, float]
     acronym_stopwords: frozenset[str]
     titles: frozenset[str]
@@ -53,7 +54,8 @@ def lexicon() -> Lexicon:
         untold_objects=frozenset(raw["untold_objects"]),
         state_adjectives=frozenset(raw["state_adjectives"]),
         outcomes=frozenset(raw["outcomes"]),
-        modifiers=raw["number_modifiers"],
+        modifiers=raw["number_modifiers"] | raw["number_modifiers_after"],
+        modifiers_after=frozenset(raw["number_modifiers_after"]),
         number_words={k: float(v) for k, v in raw["number_words"].items()},
         acronym_stopwords=frozenset(raw["acronym_stopwords"]),
         titles=frozenset(raw["titles"]),

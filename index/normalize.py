@@ -150,10 +150,19 @@ def interval_norm(lo: float, hi: float) -> str:
 def modifier_before(words: list[str]) -> str | None:
     """The number modifier that ends these lower-cased words, the longest first ("no more
     than", "more than", "about"): the words right before a number."""
+    lex = lexicon()
     for n in (3, 2, 1):
-        if len(words) >= n and (m := " ".join(words[-n:])) in lexicon().modifiers:
+        m = " ".join(words[-n:])
+        if len(words) >= n and m in lex.modifiers and m not in lex.modifiers_after:
             return m
     return None
+
+
+def modifier_after(words: list[str]) -> str | None:
+    """The number modifier these lower-cased words start with ("or more"): the words right
+    after a number."""
+    m = " ".join(words[:2])
+    return m if m in lexicon().modifiers_after else None
 
 
 def number_interval(

@@ -45,7 +45,15 @@ from qa.slots import (
     typed_kinds,
 )
 from qa.stance import hedge_cue
-from qa.where import a_source, goes_to, lies_near_it, locates_act, relative_place, told_places
+from qa.where import (
+    TOLD_FROM,
+    a_source,
+    goes_to,
+    lies_near_it,
+    locates_act,
+    relative_place,
+    told_places,
+)
 
 ROLE_WINDOW = 40  # characters around a name searched for the role a question names
 # prepositions that may answer a question asked with another ("crash into" ~ "collide with")
@@ -163,8 +171,8 @@ def _value_score(
             return _says_it(q, v, sentence) if v.head in lexicon().speech_verbs else None
         return 1.0 + overlap if asks_act_of(q, v, values or []) else None
     if v.kind == "place":
-        if q.qtype == QType.where and v.head != "relative" and relative_place(v, sentence):
-            return None  # "72 km southwest of Varna": not Varna, the phrase (`_relatives`)
+        if q.qtype == QType.where and v.head != TOLD_FROM and relative_place(v, sentence):
+            return None  # "72 km southwest of Varna": not Varna, the phrase (`told_places`)
         if q.qtype == QType.where and q.prep != "from" and a_source(v, sentence):
             return None  # "going from Leeds to York": where it was heading is York
         if q.qtype == QType.where and lies_near_it(q, v, sentence):

@@ -110,6 +110,4 @@ def consensus_display(cl: Cluster) -> tuple[str, str]:
         return best.value.text, best.value.text
     if kind == "person":  # "Ruiz" is shown as quoted, valued by the whole name the article gave
         return max((c.value.full or c.value.text for c in cl.claims), key=len), best.value.text
-    if best.value.head == "relative":  # key "southwest-of-varna" (`qa/where.py`), in words
-        return best.value.norm.replace("-", " "), best.value.text
     return best.value.norm, best.value.text

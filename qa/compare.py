@@ -22,6 +22,7 @@ from qa.match import (
     stem,
 )
 from qa.question import Question
+from qa.where import TOLD_FROM
 
 Relation = Literal["same", "conflict", "unclear"]
 # kinds of value compared as intervals (counts, days, times of day, durations)
@@ -90,6 +91,8 @@ def compare(a: Value, b: Value, q: Question | None = None) -> Relation:
     if a.kind == "duration":
         return _compare_durations(a, b)
     if a.kind == "place":
+        if (a.head == TOLD_FROM) != (b.head == TOLD_FROM):
+            return "unclear"  # "72 km south of Varna" is not Varna, nor its opposite
         return "same" if _one_name(a.norm, b.norm) else "unclear"
     if a.kind == "object":  # what one act was done to: "two parked cars" ≠ "a pole"
         ha, hb = a.key_head, b.key_head

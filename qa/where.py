@@ -116,11 +116,15 @@ RELATIVE = re.compile(
 )
 
 
+TOLD_FROM = "relative"  # the head of a place told from another
+
+
 def relative_place(v: Value, sentence: Value) -> Value | None:
     """The place phrase a place anchors ("some 60 km north-east of Varna" for "Varna"): where
     something is, told from the anchor, which is not itself where it is. Its key is the
-    direction and the anchor ("northeast-of-varna"), so two outlets that give one direction
-    from one place agree, and one that names the anchor alone is not that place."""
+    direction and the anchor ("northeast of varna"), so two outlets that give one direction
+    from one place agree; marked TOLD_FROM, it is never one with the anchor named alone
+    (`qa/compare.py`)."""
     before = around(v, sentence)[0]
     m = RELATIVE.search(before)
     # the tagger often takes a foreign town for an organisation; "72 km south of" says place
@@ -131,8 +135,8 @@ def relative_place(v: Value, sentence: Value) -> Value | None:
     start = sentence.start + m.start()
     way = re.sub(r"[\s-]", "", (m.group("dir") or "from").lower()).removesuffix("ern")
     text = sentence.text[m.start() : v.end - sentence.start]
-    norm = f"{way}-{'' if way == 'from' else 'of-'}{v.norm.replace(' ', '-')}"
-    told = {"kind": "place", "start": start, "text": text, "norm": norm, "head": "relative"}
+    norm = f"{way} {v.norm}" if way == "from" else f"{way} of {v.norm}"
+    told = {"kind": "place", "start": start, "text": text, "norm": norm, "head": TOLD_FROM}
     return v.model_copy(update=told)
 
 

@@ -140,15 +140,21 @@ def stored(outlet: str, n: int, *values: Value, text: str = "x" * 10) -> StoredP
     )
 
 
+def hit_of(*values: Value, n: int = 1) -> Hit:
+    """A retrieved passage of the Courier's document `n` holding these values."""
+    from qa.retrieve import Hit
+
+    return Hit(stored("Courier", n, *values), 1.0, 0.6, None)
+
+
 def places_hit(text: str, norm: str, places: list[str], doer: str, act: str) -> Hit:
     """A retrieved passage of one sentence naming these places, whose subject `doer` did
     `act` ("The ferry" sailed)."""
-    from qa.retrieve import Hit
 
     sentence = value("sentence", text, norm)
     named = [value_in(sentence, "place", p, p.lower(), head="GPE") for p in places]
     agent = value_in(sentence, "agent", doer, doer.split()[-1].lower(), head=act)
-    return Hit(stored("Courier", 1, sentence, agent, *named), 1.0, 0.6, None)
+    return hit_of(sentence, agent, *named)
 
 
 def extracted(text: str, tmp_path: Path) -> list[Value]:

@@ -6,7 +6,7 @@ import pytest
 
 from qa.claims import _date_score
 from qa.question import analyze
-from tests.helpers import value, value_in
+from tests.helpers import hit_of, value, value_in
 
 
 def test_a_date_of_another_act_does_not_answer_when(word_model):
@@ -121,14 +121,12 @@ def test_which_places_are_places_of_the_act_asked_about(word_model):
 
 def test_what_time_takes_the_time_of_day_of_the_act_not_its_date(word_model):
     from qa.claims import answers
-    from qa.retrieve import Hit
-    from tests.helpers import stored
 
     q = analyze("At what time did the tanker run aground?")
     sentence = value("sentence", "The tanker ran aground at 4:10 am on Sunday.", "tanker run")
     four = value_in(sentence, "time", "4:10 am", "04:10", head="run", lo=250, hi=250)
     sunday = value_in(sentence, "date", "Sunday", "2025-06-01", head="run")
-    hit = Hit(stored("Courier", 1, sentence, four, sunday), 1.0, 0.6, None)
+    hit = hit_of(sentence, four, sunday)
     assert [v.text for v, _, _ in answers(q, hit)] == ["4:10 am"]
     # and "when?" still asks for the date
     assert [v.text for v, _, _ in answers(analyze("When did the tanker run aground?"), hit)] == [
@@ -264,30 +262,24 @@ def test_a_date_of_the_asked_act_named_as_a_noun_answers(word_model):
 
 def test_a_reason_is_given_only_by_a_sentence_of_the_act(word_model):
     from qa.claims import answers
-    from qa.retrieve import Hit
-    from tests.helpers import stored
 
     q = analyze("Why was the mayor arrested?")
     other = value("sentence", "The mayor spoke to reporters after the hearing.", "mayor speak")
     spoke = value_in(other, "agent", "The mayor", "mayor", head="speak")
-    hit = Hit(stored("Courier", 1, other, spoke), 1.0, 0.6, None)
+    hit = hit_of(other, spoke)
     assert answers(q, hit) == []  # shares "mayor", states no arrest
     held = value(
         "sentence", "The mayor was arrested after police found cash in his office.", "mayor"
     )
     arrested = value_in(held, "object", "The mayor", "mayor", head="arrest")
-    hit = Hit(stored("Courier", 2, held, arrested), 1.0, 0.6, None)
+    hit = hit_of(held, arrested, n=2)
     assert [v.text for v, _, _ in answers(q, hit)] == [held.text]
     # a question of another kind answered by a sentence keeps word overlap
-    assert answers(
-        analyze("How did the mayor react?"), Hit(stored("Courier", 1, other, spoke), 1.0, 0.6, None)
-    )
+    assert answers(analyze("How did the mayor react?"), hit_of(other, spoke))
 
 
 def test_a_day_is_not_the_thing_an_act_was_done_to(word_model):
     from qa.claims import answers
-    from qa.retrieve import Hit
-    from tests.helpers import stored
 
     q = analyze("What did the council spend the grant on?")
     sentence = value(
@@ -295,11 +287,11 @@ def test_a_day_is_not_the_thing_an_act_was_done_to(word_model):
     )
     monday = value_in(sentence, "object", "Monday", "monday", head="fine:on")
     day = value_in(sentence, "date", "Monday", "2025-05-05", head="fine")
-    hit = Hit(stored("Courier", 1, sentence, monday, day), 1.0, 0.6, None)
+    hit = hit_of(sentence, monday, day)
     assert answers(q, hit) == []
     spent = value("sentence", "The council spent the grant on new buses.", "council spend")
     buses = value_in(spent, "object", "new buses", "bus", head="spend:on")
-    hit = Hit(stored("Courier", 2, spent, buses), 1.0, 0.6, None)
+    hit = hit_of(spent, buses, n=2)
     assert [v.text for v, _, _ in answers(q, hit)] == ["new buses"]
 
 
@@ -390,44 +382,38 @@ def test_who_said_asks_for_the_speaker_not_a_party_of_what_was_said(word_model):
 
 def test_only_a_preposition_of_direction_stands_in_for_the_act(word_model):
     from qa.claims import answers
-    from qa.retrieve import Hit
-    from tests.helpers import stored
 
     spend = analyze("What did the council spend the grant on?")
     sentence = value("sentence", "The mayor was charged on two counts of fraud.", "mayor charge")
     counts = value_in(sentence, "object", "two counts of fraud", "count", head="charge:on")
-    assert answers(spend, Hit(stored("Courier", 1, sentence, counts), 1.0, 0.6, None)) == []
+    assert answers(spend, hit_of(sentence, counts)) == []
     crash = analyze("What did the van crash into?")
     sped = value("sentence", "The van sped into a bus shelter.", "van speed bus shelter")
     shelter = value_in(sped, "object", "a bus shelter", "bus shelter", head="speed:into")
-    found = answers(crash, Hit(stored("Courier", 2, sped, shelter), 1.0, 0.6, None))
+    found = answers(crash, hit_of(sped, shelter, n=2))
     assert [v.text for v, _, _ in found] == ["a bus shelter"]
 
 
 def test_an_indefinite_object_of_the_asked_act_counts_one(word_model):
     from qa.claims import answers
-    from qa.retrieve import Hit
-    from tests.helpers import stored
 
     q = analyze("How many cars did the van hit?")
     sentence = value("sentence", "The van hit a parked car.", "van hit park car")
     car = value_in(sentence, "object", "a parked car", "park car", head="hit")
-    found = answers(q, Hit(stored("Courier", 1, sentence, car), 1.0, 0.6, None))
+    found = answers(q, hit_of(sentence, car))
     assert [(v.kind, v.lo, v.hi, v.text) for v, _, _ in found] == [
         ("number", 1.0, 1.0, "a parked car")
     ]
     other = value("sentence", "A witness saw a car before the van arrived.", "witness see car")
     seen = value_in(other, "object", "a car", "car", head="see")
-    assert answers(q, Hit(stored("Courier", 2, other, seen), 1.0, 0.6, None)) == []
+    assert answers(q, hit_of(other, seen, n=2)) == []
     several = value("sentence", "The van hit a row of cars.", "van hit row car")
     row = value_in(several, "object", "a row of cars", "car", head="hit")
-    assert answers(q, Hit(stored("Courier", 3, several, row), 1.0, 0.6, None)) == []
+    assert answers(q, hit_of(several, row, n=3)) == []
 
 
 def test_which_role_takes_the_name_the_role_is_of(word_model):
     from qa.claims import answers
-    from qa.retrieve import Hit
-    from tests.helpers import stored
 
     q = analyze("Which lawyer spoke for the mayor after the ruling?")
     assert q.party == "lawyer"
@@ -435,7 +421,7 @@ def test_which_role_takes_the_name_the_role_is_of(word_model):
     sentence = value("sentence", text, "jon reyes defendant attorney ask recess ruling")
     reyes = value_in(sentence, "person", "Jon Reyes", "reyes")
     owner = value_in(sentence, "person", "the defendant", "defendant")
-    found = answers(q, Hit(stored("Courier", 1, sentence, reyes, owner), 1.0, 0.6, None))
+    found = answers(q, hit_of(sentence, reyes, owner))
     # "attorney" is "lawyer" by meaning; "the defendant's" names whose attorney, not who
     assert [v.text for v, _, _ in found] == ["Jon Reyes"]
 
@@ -563,8 +549,6 @@ def test_a_duration_of_lasting_measures_its_subject(tmp_path, word_model):
 
 def test_a_speaker_the_tagger_named_no_one_answers_who_said_it(word_model):
     from qa.claims import answers
-    from qa.retrieve import Hit
-    from tests.helpers import stored
 
     q = analyze("Which resident told the paper he saw the river rise?")
     first = value("sentence", "Chidi Okoro, 41, spoke by phone.", "chidi okoro 41 speak phone")
@@ -578,7 +562,7 @@ def test_a_speaker_the_tagger_named_no_one_answers_who_said_it(word_model):
     figures = "Rains rose, according to the latest figures."
     by_figures = value("sentence", figures, "rain rise figure", start=200)
     by_figures = by_figures.model_copy(update={"attributed_to": "the latest figures"})
-    hit = Hit(stored("Courier", 1, first, named, said, bello_said, bello, by_figures), 1, 0.6, None)
+    hit = hit_of(first, named, said, bello_said, bello, by_figures)
     found = [(v.kind, v.text, v.full) for v, _, _ in answers(q, hit)]
     # Okoro says what was asked (the tagger found no name there); Bello is a resident who
     # said something else; "the latest figures" names no one
@@ -587,8 +571,6 @@ def test_a_speaker_the_tagger_named_no_one_answers_who_said_it(word_model):
 
 def test_who_an_act_was_done_to_is_its_object_not_what_it_was_done_for(word_model):
     from qa.claims import answers
-    from qa.retrieve import Hit
-    from tests.helpers import stored
 
     q = analyze("Who was convicted?")
     sentence = value(
@@ -596,14 +578,12 @@ def test_who_an_act_was_done_to_is_its_object_not_what_it_was_done_for(word_mode
     )
     banker = value_in(sentence, "object", "the banker", "banker", head="convict")
     fraud = value_in(sentence, "object", "fraud", "fraud", head="convict:of")
-    found = answers(q, Hit(stored("Courier", 1, sentence, banker, fraud), 1.0, 0.6, None))
+    found = answers(q, hit_of(sentence, banker, fraud))
     assert [v.text for v, _, _ in found] == ["the banker"]
 
 
 def test_which_thing_is_answered_only_by_one_of_that_kind(word_model):
     from qa.claims import answers
-    from qa.retrieve import Hit
-    from tests.helpers import stored
 
     q = analyze("Which hospital were the injured taken to?")
     text = "The injured were taken to the county infirmary after the bus hit a wall."
@@ -612,5 +592,5 @@ def test_which_thing_is_answered_only_by_one_of_that_kind(word_model):
         sentence, "object", "the county infirmary", "county infirmary", head="take:to"
     )
     wall = value_in(sentence, "object", "a wall", "wall", head="hit")
-    found = answers(q, Hit(stored("Courier", 1, sentence, infirmary, wall), 1.0, 0.6, None))
+    found = answers(q, hit_of(sentence, infirmary, wall))
     assert [v.text for v, _, _ in found] == ["the county infirmary"]

@@ -41,7 +41,7 @@ def test_a_person_is_valued_by_the_whole_name_the_article_gave():
 
 
 def test_a_place_told_from_another_is_valued_in_words():
-    told = name_claim("A", 1, "some 60 km north-east of Varna", "place", norm="northeast-of-varna",
+    told = name_claim("A", 1, "some 60 km north-east of Varna", "place", norm="northeast of varna",
                       head="relative")  # fmt: skip
     told.origin = 0
     (only,) = cluster([told])

@@ -155,3 +155,13 @@ def test_amounts_in_two_currencies_are_not_compared():
     assert compare(dollars, rupees) == "unclear"
     other = number("$4 billion", 4e9, 4e9).model_copy(update={"head": "money:usd"})
     assert compare(dollars, other) == "conflict"
+
+
+def test_a_place_told_from_another_is_one_only_with_the_same_telling():
+    from qa.where import TOLD_FROM
+
+    told = named("place", "southwest of varna").model_copy(update={"head": TOLD_FROM})
+    assert compare(told, told.model_copy(update={"text": "60 km south-west of Varna"})) == "same"
+    assert compare(told, named("place", "varna")) == "unclear"  # the anchor is not the place
+    north = named("place", "north of varna").model_copy(update={"head": TOLD_FROM})
+    assert compare(told, north) == "unclear"

@@ -3,7 +3,7 @@ tests."""
 
 from __future__ import annotations
 
-from index.copies import copies, reworded
+from index.copies import copies, reworded, words_of
 
 WIRE = (
     "The regional ferry operator said on Sunday that its vessel struck the northern harbour "
@@ -36,10 +36,11 @@ OWN = (
 
 
 def test_a_sentence_edited_word_by_word_is_the_same_sentence():
-    a, b = WIRE.split(". ")[1], EDITED.split(". ")[1]
+    a, b = words_of(WIRE.split(". ")[1]), words_of(EDITED.split(". ")[1])
     assert reworded(a, b)
-    assert not reworded(a, OWN.split(". ")[1])  # another sentence on the same event
-    assert not reworded("The ferry hit the wall.", "The ferry struck the wall.")  # too short
+    assert not reworded(a, words_of(OWN.split(". ")[1]))  # another sentence on the same event
+    short = words_of("The ferry hit the wall."), words_of("The ferry struck the wall.")
+    assert not reworded(*short)  # too short
 
 
 def test_an_edited_copy_is_a_copy_and_one_borrowed_sentence_is_not():

@@ -138,3 +138,12 @@ def test_a_number_before_a_comma_and_another_count_is_not_that_count(tmp_path):
     found = [(v.text, v.lo) for v in extracted(text, tmp_path) if v.kind == "number"]
     assert ("35 bodies", 35.0) in found
     assert not [t for t, lo in found if lo == 140.0 and "bodies" in t]
+
+
+def test_a_modifier_after_the_number_opens_the_count(tmp_path):
+    found = [
+        (v.text, v.lo, v.hi, v.head)
+        for v in extracted("Five or more people were hurt.", tmp_path)
+        if v.kind == "number"
+    ]
+    assert found == [("Five or more people", 5.0, None, "people")]
