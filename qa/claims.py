@@ -32,6 +32,7 @@ from qa.match import (
 )
 from qa.models import QType
 from qa.question import LIGHT_VERBS, Question
+from qa.reasons import gives_reason
 from qa.retrieve import Hit
 from qa.said import speakers, speaks_as
 from qa.slots import (
@@ -541,7 +542,7 @@ def answers(q: Question, hit: Hit) -> list[tuple[Value, Value, float]]:
     else:
         for s in sentences:
             score = _overlap(q, s)
-            if score > 0 and _states_asked_act(q, s, values):
+            if score > 0 and _states_asked_act(q, s, values) and _reason_if_asked(q, s):
                 found.append((s, s, score))
     return sorted(found, key=lambda x: -x[2])
 
@@ -573,6 +574,13 @@ def _singulars(q: Question, values: list[Value]) -> list[Value]:
 def _a_date(v: Value, values: list[Value]) -> bool:
     """The value's words are a date or time of day ("on Thursday", "at 7 pm")."""
     return any(o.kind in {"date", "time"} and o.start < v.end and v.start < o.end for o in values)
+
+
+def _reason_if_asked(q: Question, sentence: Value) -> bool:
+    """A why-question is answered only by a sentence that gives a reason (`qa/reasons.py`):
+    "the earthquake killed 296 people" shares the question's words but says nothing of why
+    the buildings came down; "… not constructed robustly enough, resulting in …" does."""
+    return q.qtype != QType.why or q.copular or gives_reason(sentence.text)
 
 
 def _states_asked_act(q: Question, sentence: Value, values: list[Value]) -> bool:

@@ -1,6 +1,6 @@
 """Closed classes of English the question side reads (`qa/data/grammar.toml`): verbs with no
 passive, units of measure and which measure question each answers, nouns for kinds of place,
-verbs of going somewhere."""
+verbs of going somewhere, words that give a reason."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ class Grammar:
     at_adverbials: frozenset[str]  # "range" in "at close range": no target
     relational: frozenset[str]  # "front" in "in front of": no place of its own
     motion: frozenset[str]  # "head", "send": "where …?" asks where to
+    reasons: frozenset[str]  # "because", "due to": what a why-answer says
 
 
 @lru_cache(maxsize=1)
@@ -41,6 +42,7 @@ def grammar() -> Grammar:
         at_adverbials=frozenset(raw["at_adverbials"]),
         relational=frozenset(raw["relational"]),
         motion=frozenset(raw["motion"]),
+        reasons=frozenset(raw["reasons"]),
     )
 
 

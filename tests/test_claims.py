@@ -533,6 +533,17 @@ def _sentences_answering(question: str, text: str, tmp_path) -> list[str]:
             "Mayor Lena Ortiz announced a curfew for the old town.",
             "Police officials said the curfew would be enforced after the mayor met them.",
         ),
+        # a reason, not a sentence that only shares the question's words
+        (
+            "Why did so many houses collapse, according to engineers?",
+            "Many houses collapsed because their walls were made of unreinforced brick.",
+            "Engineers said that 40 houses collapsed in the old quarter on Friday.",
+        ),
+        (
+            "What caused the blackout?",
+            "The blackout was blamed on a fault at the main substation.",
+            "The blackout lasted six hours across the eastern districts.",
+        ),
     ],
 )
 def test_a_do_questions_sentence_states_its_act(question, answering, other, tmp_path, word_model):

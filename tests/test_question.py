@@ -138,3 +138,24 @@ def test_a_do_questions_verb_tagged_as_a_noun(text, verbs):
 )
 def test_what_a_speaker_is_asked_to_have_said(text, said):
     assert analyze(text).said == said
+
+
+@pytest.mark.parametrize(
+    "text, verbs, lemmas",
+    [
+        # whose account is asked is not an act ("accord") nor a thing the answer must name
+        ("Why did the dam fail, according to engineers?", ["fail"], ["dam", "fail"]),
+        ("According to the coastguard, why did the ferry sink?", ["sink"], ["ferry", "sink"]),
+        # the verb of causing frames the question; the act asked about is the event
+        ("What caused the blackout?", ["blackout"], ["blackout"]),
+        ("What led to the evacuation of the ward?", ["evacuation"], ["evacuation", "ward"]),
+    ],
+)
+def test_the_frame_of_a_why_question_is_not_its_act(text, verbs, lemmas):
+    q = analyze(text)
+    assert (q.qtype, q.verbs, q.lemmas, q.text) == (QType.why, verbs, lemmas, text)
+
+
+def test_what_caused_is_a_why_question_but_what_was_caught_is_not():
+    assert analyze("What was behind the delay?").qtype == QType.why
+    assert analyze("What did the net catch?").qtype == QType.what

@@ -1,0 +1,35 @@
+"""Whether a sentence gives a reason, on sentences written for these tests."""
+
+import pytest
+
+from qa.reasons import gives_reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bridge was closed because cracks were found in two piers.",
+        "Flights were grounded due to ash from the volcano.",
+        "A preliminary report blamed the outage on a faulty relay.",
+        "The walls were not built to bear the load, resulting in the collapse.",
+        "The guard, fearing for his life, fired twice.",
+        "He said he acted in self-defence.",
+        "She was detained after the court found she had hidden assets.",
+        "Troops were sent to the port as part of the relief effort.",
+    ],
+)
+def test_a_cause_a_result_or_a_motive(text):
+    assert gives_reason(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The earthquake killed 296 people in three provinces.",
+        "He was held pending the outcome of his trial.",
+        "The river rose two metres overnight.",
+        "A self-defenseless claim",  # a cue inside a longer word is no cue
+    ],
+)
+def test_no_reason(text):
+    assert not gives_reason(text)
