@@ -45,8 +45,19 @@ IRREGULAR = {"people": "person", "men": "man", "women": "woman", "children": "ch
 @lru_cache(maxsize=1 << 15)
 def stem(word: str) -> str:
     """One word's stem, an irregular plural read as its singular ("people" -> "person")."""
-    w = word.lower()
-    return stemmer().stemWord(IRREGULAR.get(w, w))
+    w = IRREGULAR.get(word.lower(), word.lower())
+    return _kept_agent(w, stemmer().stemWord(w))
+
+
+def _kept_agent(word: str, stemmed: str) -> str:
+    """A noun for one who does or holds something keeps its "-er" where the stemmer cut it:
+    "officer" is not "office", "prisoner" not "prison", "reporter" not "report" (a question
+    about an office was answered by sentences about an officer). A verb in "-er" keeps the
+    stemmer's cut, which its other forms share ("deliver", "delivered")."""
+    base = word[:-1] if word.endswith("ers") else word
+    if not base.endswith("er") or stemmed.endswith("er") or len(base) < 6 or is_verb(base):
+        return stemmed
+    return base
 
 
 def normalize(text: str) -> str:
@@ -55,8 +66,9 @@ def normalize(text: str) -> str:
 
 def stems(text: str) -> set[str]:
     """Stemmed lower-case words of a text (hyphenated words count word by word)."""
-    words = WORD.findall(normalize(text).lower())
-    return set(stemmer().stemWords([IRREGULAR.get(w, w) for w in words]))  # one C call
+    words = [IRREGULAR.get(w, w) for w in WORD.findall(normalize(text).lower())]
+    stemmed = stemmer().stemWords(words)  # one C call
+    return {_kept_agent(w, s) for w, s in zip(words, stemmed, strict=True)}
 
 
 def variants(word: str) -> set[str]:

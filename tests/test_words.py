@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from index.lexical import LexicalIndex, query_tokens, tokenize, top
-from index.words import expand, stems, variants
+from index.words import expand, stem, stems, variants
 
 
 def test_numbers_are_words_whole():
@@ -53,3 +55,17 @@ def test_content_words_on_spacys_stop_list_are_content():
     lemmas = content_lemmas(doc)
     assert {"call", "name", "give", "mayor", "calm"} <= set(lemmas)
     assert not {"the", "his", "for", "be", "not"} & set(lemmas)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("officer", "office"), ("prisoners", "prison"), ("reporter", "report")],
+)
+def test_a_noun_for_who_holds_or_does_it_is_not_the_thing(a, b):
+    assert stem(a) != stem(b)
+    assert stem(a) in stems(f"Two {a} waited outside")
+
+
+@pytest.mark.parametrize("a, b", [("deliver", "delivered"), ("officers", "officer")])
+def test_forms_of_one_word_keep_one_stem(a, b):
+    assert stem(a) == stem(b)
