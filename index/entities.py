@@ -9,6 +9,7 @@ from spacy.tokens import Span
 
 from index.attach import dated_noun, dated_verb, scheduled
 from index.counts import is_count
+from index.lexicon import lexicon
 from index.models import Document, Value, ValueKind
 from index.normalize import (
     UNDATED,
@@ -20,6 +21,7 @@ from index.normalize import (
 )
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+NAME_LABELS = {"ORG", "NORP", "PERSON"}
 
 
 def entity_values(sent: Span, offset: int, speaker: str | None, doc: Document) -> list[Value]:
@@ -28,6 +30,8 @@ def entity_values(sent: Span, offset: int, speaker: str | None, doc: Document) -
     for ent in sent.ents:
         if ent.label_ in {"DATE", "TIME"}:
             found = _date(ent, doc)
+        elif ent.label_ in NAME_LABELS and _named_as_place(ent):
+            found = _place(ent, "GPE")
         elif ent.label_ == "PERSON":
             name = _whole_name(ent)
             found = _named(name, "person", name.text, canonical_person(name.text))
@@ -35,7 +39,7 @@ def entity_values(sent: Span, offset: int, speaker: str | None, doc: Document) -
             text = re.sub(r"^(an?|the)\s+", "", ent.text, flags=re.IGNORECASE)
             found = _named(ent, "organization", text, canonical_org(text))
         elif ent.label_ in PLACE_LABELS and not _attributive(ent):
-            found = _named(ent, "place", ent.text, canonical_place(ent.text), head=ent.label_)
+            found = _place(ent, ent.label_)
         else:
             found = None
         if found is not None:
@@ -49,6 +53,31 @@ def entity_values(sent: Span, offset: int, speaker: str | None, doc: Document) -
                 )
             )
     return out
+
+
+def _named_as_place(ent: Span) -> bool:
+    """A name the tagger took for an organisation, a people or a person that a noun for a
+    kind of place qualifies: "the capital, Chennai", "the city of Tarnow", "Kidal province";
+    or that owns such a noun that names a place ("Tamil Nadu's capital Chennai"). The small
+    model tagged "Chennai" an organisation and "Tamil Nadu" a person in one such phrase."""
+    root, kinds = ent.root, lexicon().place_nouns
+    head = root.head
+    if ent.start <= head.i < ent.end or head.lemma_.lower() not in kinds and head.lower_ != "of":
+        return False
+    if root.dep_ in {"appos", "compound"}:
+        return True
+    if root.dep_ == "pobj" and head.lower_ == "of":
+        return head.head.lemma_.lower() in kinds
+    if root.dep_ == "poss":  # "FTX's capital" is money, not a city: the noun must name one
+        return any(c.dep_ in {"appos", "compound"} and c.ent_type_ for c in head.children)
+    return False
+
+
+def _place(ent: Span, label: str) -> Value:
+    """A place as it ends the entity, less a possessive ("Tamil Nadu's" is "Tamil Nadu")."""
+    text = re.sub(r"['’]s$", "", ent.text)
+    place = _named(ent, "place", ent.text, canonical_place(text), head=label)
+    return place.model_copy(update={"text": text, "end": place.start + len(text)})
 
 
 INITIAL = re.compile(r"^[A-Z]\.?$")

@@ -1,6 +1,6 @@
 """The closed word classes of English news that index time reads (`index/data/lexicon.toml`):
-speech verbs, outcomes, number words and modifiers, quantity nouns, scheduling verbs, titles;
-and the pronouns and negations."""
+speech verbs, outcomes, number words and modifiers, quantity nouns, scheduling verbs, titles,
+nouns for kinds of place; and the pronouns and negations."""
 
 from __future__ import annotations
 
@@ -44,6 +44,7 @@ class Lexicon:
     scheduling_verbs: frozenset[str]
     ordinal_words: dict[str, int]
     units: frozenset[str]  # "km", "hour": a count of them measures, it counts no thing
+    place_nouns: frozenset[str]  # "city", "province": a name they qualify is a place
 
 
 @lru_cache(maxsize=1)
@@ -62,5 +63,6 @@ def lexicon() -> Lexicon:
         quantity_nouns=frozenset(raw["quantity_nouns"]),
         scheduling_verbs=frozenset(raw["scheduling_verbs"]),
         units=frozenset(raw["units"]),
+        place_nouns=frozenset(raw["place_nouns"]),
         ordinal_words={k: int(v) for k, v in raw["ordinal_words"].items()},
     )

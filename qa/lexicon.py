@@ -37,7 +37,7 @@ def grammar() -> Grammar:
         measures={k: frozenset(v) for k, v in raw["measures"].items()},
         measure_words={k: frozenset(v) for k, v in raw["measure_words"].items()},
         measure_nouns={n: k for k, ns in raw["measure_nouns"].items() for n in ns},
-        places=frozenset(raw["places"]),
+        places=lexicon().place_nouns,  # index time reads them too
         roles=frozenset(raw["roles"]),
         at_adverbials=frozenset(raw["at_adverbials"]),
         relational=frozenset(raw["relational"]),

@@ -35,3 +35,17 @@ def test_a_name_runs_on_past_a_middle_initial(tmp_path):
     text = "Judge David A Stone adjourned the hearing on Monday."
     people = {v.text: v.norm for v in extracted(text, tmp_path) if v.kind == "person"}
     assert people == {"David A Stone": "stone"}
+
+
+def test_a_name_a_noun_for_a_kind_of_place_qualifies_is_a_place(tmp_path):
+    from tests.helpers import extracted
+
+    # the tagger reads "Amberley" as an organisation and "Gao" as a person here
+    for text, place in [
+        ("The convoy reached the town of Amberley at dawn.", "Amberley"),
+        ("Troops moved into Gao province on Monday.", "Gao"),
+    ]:
+        assert [v.text for v in extracted(text, tmp_path) if v.kind == "place"] == [place]
+    # a possessor of "capital" in its sense of money stays what it was
+    kinds = {v.text: v.kind for v in extracted("FTX's capital was gone.", tmp_path)}
+    assert kinds.get("FTX") == "organization"
