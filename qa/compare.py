@@ -12,6 +12,7 @@ from index.models import Value
 from index.money import MONEY
 from index.normalize import WEEKDAY
 from index.times import JUST, overlap
+from index.words import stems
 from qa.match import (
     antonym_pairs,
     is_outcome,
@@ -21,7 +22,9 @@ from qa.match import (
     same_thing,
     stem,
 )
+from qa.models import QType
 from qa.question import Question
+from qa.reasons import reason_of
 from qa.where import TOLD_FROM
 
 Relation = Literal["same", "conflict", "unclear"]
@@ -198,6 +201,8 @@ def _span(v: Value) -> Span:
 def _compare_sentences(a: Value, b: Value, q: Question | None) -> Relation:
     """Sentences speak of the same thing when they share content (or both carry the question's
     key words); then they conflict only when one negates or reverses the other's act."""
+    if q is not None and q.qtype == QType.why:
+        return _compare_reasons(a, b)
     ca, cb = _content(a), _content(b)
     if not ca or not cb:
         return "unclear"
@@ -221,3 +226,19 @@ def _compare_sentences(a: Value, b: Value, q: Question | None) -> Relation:
     if jaccard >= SENTENCE_SUPPORT_JACCARD or len(ca & cb) >= SENTENCE_SUPPORT_SHARED or on_topic:
         return "same"
     return "unclear"
+
+
+def _compare_reasons(a: Value, b: Value) -> Relation:
+    """Two answers to a why-question are one when the reasons they give share content (the
+    words from the cue on), not the question's own words, which every answer has: "jailed
+    after the judge found he had tampered with witnesses" and "convicted after a month-long
+    trial" both say "trial", and give two reasons."""
+    ra, rb = reason_of(a.text), reason_of(b.text)
+    if ra is None or rb is None:
+        return "unclear"
+    ca = {w for w in _content(a) if stem(w) in stems(ra)}
+    cb = {w for w in _content(b) if stem(w) in stems(rb)}
+    if not ca or not cb:
+        return "unclear"
+    jaccard = len(ca & cb) / len(ca | cb)
+    return "same" if jaccard >= SENTENCE_SUPPORT_JACCARD else "unclear"

@@ -21,3 +21,10 @@ def gives_reason(text: str) -> bool:
     of English, read as words. "After" counts: news gives causes as sequence ("jailed
     after the judge found …")."""
     return _cues().search(text) is not None
+
+
+def reason_of(text: str) -> str | None:
+    """The words from the first cue of a reason on ("after the judge found he had …"), or
+    None when the text gives none."""
+    m = _cues().search(text)
+    return text[m.start() :] if m else None

@@ -165,3 +165,25 @@ def test_a_place_told_from_another_is_one_only_with_the_same_telling():
     assert compare(told, named("place", "varna")) == "unclear"  # the anchor is not the place
     north = named("place", "north of varna").model_copy(update={"head": TOLD_FROM})
     assert compare(told, north) == "unclear"
+
+
+def test_two_answers_to_why_are_one_only_when_their_reasons_are():
+    def said(text: str, norm: str) -> Value:
+        return Value(kind="sentence", start=0, end=len(text), text=text, norm=norm)
+
+    q = analyze("Why was the mayor arrested before the trial?")
+    tampering = said(
+        "The mayor was arrested in May after a judge found he had paid a trial witness.",
+        "mayor arrest may judge find pay trial witness",
+    )
+    verdict = said(
+        "A jury convicted the mayor after a two-week trial in which his aide testified.",
+        "jury convict mayor week trial aide testify",
+    )
+    again = said(
+        "He was arrested after the judge found he had paid a witness in the trial.",
+        "arrest judge find pay witness trial",
+    )
+    # both say "mayor" and "trial", as every answer to the question does: two reasons
+    assert compare(tampering, verdict, q) == "unclear"
+    assert compare(tampering, again, q) == "same"

@@ -33,3 +33,11 @@ def test_a_cause_a_result_or_a_motive(text):
 )
 def test_no_reason(text):
     assert not gives_reason(text)
+
+
+def test_the_reason_is_the_text_from_its_cue_on():
+    from qa.reasons import reason_of
+
+    text = "He was held in May after the judge found he had paid a witness."
+    assert reason_of(text) == "after the judge found he had paid a witness."
+    assert reason_of("The river rose two metres overnight.") is None
