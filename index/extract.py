@@ -37,7 +37,7 @@ from index.words import content_lemmas
 # person's whole name as the article gave it before ("Ruiz" -> "Ana Ruiz"); 41: "of the 140,
 # 35 bodies" counts 35 bodies, and "the crash claimed nine lives" is no speech; 42: "five or
 # more people" is a count from five up
-EXTRACT_VERSION = "43"
+EXTRACT_VERSION = "44"
 # a sentence ending in a question mark (inside quotes or not) asks; it states no answer
 QUESTION_END = re.compile(r"\?[\s\"'”’)]*$")
 __all__ = ["EXTRACT_VERSION", "DocumentContext", "extract_values"]
@@ -90,7 +90,8 @@ def extract_values(
             + object_values(sent, offset, speaker),
         )
         for v in _named_in_full(typed, ctx):  # inside an attributed clause: the party's claim
-            scope = next((c for c in claims if c.start <= v.start and v.end <= c.end), None)
+            scopes = [c for c in claims if c.start <= v.start and v.end <= c.end]
+            scope = min(scopes, key=lambda c: c.end - c.start, default=None)  # the innermost
             values.append(
                 v.model_copy(update={"attributed_to": scope.attributed_to}) if scope else v
             )

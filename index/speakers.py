@@ -26,7 +26,7 @@ class DocumentContext:
 
 def _speaker_of(tok: Token, sent: Span, ctx: DocumentContext) -> tuple[str, int] | None:
     """If `tok` is a speech verb or 'according to', who speaks and where the phrase starts."""
-    if tok.lemma_.lower() in lexicon().speech_verbs and tok.pos_ in {"VERB", "AUX"}:
+    if _speech_verb(tok):
         if not _says_something(tok):
             return None  # "she testified for an hour": an act, with nothing said in it
         subj = subject_of(tok)
@@ -68,14 +68,21 @@ def _has_quote(span: Span) -> bool:
 
 
 def _in_clause(tok: Token) -> bool:
-    """Whether a verb speaks inside a relative or subordinate clause, or a participle's
-    ("police fired tear gas, SAYING …"), not for the sentence."""
+    """Whether a verb speaks inside a relative or subordinate clause, a participle's
+    ("police fired tear gas, SAYING …") or what another speaker says ("Rao said, 'The
+    ministry SAID the toll was 41'": the toll is the ministry's, as Rao reports it), not
+    for the sentence."""
     return (
         tok.dep_ in {"relcl", "acl"}
         or _participle_speaks(tok)
         or any(a.dep_ in {"relcl", "acl"} for a in tok.ancestors)
         or any(c.dep_ == "mark" for c in tok.children)
+        or any(_speech_verb(a) for a in tok.ancestors)
     )
+
+
+def _speech_verb(tok: Token) -> bool:
+    return tok.lemma_.lower() in lexicon().speech_verbs and tok.pos_ in {"VERB", "AUX"}
 
 
 def _participle_speaks(tok: Token) -> bool:

@@ -22,14 +22,15 @@ def speaks_as(v: Value, party: str | None) -> bool:
 
 
 def speakers(q: Question, values: list[Value], sentences: list[Value]) -> list[Value]:
-    """ "Who told AFP …?", "who gave the figure?": a sentence's speaker is a party that
-    answers, also where the tagger found no name there ("said Amrani"). A name the tagger
+    """ "Who told AFP …?", "who gave the figure?": a sentence's speaker (or a clause's) is a
+    party that answers, also where the tagger found no name there ("said Amrani"). A name the tagger
     found there answers already; a pronoun names no one."""
     if not asks_for_party(q):
         return []
     names = [v for v in values if v.kind in {"person", "organization"}]
     found = []
-    for s in sentences:
+    # a claim's speaker too: "Rao said, 'The ministry said the toll was 41'" has two
+    for s in [*sentences, *(v for v in values if v.kind == "claim")]:
         party = s.attributed_to or ""
         at = s.text.find(party) if party.lower() not in PRONOUNS else -1
         if not party or at < 0:

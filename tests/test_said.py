@@ -37,3 +37,14 @@ def test_only_a_question_for_a_party_takes_speakers_and_never_a_pronoun():
     assert [v.text for v in speakers(who, [said, he, named], [said, he])] == ["Okoro"]
     what = analyze("What rose?")
     assert speakers(what, [said], [said]) == []
+
+
+def test_the_speaker_of_a_reported_claim_answers_too():
+    text = "Rao said, “The Harbour Board said that 41 people died.”"
+    sentence = value("sentence", text, "rao say harbour board say 41 people die")
+    sentence = sentence.model_copy(update={"attributed_to": "Rao"})
+    claim = value_in(sentence, "claim", "The Harbour Board said that 41 people died", "die")
+    claim = claim.model_copy(update={"attributed_to": "The Harbour Board"})
+    who = analyze("Who put the death toll at 41?")
+    found = [v.text for v in speakers(who, [sentence, claim], [sentence])]
+    assert found == ["Rao", "The Harbour Board"]

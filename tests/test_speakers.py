@@ -82,3 +82,14 @@ def test_a_trailing_frame_parsed_as_a_conjunct_still_says_what_came_before():
     alone = Doc(doc.vocab, words=["He", "testified", "for", "days", "."],
                 heads=[1, 1, 1, 2, 1], deps=["nsubj", "ROOT", "prep", "pobj", "punct"])  # fmt: skip
     assert not _says_something(alone[1])  # a predicate with nothing said
+
+
+def test_what_one_speaker_reports_another_said_is_the_others_claim(tmp_path):
+    from tests.helpers import extracted
+
+    text = 'Speaking to reporters, Mayor Ana Ruiz said, "The ministry said that 41 people died."'
+    values = extracted(text, tmp_path)
+    sentence = next(v for v in values if v.kind == "sentence")
+    assert sentence.attributed_to == "Mayor Ana Ruiz"  # the outlet quotes the mayor
+    dead = next(v for v in values if v.kind == "number" and v.lo == 41)
+    assert dead.attributed_to == "The ministry"  # whose figure the mayor reports
