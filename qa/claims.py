@@ -414,6 +414,8 @@ def _date_score(q: Question, v: Value, overlap: float, values: list[Value]) -> f
             return None
     if q.event:  # "when did the crash happen?": the crash's own date
         acts.append("happen")
+    if _of_another_party(q, v, values):
+        return None
     if any_act(v.head, acts) or asks_act_of(q, v, values) or _conjoined(q, v, values):
         return 1.0 + overlap
     if q.verbs and not q.event and is_verb(v.head) and v.head not in LIGHT_VERBS:
@@ -425,6 +427,23 @@ def _date_score(q: Question, v: Value, overlap: float, values: list[Value]) -> f
     if q.verbs and not q.event and sentence is not None and not share(q.verbs, sentence):
         return None
     return overlap if overlap >= DATE_CONTEXT_MIN else None
+
+
+def _of_another_party(q: Question, v: Value, values: list[Value]) -> bool:
+    """The date's act was done by or to a person the question does not name: "Ana Ruiz, who
+    was convicted … in early 2022" does not date when Omar Hale was convicted."""
+    asked = {w for n in q.names for w in re.findall(r"\w+", n.lower())}
+    if not asked:
+        return False
+    verb = (v.head or "").partition(":")[0]
+    people = [p for p in values if p.kind == "person"]
+    for a in values:
+        if a.kind not in {"agent", "object"} or (a.head or "").partition(":")[0] != verb:
+            continue
+        named = [p for p in people if a.start <= p.start and p.end <= a.end]
+        if named and not any(set(re.findall(r"\w+", p.text.lower())) & asked for p in named):
+            return True
+    return False
 
 
 def states_the_figure(q: Question, v: Value, values: list[Value]) -> bool:

@@ -19,6 +19,18 @@ def test_a_date_of_another_act_does_not_answer_when(word_model):
     assert _date_score(q, undated_act, 0.9, []) is not None  # no act: the sentence decides
 
 
+def test_a_date_of_the_act_done_to_someone_else_does_not_answer(word_model):
+    q = analyze("When was Omar Hale convicted?")
+    text = "The case recalls that of Ana Ruiz, who was convicted of fraud in early 2022."
+    sentence = value("sentence", text, "case recall ana ruiz convict fraud early 2022")
+    ruiz = value_in(sentence, "person", "Ana Ruiz", "ruiz")
+    convicted = value_in(sentence, "agent", "Ana Ruiz", "ruiz", head="convict")
+    date = value_in(sentence, "date", "early 2022", "2022", head="convict")
+    assert _date_score(q, date, 0.3, [sentence, ruiz, convicted, date]) is None
+    hale = [v.model_copy(update={"text": "Omar Hale"}) for v in (ruiz, convicted)]
+    assert _date_score(q, date, 0.3, [sentence, *hale, date]) is not None
+
+
 def test_a_date_of_the_same_doers_other_act_answers(word_model):
     q = analyze("When did the officer shoot the woman?")
     wednesday = value("date", "Wednesday", "2026-01-07", "kill", start=40)
