@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from index.normalize import interval_norm, number_text
 from qa.claims import Claim
 from qa.compare import compare
+from qa.match import firmly_same_act
 from qa.question import Question
 
 
@@ -65,17 +66,32 @@ def against_top(
 ) -> tuple[list[Cluster], list[Claim]]:
     """The other clusters split into those that conflict with the consensus and the answers
     that cannot be compared with it (their outlets `unclear`, never `conflicts`): a parse of
-    the wrong phrase ("the incident") is not an outlet disagreeing about who fired."""
+    the wrong phrase ("the incident") is not an outlet disagreeing about who fired, nor a
+    date of an act near the asked one only by meaning an outlet disagreeing about when."""
     conflicting: list[Cluster] = []
     loose: list[Claim] = []
+    held = [t for t in top.claims if _firmly_of_the_act(t, q)]
     for cl in clusters:
         if cl is top:
             continue
-        if any(compare(c.value, t.value, q) == "conflict" for c in cl.claims for t in top.claims):
-            conflicting.append(cl)
+        firm = [c for c in cl.claims if _firmly_of_the_act(c, q)]
+        if any(compare(c.value, t.value, q) == "conflict" for c in firm for t in held):
+            conflicting.append(Cluster(firm))
+            loose += [c for c in cl.claims if c not in firm]
         else:
             loose += cl.claims
     return conflicting, loose
+
+
+def _firmly_of_the_act(c: Claim, q: Question | None) -> bool:
+    """A date whose act is the question's only by a meaning near the cut-off may date another
+    act ("arrested last year" for "when was he convicted?", 0.62): it answers, but it
+    contradicts nothing; its outlet is `unclear`."""
+    v = c.value
+    if q is None or v.kind not in {"date", "time"} or not q.verbs or q.event:
+        return True
+    acts = [(v.head or "").partition(":")[0], v.act]
+    return any(firmly_same_act(w, a) for w in acts if w for a in [*q.verbs, *q.lemmas])
 
 
 def consensus_display(cl: Cluster) -> tuple[str, str]:

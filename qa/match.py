@@ -131,6 +131,16 @@ def _related(a: str, b: str, kind: str) -> bool:
     return any((similarity(x, y, kind) or 0.0) >= cut for x in wa for y in wb)
 
 
+# Two meanings of the law pass the act cut-off ("convict" ~ "arrest" 0.62, "jail" ~ "convict"
+# 0.68, "jail" ~ "arrest" 0.69): a match under this is enough to answer, not to contradict
+FIRM_ACT = 0.7
+
+
+def firmly_same_act(a: str | None, b: str | None) -> bool:
+    """One act by its word, or by a meaning well clear of the cut-off ("kill" ~ "die" 0.81)."""
+    return same_word(a, b) or (bool(a and b) and (similarity(a or "", b or "") or 0.0) >= FIRM_ACT)
+
+
 def same_act(a: str | None, b: str | None) -> bool:
     """Two acts of one meaning ("fire" ~ "shoot", "die" ~ "kill"); multi-word values
     ("time:shoot", "death toll", "cancel/divert") match on any of their words."""

@@ -46,3 +46,29 @@ def test_a_place_told_from_another_is_valued_in_words():
     told.origin = 0
     (only,) = cluster([told])
     assert consensus_display(only) == ("northeast of varna", "some 60 km north-east of Varna")
+
+
+def test_a_date_of_an_act_near_the_asked_one_by_meaning_contradicts_nothing(word_model):
+    import datetime as dt
+
+    from qa.clusters import against_top
+    from qa.question import analyze
+
+    def dated(outlet: str, n: int, text: str, day: dt.date, act: str):
+        o = day.toordinal()
+        return name_claim(outlet, n, text, kind="date", norm=day.isoformat(), head=act, lo=o, hi=o)
+
+    thursday = dt.date(2025, 3, 6)
+    claims = [
+        dated("A", 1, "Thursday", thursday, "convict"),
+        dated("B", 2, "Thursday", thursday, "convict"),
+        dated("C", 3, "last year", dt.date(2024, 5, 1), "arrest"),  # 0.62 from "convict"
+        dated("D", 4, "in May", dt.date(2024, 5, 1), "convict"),
+    ]
+    for i, c in enumerate(claims):
+        c.origin = i
+    groups = cluster(claims)
+    top = strongest(groups)
+    conflicting, loose = against_top(groups, top, analyze("When was Omar Hale convicted?"))
+    assert [c.outlet for cl in conflicting for c in cl.claims] == ["D"]
+    assert [c.outlet for c in loose] == ["C"]

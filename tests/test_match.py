@@ -27,6 +27,12 @@ def test_different_acts_do_not(word_model, a, b):
     assert not match.same_act(a, b)
 
 
+def test_an_act_firmly_the_same_is_one_by_word_or_well_clear_of_the_cut_off(word_model):
+    assert match.firmly_same_act("convicted", "convict") and match.firmly_same_act("die", "kill")
+    assert match.same_act("convict", "arrest")  # near the cut-off: enough to answer…
+    assert not match.firmly_same_act("convict", "arrest")  # …not to contradict
+
+
 @pytest.mark.parametrize("a, b", [("vehicle", "car"), ("earthquake", "quake")])
 def test_things_of_one_kind_match(word_model, a, b):
     assert match.same_thing(a, b)
