@@ -32,6 +32,7 @@ PRONOUNS = {
 @dataclass(frozen=True)
 class Lexicon:
     speech_verbs: frozenset[str]
+    plain_speech_verbs: frozenset[str]  # "say", "tell": no kind of speech of their own
     untold_objects: frozenset[str]  # "claimed 275 LIVES": an event, not speech
     state_adjectives: frozenset[str]
     outcomes: frozenset[str]
@@ -52,6 +53,7 @@ def lexicon() -> Lexicon:
     raw = tomllib.loads(resources.files("index").joinpath("data/lexicon.toml").read_text("utf-8"))
     return Lexicon(
         speech_verbs=frozenset(raw["speech_verbs"]),
+        plain_speech_verbs=frozenset(raw["plain_speech_verbs"]),
         untold_objects=frozenset(raw["untold_objects"]),
         state_adjectives=frozenset(raw["state_adjectives"]),
         outcomes=frozenset(raw["outcomes"]),

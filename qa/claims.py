@@ -465,12 +465,21 @@ def _figure_counts(q: Question, v: Value, values: list[Value]) -> list[Value]:
     return [c for c in counts for lo, hi in q.figures if lo <= (c.lo or 0.0) <= hi]
 
 
+def _states_verb(verb: str | None, sentence: Value) -> bool:
+    """The sentence has the verb, by its word or by another of its meaning."""
+    words = sentence.norm.split()
+    return verb is None or share([verb], sentence) > 0 or any_act(verb, filter(is_verb, words))
+
+
 def _says_it(q: Question, v: Value, sentence: Value) -> float | None:
     """ "Who said …?", "which resident told AFP …?": the sentence's speaker, where the
     sentence says what the question says was said (or, without a speech verb, shares half
     the question's words)."""
     if not speaks_as(v, sentence.attributed_to):
         return None
+    speech = next((w for w in q.verbs if w in lexicon().speech_verbs), None)
+    if speech not in lexicon().plain_speech_verbs and not _states_verb(speech, sentence):
+        return None  # "who testified against him?" is not whoever spoke of him
     said = share(q.said, sentence) if q.said else _overlap(q, sentence, lexicon().speech_verbs)
     if said < 0.5:
         return None

@@ -617,3 +617,17 @@ def test_which_thing_is_answered_only_by_one_of_that_kind(word_model):
     wall = value_in(sentence, "object", "a wall", "wall", head="hit")
     found = answers(q, hit_of(sentence, infirmary, wall))
     assert [v.text for v, _, _ in found] == ["the county infirmary"]
+
+
+def test_a_question_of_a_kind_of_speech_is_answered_only_by_that_speech(word_model):
+    from qa.claims import answers
+
+    text = "Attorney General Ana Ruiz issued a statement on Omar Hale, saying he had lied."
+    norm = "attorney general ana ruiz issue statement omar hale say lie"
+    sentence = value("sentence", text, norm, attributed_to="Attorney General Ana Ruiz")
+    ruiz = value_in(sentence, "person", "Ana Ruiz", "ruiz")
+    hit = hit_of(sentence, ruiz)
+    assert [v.text for v, _, _ in answers(analyze("Who said Omar Hale had lied?"), hit)] == [
+        "Ana Ruiz"
+    ]
+    assert answers(analyze("Who testified against Omar Hale?"), hit) == []
