@@ -156,7 +156,7 @@ def number_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
             and head_tok.lemma_.lower() not in lex.units  # "64 km southwest" measures km
         ):
             head_tok = head_tok.head  # "2,000 immigration agents" counts agents
-        head = head_tok.lemma_.lower() if head_tok is not None else None
+        head = head_tok.lemma_.lower() if head_tok is not None else _unit_before(tok)
         end_i = last + 1
         if head_tok is not None:
             end_i = head_tok.i + 1
@@ -192,6 +192,20 @@ def number_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
             )
         )
     return out
+
+
+def _unit_before(tok: Token) -> str | None:
+    """The unit a number with no noun of its own is given in before it: "a magnitude of
+    6.8", "the magnitude was 6.8" measure as "6.8-magnitude" does."""
+    units = lexicon().units
+    above = tok.head
+    if tok.dep_ == "pobj" and above.lower_ == "of" and above.head.lemma_.lower() in units:
+        return above.head.lemma_.lower()
+    if tok.dep_ == "attr" and above.lemma_.lower() == "be":
+        subject = next((c for c in above.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lemma_.lower() in units:
+            return subject.lemma_.lower()
+    return None
 
 
 def count_act(tok: Token, noun: Token | None) -> str | None:

@@ -37,7 +37,7 @@ from index.words import content_lemmas
 # person's whole name as the article gave it before ("Ruiz" -> "Ana Ruiz"); 41: "of the 140,
 # 35 bodies" counts 35 bodies, and "the crash claimed nine lives" is no speech; 42: "five or
 # more people" is a count from five up
-EXTRACT_VERSION = "44"
+EXTRACT_VERSION = "45"
 # a sentence ending in a question mark (inside quotes or not) asks; it states no answer
 QUESTION_END = re.compile(r"\?[\s\"'”’)]*$")
 __all__ = ["EXTRACT_VERSION", "DocumentContext", "extract_values"]

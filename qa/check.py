@@ -92,7 +92,7 @@ def read_sentence(
         if _count_conflict(frame, inside) and not _other_party(frame, inside):
             return "contradicts", about
         return ("contradicts", about) if contact == "conflict" else None
-    if _other_party(frame, inside) or _missing_party(frame, stems):
+    if _other_party(frame, inside) or _missing_party(frame, stems, things):
         return None
     if values == "conflict" or contact == "conflict":
         return "contradicts", about
@@ -285,9 +285,10 @@ def _same_count(a: Value, b: Value) -> bool:
     return same_act(a.act, b.act)
 
 
-def _missing_party(frame: ClaimFrame, stems: set[str]) -> bool:
-    """The claim's doer named by a noun that the sentence never mentions: "he said the probe
-    would find what caused the derailment" says nothing of "a bomb caused it"."""
+def _missing_party(frame: ClaimFrame, stems: set[str], things: Sequence[str] = ()) -> bool:
+    """The claim's doer named by a noun that the sentence never mentions, by its word or as
+    a party of like meaning ("the quake" for "the earthquake"): "he said the probe would
+    find what caused the derailment" says nothing of "a bomb caused it"."""
     for cp in frame.parties:
         if cp.kind != "agent":
             continue  # the target has other names ("the fire", "the blaze"); the doer is named
@@ -296,6 +297,7 @@ def _missing_party(frame: ClaimFrame, stems: set[str]) -> bool:
             head
             and head not in PRONOUNS
             and not (set(cp.norm.split()) & stems or stem(head) in stems)
+            and not any(same_thing(head, t) for t in things)
         ):
             return True
     return False

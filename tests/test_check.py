@@ -47,9 +47,11 @@ def test_a_claim_stated_in_other_words_is_supported(duluth):
 
 def test_what_only_a_named_official_says_is_attributed(duluth):
     _, service = duluth
-    r = service.check("Flames tore through a grain warehouse near the harbor")
+    # the Gazette's own "fire broke out at a grain warehouse" now states a fire claim (its
+    # doer "flames" read by meaning), so the claim here is one only the council president makes
+    r = service.check("Three new bus routes will serve the hillside neighborhoods")
     assert stances(r)["North Shore Herald"] == "supports"
-    assert r.verdict == "attributed_only" and "Krizaj" in r.explanation
+    assert r.verdict == "attributed_only" and "Ebert" in r.explanation
 
 
 def test_another_count_contradicts_and_the_claim_is_disputed(duluth):
@@ -319,6 +321,11 @@ def test_a_claim_about_what_was_said_is_read_by_what_was_said(tmp_path):
         # a verb of like meaning states the act only when done by or to the claim's party
         ("Okafor was acquitted.",
          "At the trial, friends of Okafor cooperated with prosecutors.", None),
+        # the claim's doer named by a noun of like meaning; a magnitude given after its unit
+        ("The earthquake had a magnitude of 5.9.",
+         "The agency said the quake had a magnitude of 5.9 and struck at dawn.", "supports"),
+        ("The earthquake had a magnitude of 5.9.",
+         "The 6.1-magnitude quake struck at dawn, the agency said.", "contradicts"),
     ],
 )  # fmt: skip
 def test_a_sentence_states_a_claim_in_other_words(claim, sentence, stance, tmp_path, word_model):

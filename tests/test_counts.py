@@ -147,3 +147,16 @@ def test_a_modifier_after_the_number_opens_the_count(tmp_path):
         if v.kind == "number"
     ]
     assert found == [("Five or more people", 5.0, None, "people")]
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("The tremor had a magnitude of 5.9, the agency said.", "5.9"),
+        ("The magnitude was 5.9, the agency said.", "5.9"),
+        ("The 5.9-magnitude tremor shook the coast.", "5.9-magnitude"),
+    ],
+)
+def test_a_number_given_after_its_unit_is_in_that_unit(text, count, tmp_path):
+    numbers = {v.text: v.head for v in extracted(text, tmp_path) if v.kind == "number"}
+    assert numbers == {count: "magnitude"}
