@@ -22,6 +22,7 @@ from qa.match import (
     any_act,
     is_outcome,
     is_person,
+    phrase_act,
     prime,
     same_act,
     same_thing,
@@ -75,7 +76,9 @@ def read_sentence(
     # innocence" for "he says he is innocent")
     says = frame.speech and bool(set(words) & lexicon().speech_verbs)
     acted = not asked or any(
-        stem(a) in stems
+        _phrase_stated(frame, stems, verbs, inside)
+        if a == frame.main and frame.phrase  # "found guilty" is not any finding
+        else stem(a) in stems
         or _act_of_party(frame, a, verbs, inside)
         or a in flipped
         or (says and a in lexicon().speech_verbs)
@@ -138,7 +141,12 @@ def _stated(
     meaning the sentence is about ("the crash" in "the worst rail accident"); the words of
     its setting count only when stated."""
 
+    phrase = (frame.phrase or "").split()
+    phrased = bool(phrase) and any(phrase_act(frame.phrase, v) for v in verbs)
+
     def said(w: str) -> bool:
+        if w in phrase:  # "found guilty" by its words, or as a whole by meaning
+            return stem(w) in stems or phrased
         if stem(w) in stems:
             return True
         if w in frame.acts:
@@ -327,11 +335,30 @@ def _same_party(a: Value, b: Value) -> bool:
     return bool(wa & wb) or same_thing(a.key_head, b.key_head)
 
 
-def _act_of_party(frame: ClaimFrame, act: str, verbs: list[str], inside: list[Value]) -> bool:
-    """A verb of the sentence means the claim's act, and is done by or to a party of the
-    claim where the sentence names who: "his friends cooperated as witnesses" is no report
-    that he was acquitted, though "cooperate" is 0.68 from "acquit" by vector."""
-    alike = [v for v in verbs if any_act(act, [v])]
+def _phrase_stated(
+    frame: ClaimFrame, stems: set[str], verbs: list[str], inside: list[Value]
+) -> bool:
+    """The claim's act phrase ("found guilty") in its words, or as a whole by a verb of its
+    meaning done by or to the claim's party ("convicted" 0.67): not its bare verb ("find" is
+    0.67 from "look")."""
+    words = (frame.phrase or "").split()
+    if words and all(stem(w) in stems for w in words):
+        return True
+    return _act_of_party(frame, frame.phrase, verbs, inside, phrase_act)
+
+
+def _act_of_party(
+    frame: ClaimFrame,
+    act: str | None,
+    verbs: list[str],
+    inside: list[Value],
+    means: Callable[[str | None, str | None], bool] = same_act,
+) -> bool:
+    """A verb of the sentence means the claim's act (or its phrase, "found guilty"), and is
+    done by or to a party of the claim where the sentence names who: "his friends
+    cooperated as witnesses" is no report that he was acquitted, though "cooperate" is 0.68
+    from "acquit" by vector."""
+    alike = [v for v in verbs if act and means(act, v)]
     if not alike:
         return False
     taking_part = [

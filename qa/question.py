@@ -300,7 +300,8 @@ def _reduced_relative(toks: list) -> bool:
 
 def act_phrase(toks: list) -> str | None:
     """The question's verb with the noun phrase it takes ("pull the trigger", "lose their
-    lives"): an idiom means more than its verb, and is matched as one by meaning."""
+    lives") or the adjective it predicates ("found guilty"): an idiom means more than its
+    verb, and is matched as one by meaning."""
     for i, t in enumerate(toks):
         if t.pos_ != "VERB" or t.lemma_.lower() in LIGHT_VERBS | EVENT_VERBS:
             continue
@@ -312,6 +313,8 @@ def act_phrase(toks: list) -> str | None:
                 break
         if rest and rest[-1] and toks[i + len(rest)].pos_ == "NOUN":
             return " ".join([t.lemma_.lower(), *rest])
+        if len(rest) == 1 and toks[i + 1].pos_ == "ADJ":  # "found guilty", "declared dead"
+            return f"{t.lemma_.lower()} {rest[0]}"
     return None
 
 

