@@ -7,9 +7,10 @@ from __future__ import annotations
 from index.copies import Copied, never
 from index.models import Value
 from qa import explain
-from qa.claims import Claim, answers, describe, prime_words, states_the_figure
+from qa.claims import Claim, answers, describe, prime_words
 from qa.clusters import Cluster, against_top, cluster, consensus_display, strongest
 from qa.compare import compare
+from qa.figures import states_the_figure
 from qa.match import same_word
 from qa.models import Agreement, Answer, OutletStance
 from qa.origins import assign_origins

@@ -12,7 +12,8 @@ from index.copies import Copied, never
 from index.frames import by_pronoun
 from index.lexicon import PRONOUNS, lexicon
 from index.models import Value
-from qa.claims import Claim, asserts, describe, shares_doer
+from qa.acts import shares_doer
+from qa.claims import Claim, asserts, describe
 from qa.compare import ROUND_SHARE, compare, interval
 from qa.contact import contact_acts, contact_relation
 from qa.lexicon import grammar

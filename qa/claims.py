@@ -4,25 +4,22 @@ passage that fills what the question asks, and whom the outlet attributes it to.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
-from index.durations import HOURS
 from index.frames import by_pronoun
 from index.lexicon import lexicon
 from index.models import Value
 from index.normalize import acronym, interval_norm
-from index.tally import TALLIES
-from index.words import base_forms, is_verb, stems
+from index.words import base_forms, is_verb
 from qa import spans
+from qa.acts import act_in, asks_act_of, object_phrases
 from qa.contact import reached
+from qa.figures import figure_counts, states_the_figure
 from qa.lexicon import grammar, is_target
 from qa.match import (
     any_act,
     is_outcome,
     is_person,
-    phrase_act,
     prime,
     same_act,
     same_role,
@@ -35,17 +32,17 @@ from qa.question import LIGHT_VERBS, Question
 from qa.reasons import gives_reason
 from qa.retrieve import Hit
 from qa.said import speakers, speaks_as
+from qa.share import question_share, share
 from qa.slots import (
     asks_act,
     asks_destination,
     asks_employer,
     asks_speaker,
     asks_whereabouts,
-    of_asked_act,
-    since_clause,
     typed_kinds,
 )
 from qa.stance import hedge_cue
+from qa.when import date_score, duration_answers
 from qa.where import (
     TOLD_FROM,
     a_source,
@@ -64,9 +61,6 @@ CONTACT_PREPS = {
     "against": {"into", "with"},
     "onto": {"into", "on"},
 }
-DATE_CONTEXT_MIN = 0.5
-UNIT_SPAN = 31  # "how many days?" is answered in hours to months, not years or minutes
-ACTS = {"agent", "object"}  # values whose head is a verb of their sentence
 
 
 @dataclass
@@ -81,25 +75,6 @@ class Claim:
     same_origin_as: str | None = None
     attributed_to: str | None = None
     hedged: bool = False  # the sentence reports the point as uncertain
-
-
-def _overlap(q: Question, sentence: Value, skip: frozenset[str] = frozenset()) -> float:
-    """Share of the question's content lemmas (less `skip`) the sentence has."""
-    return share([x for x in q.lemmas if x not in skip], sentence)
-
-
-def share(lemmas: list[str], sentence: Value) -> float:
-    """Share of these lemmas the sentence (or clause) has, by stem."""
-    if not lemmas:
-        return 0.0
-    stems = _stems(sentence.norm)
-    return sum(1 for x in lemmas if stem(x) in stems) / len(lemmas)
-
-
-@lru_cache(maxsize=1 << 14)
-def _stems(norm: str) -> frozenset[str]:
-    """A sentence's stems, once per sentence: each is read for every value in it."""
-    return frozenset(stems(norm))
 
 
 def _names_it(q: Question, name: str) -> bool:
@@ -117,33 +92,11 @@ def _word_in(word: str, text: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE) is not None
 
 
-def object_phrases(v: Value, values: list[Value]) -> list[str]:
-    """The act of a value with what it was done to, as a phrase ("render verdict" for the
-    date of "rendered a verdict on Thursday", "huddle for night"), from its own sentence."""
-    if not v.head or ":" in v.head:
-        return []
-    inside = spans.beside(v, values)
-    return [
-        f"{v.head} {o.head.partition(':')[2]} {o.key_head}".replace("  ", " ")
-        for o in inside
-        if o.kind == "object" and o.head and o.head.partition(":")[0] == v.head
-    ]
-
-
-def asks_act_of(q: Question, v: Value, values: list[Value]) -> bool:
-    """The question's act is the value's, by verb or, where the question names its act
-    with an object ("reach its verdict"), by the two phrases' meaning ("render a verdict"
-    0.84; "reach the site" 0.28)."""
-    if asks_act(q, v.head):
-        return True
-    return bool(q.phrase) and any(phrase_act(q.phrase, p) for p in object_phrases(v, values))
-
-
 def _value_score(
     q: Question, v: Value, sentence: Value, values: list[Value] | None = None
 ) -> float | None:
     """How well a value answers the question; None if it does not."""
-    overlap = _overlap(q, sentence)
+    overlap = question_share(q, sentence)
     if v.kind == "number":
         if q.focus and q.focus.startswith("measure:"):
             return 1.0 + overlap if measures(q.focus, v, sentence) else None
@@ -157,9 +110,9 @@ def _value_score(
             return None
         return 1.0 + overlap + (NAMED_HERE if of_name or _named_here(q, v, sentence) else 0.0)
     if v.kind in {"date", "time"}:
-        return _date_score(q, v, overlap, values or [])
+        return date_score(q, v, overlap, values or [])
     if v.kind == "duration":
-        return 1.0 + overlap if _duration_answers(q, v, sentence, values or []) else None
+        return 1.0 + overlap if duration_answers(q, v, sentence, values or []) else None
     if v.kind == "agent":
         if by_pronoun(v):
             return None  # "He did so" names no one: the quote must (the "he" serves checks)
@@ -182,12 +135,12 @@ def _value_score(
             return 1.0 + overlap if overlap > 0 and goes_to(q, v, sentence, values or []) else None
         if q.places:  # "which countries sent teams?": a place in a sentence of that act
             named = set(v.norm.split()) & {w.lower() for n in q.names for w in n.split()}
-            ok = not named and _act_in(q, sentence, values or [])
+            ok = not named and act_in(q, sentence, values or [])
             return 1.0 + overlap if ok else None
         if asks_whereabouts(q):  # "where was Kristi Noem (when …)?"
             return 0.5 + overlap if _names_one(q, sentence) else None
         of_act = q.qtype == QType.where and _content_acts(q) and not q.event and not q.copular
-        if of_act and not _act_in(q, sentence, values or []):
+        if of_act and not act_in(q, sentence, values or []):
             return None  # "Where were his parents seated?" is not where they live
         return 0.5 + overlap if overlap > 0 else None
     if v.kind == "organization" and asks_employer(q):
@@ -307,12 +260,6 @@ def measures(focus: str, v: Value, sentence: Value) -> bool:
     return not marks & others
 
 
-def _act_in(q: Question, sentence: Value, values: list[Value]) -> bool:
-    """The sentence states the act asked about."""
-    verbs = {(x.head or "").split(":")[0] for x in spans.inside(sentence, values) if x.kind in ACTS}
-    return any(of_asked_act(q, verb) for verb in verbs if verb)
-
-
 UNIT_LINKS = {"of", "at", "was", "is"}  # "a magnitude of", "put the magnitude at", "… was"
 
 
@@ -327,142 +274,6 @@ def _unit_named(unit: str, v: Value, before: str, after: str) -> bool:
     u, prev, own = stem(unit), words(before)[-2:], words(v.text)
     linked = len(prev) == 2 and prev[0] == u and prev[1] in UNIT_LINKS
     return u in own or prev[-1:] == [u] or linked or words(after)[:1] == [u]
-
-
-# "the worst in 80 years", "the first in more than a decade": a span reaching back
-SPAN_BACK = re.compile(r"\bin\s+(?:(?:more|less|fewer) than\s+|over\s+|nearly\s+|almost\s+)?$")
-LARGEST_UNIT = max(HOURS, key=HOURS.__getitem__)  # "year": no larger unit is told in
-
-
-def _time_since(q: Question, v: Value, sentence: Value) -> bool | None:
-    """For a question about the time since an event: the duration is a span reaching back
-    ("in 80 years") in a sentence about that event (it shares the clause's words); None
-    for other questions."""
-    words = since_clause(q)
-    if words is None:
-        return None
-    spans_back = SPAN_BACK.search(spans.around(v, sentence)[0]) is not None
-    return bool(words) and share(words, sentence) > 0 and spans_back
-
-
-def _near_unit(units: float, unit: str) -> bool:
-    """A span told in about the unit asked for: from 1/31 of it up to 31 of it, or any
-    number of the largest unit ("80 years" answers "how many years?"; no larger unit
-    would be used)."""
-    return units >= 1 / UNIT_SPAN and (unit == LARGEST_UNIT or units <= UNIT_SPAN)
-
-
-def _duration_answers(
-    q: Question, v: Value, sentence: Value, values: list[Value] | None = None
-) -> bool:
-    """A duration of the act asked about ("deliberated for four hours", "four hours of
-    deliberations"; "a month-long trial" when the question's subject is the trial), or the
-    time since the event a "since" question names; for "how many days …?", in a unit near
-    that one (a day, weeks; not 40 years)."""
-    middle = ((v.lo or 0.0) + (v.hi or 0.0)) / 2  # hours
-    if q.focus in HOURS and not _near_unit(middle / HOURS[q.focus], q.focus):
-        return False
-    since = _time_since(q, v, sentence)
-    if since is not None:
-        return since
-    if q.measured:  # "the longest jail term the captain faces": a duration in a sentence
-        return share(q.measured, sentence) > 0  # about jail, whatever its verb ("could get")
-    # the act: the question's verb, or the word that ends it ("how long did the jury
-    # DELIBERATE?", "how long was the TRIAL?"; a short question's verb is often tagged
-    # as a noun or adjective); the rest only by identity: "jury" ~ "trial" by meaning
-    words = [w for w in q.lemmas if w not in {"long", q.focus}]
-    acts = q.verbs or words[-1:]
-    subject = {stem(w) for w in q.subject}
-    # a state asked with "be" ("in detention") is an act by meaning ("detained")
-    return any(
-        any_act(act, acts) or stem(act) in subject or phrase_act(q.state, act)
-        for act in _spanned(v, values or [])
-    )
-
-
-# verbs that only say how long something went on: "the strike LASTED a week" is the strike's
-SPAN_VERBS = frozenset({"last", "span", "take"})
-
-
-def _spanned(v: Value, values: list[Value]) -> list[str]:
-    """The acts a duration measures: its verb's, or for a verb of lasting its subject's
-    ("a hearing that lasted two days" measures the hearing)."""
-    head = v.head or ""
-    if head not in SPAN_VERBS:
-        return [head]
-    return [head] + [a.key_head for a in spans.doers_of(head, spans.beside(v, values))]
-
-
-def _date_score(q: Question, v: Value, overlap: float, values: list[Value]) -> float | None:
-    """A date answers "when?" when it dates the act asked about; a date of someone saying
-    something ("Ruiz said on Sunday that …") dates the statement, not the event, unless the
-    question asks when something was said. A date of another act ("jailed in August", "the
-    jury rendered a verdict on Thursday") never answers when the trial began, however many
-    of the question's words its sentence shares, unless the one who did it did the act
-    asked about too ("shot and killed a woman Wednesday" dates the shooting)."""
-    acts = [*q.verbs, *q.lemmas]
-    if v.act and v.act not in TALLIES and any(same_word(v.act, a) for a in acts):
-        # "the collapse of the bank in November 2022" dates the collapse, and "declared a week
-        # of mourning on Tuesday" the mourning, whatever verb the date hangs from; the noun by
-        # its word, not its meaning ("a verdict on Thursday" is 0.62+ from "trial" by vectors)
-        return 1.0 + overlap
-    speech = lexicon().speech_verbs
-    if v.head in speech or TALLIES & {v.head, v.act}:  # "said on Sunday", "figures on Sunday"
-        if states_the_figure(q, v, values):
-            return 1.0 + overlap
-        if v.head in speech and not any(w in speech for w in q.verbs):
-            return None
-    if q.event:  # "when did the crash happen?": the crash's own date
-        acts.append("happen")
-    if _of_another_party(q, v, values):
-        return None
-    if any_act(v.head, acts) or asks_act_of(q, v, values) or _conjoined(q, v, values):
-        return 1.0 + overlap
-    if q.verbs and not q.event and is_verb(v.head) and v.head not in LIGHT_VERBS:
-        return None
-    # a date not tied to the act asked about must share most of the question's words, the
-    # act among them ("the government has until February 1 to decide on a second trial"
-    # does not date when the trial began)
-    sentence = next((s for s in spans.beside(v, values) if s.kind == "sentence"), None)
-    if q.verbs and not q.event and sentence is not None and not share(q.verbs, sentence):
-        return None
-    return overlap if overlap >= DATE_CONTEXT_MIN else None
-
-
-def _of_another_party(q: Question, v: Value, values: list[Value]) -> bool:
-    """The date's act was done by or to a person the question does not name: "Ana Ruiz, who
-    was convicted … in early 2022" does not date when Omar Hale was convicted."""
-    asked = {w for n in q.names for w in re.findall(r"\w+", n.lower())}
-    if not asked:
-        return False
-    verb = (v.head or "").partition(":")[0]
-    people = [p for p in values if p.kind == "person"]
-    for a in values:
-        if a.kind not in {"agent", "object"} or (a.head or "").partition(":")[0] != verb:
-            continue
-        named = [p for p in people if a.start <= p.start and p.end <= a.end]
-        if named and not any(set(re.findall(r"\w+", p.text.lower())) & asked for p in named):
-            return True
-    return False
-
-
-def states_the_figure(q: Question, v: Value, values: list[Value]) -> bool:
-    """ "When was the death toll revised to 38?" is when someone gave that figure: a date of
-    saying ("Ruiz on Sunday said the number of deaths has been revised to 38") or of the
-    figures ("at least 38 lives so far, by the latest count on Sunday") in a sentence
-    that gives a count the question's figure holds ("above 500": 517, not 380)."""
-    return bool(_figure_counts(q, v, values))
-
-
-def _figure_counts(q: Question, v: Value, values: list[Value]) -> list[Value]:
-    """The counts in a value's sentence that the question's figures hold."""
-    if not q.figures:
-        return []
-    counts = [o for o in spans.beside(v, values) if o.kind == "number" and o.head != "year-old"]
-    units = set(q.lemmas) & grammar().units - HOURS.keys()
-    if units:  # "magnitude 7 or more": a reading in that unit, not "2,012 people"
-        counts = [c for c in counts if {c.head, *c.acts} & units]
-    return [c for c in counts for lo, hi in q.figures if lo <= (c.lo or 0.0) <= hi]
 
 
 def _states_verb(verb: str | None, sentence: Value) -> bool:
@@ -480,7 +291,9 @@ def _says_it(q: Question, v: Value, sentence: Value) -> float | None:
     speech = next((w for w in q.verbs if w in lexicon().speech_verbs), None)
     if speech not in lexicon().plain_speech_verbs and not _states_verb(speech, sentence):
         return None  # "who testified against him?" is not whoever spoke of him
-    said = share(q.said, sentence) if q.said else _overlap(q, sentence, lexicon().speech_verbs)
+    said = (
+        share(q.said, sentence) if q.said else question_share(q, sentence, lexicon().speech_verbs)
+    )
     if said < 0.5:
         return None
     near = _nearness(q.party, v, sentence) if q.party else None
@@ -492,20 +305,7 @@ def _gave_the_figure(q: Question, v: Value, values: list[Value]) -> bool:
     figure holds is attributed to ("41 people have died, said Ana Ruiz"). A figure quoted
     inside a quote ("Ruiz said: 'The ministry said the number of deaths is 41'") is
     attributed to the outer speaker, as index time attributes the whole sentence."""
-    return any(speaks_as(v, c.attributed_to) for c in _figure_counts(q, v, values))
-
-
-def _conjoined(q: Question, v: Value, values: list[Value]) -> bool:
-    """The doer of the date's act did the act asked about in the same sentence."""
-    return shares_doer(v.head, values, lambda act: asks_act(q, act))
-
-
-def shares_doer(act: str | None, values: list[Value], is_asked: Callable[[str], bool]) -> bool:
-    """Whoever did `act` in these values also did an asked act: "an officer shot and killed a
-    woman Wednesday" (its two verbs share one subject) dates the shooting by the killing;
-    "rescuers searched on Saturday" does not date the quake."""
-    doers = {(a.start, a.end) for a in values if a.kind == "agent" and a.head and is_asked(a.head)}
-    return any(a.kind == "agent" and a.head == act and (a.start, a.end) in doers for a in values)
+    return any(speaks_as(v, c.attributed_to) for c in figure_counts(q, v, values))
 
 
 def counts_the_act(q: Question, v: Value) -> bool:
@@ -569,7 +369,7 @@ def answers(q: Question, hit: Hit) -> list[tuple[Value, Value, float]]:
                 found.append((v, sent, score))
     else:
         for s in sentences:
-            score = _overlap(q, s)
+            score = question_share(q, s)
             if score > 0 and _states_asked_act(q, s, values) and _reason_if_asked(q, s):
                 found.append((s, s, score))
     return sorted(found, key=lambda x: -x[2])
@@ -628,7 +428,7 @@ def _states_asked_act(q: Question, sentence: Value, values: list[Value]) -> bool
     if not acts:
         return True
     # the verb itself, whoever index time read as its doer ("they saw blood" has no agent)
-    return _act_in(q, sentence, values) or share(acts, sentence) > 0
+    return act_in(q, sentence, values) or share(acts, sentence) > 0
 
 
 def _said_by_asked(q: Question, sentence: Value, values: list[Value]) -> bool:
