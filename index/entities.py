@@ -57,9 +57,9 @@ def entity_values(sent: Span, offset: int, speaker: str | None, doc: Document) -
 
 def _named_as_place(ent: Span) -> bool:
     """A name the tagger took for an organisation, a people or a person that a noun for a
-    kind of place qualifies: "the capital, Chennai", "the city of Tarnow", "Kidal province";
-    or that owns such a noun that names a place ("Tamil Nadu's capital Chennai"). The small
-    model tagged "Chennai" an organisation and "Tamil Nadu" a person in one such phrase."""
+    kind of place qualifies: "the capital, Strelsau", "the town of Amberley", "Gao
+    province"; or that owns such a noun that names a place ("Ruritania's capital
+    Strelsau"). The small model tags "Amberley" there an organisation and "Gao" a person."""
     root, kinds = ent.root, lexicon().place_nouns
     head = root.head
     if ent.start <= head.i < ent.end or head.lemma_.lower() not in kinds and head.lower_ != "of":
@@ -74,7 +74,7 @@ def _named_as_place(ent: Span) -> bool:
 
 
 def _place(ent: Span, label: str) -> Value:
-    """A place as it ends the entity, less a possessive ("Tamil Nadu's" is "Tamil Nadu")."""
+    """A place as it ends the entity, less a possessive ("Ruritania's" is "Ruritania")."""
     text = re.sub(r"['’]s$", "", ent.text)
     place = _named(ent, "place", ent.text, canonical_place(text), head=label)
     return place.model_copy(update={"text": text, "end": place.start + len(text)})

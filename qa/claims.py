@@ -406,8 +406,8 @@ def _a_date(v: Value, values: list[Value]) -> bool:
 
 def _reason_if_asked(q: Question, sentence: Value) -> bool:
     """A why-question is answered only by a sentence that gives a reason (`qa/reasons.py`):
-    "the earthquake killed 296 people" shares the question's words but says nothing of why
-    the buildings came down; "… not constructed robustly enough, resulting in …" does."""
+    "the storm flooded 40 homes" shares "why were so many homes flooded?"'s words but says
+    nothing of why; "… built on a flood plain, resulting in …" does."""
     return q.qtype != QType.why or q.copular or gives_reason(sentence.text)
 
 

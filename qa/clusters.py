@@ -85,7 +85,7 @@ def against_top(
 
 def _firmly_of_the_act(c: Claim, q: Question | None) -> bool:
     """A date whose act is the question's only by a meaning near the cut-off may date another
-    act ("arrested last year" for "when was he convicted?", 0.62): it answers, but it
+    act ("arrested in May" for "when was she convicted?", 0.62): it answers, but it
     contradicts nothing; its outlet is `unclear`."""
     v = c.value
     if q is None or v.kind not in {"date", "time"} or not q.verbs or q.event:

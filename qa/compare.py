@@ -231,7 +231,7 @@ def _compare_sentences(a: Value, b: Value, q: Question | None) -> Relation:
 def _compare_reasons(a: Value, b: Value) -> Relation:
     """Two answers to a why-question are one when the reasons they give share content (the
     words from the cue on), not the question's own words, which every answer has: "jailed
-    after the judge found he had tampered with witnesses" and "convicted after a month-long
+    after the judge found he had paid a witness" and "convicted after a two-week
     trial" both say "trial", and give two reasons."""
     ra, rb = reason_of(a.text), reason_of(b.text)
     if ra is None or rb is None:

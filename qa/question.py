@@ -21,7 +21,7 @@ CAUSE_ASKED = re.compile(
     r"|(was|is) (behind|the cause of|the reason for))\b",
     re.IGNORECASE,
 )
-# nouns for a party that is no person: "which (Moroccan) agency …?" asks who, as "which
+# nouns for a party that is no person: "which (state) agency …?" asks who, as "which
 # judge …?" does (analyze() reads the noun after "which", past its adjectives)
 ORG_KINDS = {"agency", "group", "outlet"}
 RULES: list[tuple[QType, re.Pattern[str]]] = [
@@ -86,7 +86,7 @@ def framing_verbs(take_place: bool) -> set[str]:
     return EVENT_VERBS | ({"take", "place"} if take_place else set())
 
 
-# "what caused the crash, according to officials?": whose account the question asks for
+# "what caused the blackout, according to engineers?": whose account the question asks for
 # (the answer's attribution says whose it is), not an act ("accord") or thing it is about
 ACCORDING = re.compile(r",?\s*\baccording to\b[^,?]*", re.IGNORECASE)
 TAKE_PLACE = re.compile(r"\b(take|takes|took|taken|taking) place\b", re.IGNORECASE)

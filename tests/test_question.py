@@ -24,7 +24,7 @@ from qa.question import analyze
         ("Which senior judge heard the appeal?", QType.who, None),
         ("Which judge heard the appeal?", QType.who, None),
         ("Which agency recorded the tremor?", QType.who, None),
-        ("Which Moroccan agency recorded the tremor?", QType.who, None),
+        ("Which state agency recorded the tremor?", QType.who, None),
         ("Which rebel group claimed the attack?", QType.who, None),
         ("Which bridge was closed first?", QType.what, None),
         ("What did the ministry say?", QType.what, None),
