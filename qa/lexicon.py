@@ -26,6 +26,7 @@ class Grammar:
     relational: frozenset[str]  # "front" in "in front of": no place of its own
     motion: frozenset[str]  # "head", "send": "where …?" asks where to
     reasons: frozenset[str]  # "because", "due to": what a why-answer says
+    institutions: frozenset[str]  # "ministry", "police": a description that names one
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +44,7 @@ def grammar() -> Grammar:
         relational=frozenset(raw["relational"]),
         motion=frozenset(raw["motion"]),
         reasons=frozenset(raw["reasons"]),
+        institutions=frozenset(raw["institutions"]),
     )
 
 

@@ -4,10 +4,12 @@ the figure?", also where the tagger found no name for it ("…," said Okoro)."""
 from __future__ import annotations
 
 import re
+import string
 
 from index.lexicon import PRONOUNS
 from index.models import Value
-from index.normalize import canonical_person
+from index.normalize import canonical_org, canonical_person
+from qa.lexicon import grammar
 from qa.question import Question
 from qa.slots import asks_for_party
 
@@ -43,11 +45,26 @@ def speakers(q: Question, values: list[Value], sentences: list[Value]) -> list[V
     return found
 
 
+def _an_institution(text: str, words: list[str]) -> bool:
+    """A description that names one institution: a noun for one ends it ("the interior
+    ministry", "Ruritania's geological survey", "state media"), not "a ministry source"."""
+    last = re.sub(r"(?<=[^s])s$", "", words[-1].lower())  # "authorities" is read below
+    kinds = grammar().institutions
+    indefinite = re.match(r"\s*an?\s", text, re.IGNORECASE) is not None
+    return not indefinite and (last in kinds or words[-1].lower() in kinds)
+
+
 def named_speaker(text: str, start: int, end: int, names: list[Value]) -> Value | None:
     """A speaker's name the tagger missed ("Amrani") as a person, compared with the others by
-    name and valued by the whole name the passage gives it elsewhere ("Ana Amrani"); not a
-    description ("a local official", "the latest figures"), which names no one."""
+    name and valued by the whole name the passage gives it elsewhere ("Ana Amrani"); an
+    institution named by a description ("the interior ministry") as an organisation; not
+    another description ("a local official", "the latest figures"), which names no one."""
     words = [w for w in re.findall(r"[\w'’-]+", text) if w.lower() not in ARTICLES]
+    if words and not all(w[:1].isupper() for w in words) and _an_institution(text, words):
+        # valued as the tagger's organisations are: "the interior ministry" is "Interior
+        # Ministry" ("im")
+        norm = canonical_org(string.capwords(text))
+        return Value(kind="organization", start=start, end=end, text=text, norm=norm)
     if not words or not all(w[:1].isupper() for w in words):
         return None
     norm = canonical_person(text)

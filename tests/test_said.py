@@ -48,3 +48,12 @@ def test_the_speaker_of_a_reported_claim_answers_too():
     who = analyze("Who put the death toll at 41?")
     found = [v.text for v in speakers(who, [sentence, claim], [sentence])]
     assert found == ["Rao", "The Harbour Board"]
+
+
+def test_an_institution_named_by_a_description_is_an_organisation():
+    found = named_speaker("the interior ministry", 0, 21, [])
+    assert found is not None and (found.kind, found.norm) == ("organization", "im")
+    survey = named_speaker("Ruritania's geological survey", 0, 29, [])
+    assert survey is not None and survey.kind == "organization"
+    assert named_speaker("a ministry source", 0, 17, []) is None
+    assert named_speaker("local residents", 0, 15, []) is None
