@@ -76,8 +76,11 @@ def _named_as_place(ent: Span) -> bool:
 def _place(ent: Span, label: str) -> Value:
     """A place as it ends the entity, less a possessive ("Ruritania's" is "Ruritania")."""
     text = re.sub(r"['’]s$", "", ent.text)
-    place = _named(ent, "place", ent.text, canonical_place(text), head=label)
-    return place.model_copy(update={"text": text, "end": place.start + len(text)})
+    start = ent.start_char  # within the sentence's doc, as `_named` gives it
+    return Value(
+        kind="place", start=start, end=start + len(text), text=text,
+        norm=canonical_place(text), head=label,
+    )  # fmt: skip
 
 
 INITIAL = re.compile(r"^[A-Z]\.?$")

@@ -36,7 +36,9 @@ from index.words import content_lemmas
 # and a subject after a label and its colon ("Flood Update: Minister Hale said"); 40: a
 # person's whole name as the article gave it before ("Ruiz" -> "Ana Ruiz"); 41: "of the 140,
 # 35 bodies" counts 35 bodies, and "the crash claimed nine lives" is no speech; 42: "five or
-# more people" is a count from five up
+# more people" is a count from five up; 43: a name a noun for a kind of place qualifies is a
+# place ("the town of Amberley"); 44: what one speaker reports another said is the other's
+# claim; 45: "a magnitude of 6.8" is a count in that unit
 EXTRACT_VERSION = "45"
 # a sentence ending in a question mark (inside quotes or not) asks; it states no answer
 QUESTION_END = re.compile(r"\?[\s\"'”’)]*$")

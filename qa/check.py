@@ -446,7 +446,7 @@ def read_outlets(
     every = [h for hs in [*evidence.values(), *further.values()] for h in hs]
     values = [v for h in every for v in h.stored.values]
     # one batch: the verbs read by meaning, and the things a claim's things are matched to
-    prime([*frame.acts, *frame.lemmas, *(v.head for v in values)])
+    prime([*frame.acts, *frame.lemmas, frame.phrase, *(v.head for v in values)])
     prime((v.key_head for v in values if v.kind in PARTY_KINDS), ("thing",))
     readings = {
         o: r

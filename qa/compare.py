@@ -206,7 +206,7 @@ def _compare_sentences(a: Value, b: Value, q: Question | None) -> Relation:
     ca, cb = _content(a), _content(b)
     if not ca or not cb:
         return "unclear"
-    jaccard = len(ca & cb) / len(ca | cb)
+    jaccard = _jaccard(ca, cb)
     antonyms = antonym_pairs()
     opposed = _negated(a) != _negated(b) or any(
         pair <= (ca | cb) and not pair <= ca and not pair <= cb for pair in antonyms
@@ -233,12 +233,18 @@ def _compare_reasons(a: Value, b: Value) -> Relation:
     words from the cue on), not the question's own words, which every answer has: "jailed
     after the judge found he had paid a witness" and "convicted after a two-week
     trial" both say "trial", and give two reasons."""
-    ra, rb = reason_of(a.text), reason_of(b.text)
-    if ra is None or rb is None:
-        return "unclear"
-    ca = {w for w in _content(a) if stem(w) in stems(ra)}
-    cb = {w for w in _content(b) if stem(w) in stems(rb)}
+    ca, cb = _reason_words(a), _reason_words(b)
     if not ca or not cb:
         return "unclear"
-    jaccard = len(ca & cb) / len(ca | cb)
-    return "same" if jaccard >= SENTENCE_SUPPORT_JACCARD else "unclear"
+    return "same" if _jaccard(ca, cb) >= SENTENCE_SUPPORT_JACCARD else "unclear"
+
+
+def _reason_words(s: Value) -> set[str]:
+    """The sentence's content words from the cue of its reason on (none without one)."""
+    reason = reason_of(s.text)
+    said = stems(reason) if reason is not None else set()
+    return {w for w in _content(s) if stem(w) in said}
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b)

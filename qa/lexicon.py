@@ -27,6 +27,7 @@ class Grammar:
     motion: frozenset[str]  # "head", "send": "where …?" asks where to
     reasons: frozenset[str]  # "because", "due to": what a why-answer says
     institutions: frozenset[str]  # "ministry", "police": a description that names one
+    org_kinds: frozenset[str]  # "agency": "which agency …?" asks who
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +46,7 @@ def grammar() -> Grammar:
         motion=frozenset(raw["motion"]),
         reasons=frozenset(raw["reasons"]),
         institutions=frozenset(raw["institutions"]),
+        org_kinds=frozenset(raw["org_kinds"]),
     )
 
 

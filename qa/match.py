@@ -138,7 +138,9 @@ FIRM_ACT = 0.7
 
 def firmly_same_act(a: str | None, b: str | None) -> bool:
     """One act by its word, or by a meaning well clear of the cut-off ("kill" ~ "die" 0.81)."""
-    return same_word(a, b) or (bool(a and b) and (similarity(a or "", b or "") or 0.0) >= FIRM_ACT)
+    if same_word(a, b):
+        return True
+    return bool(a and b) and (similarity(str(a), str(b)) or 0.0) >= FIRM_ACT
 
 
 def same_act(a: str | None, b: str | None) -> bool:

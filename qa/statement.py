@@ -107,8 +107,8 @@ class ClaimFrame:
     # own events, which a sentence about the claim need not repeat (counted when it does)
     setting: set[str] = field(default_factory=set)
     event: bool = False  # "the crash happened on Friday": about an event, its act the noun's
-    # the main act with the adjective it puts on its object ("found guilty", "declared
-    # dead"): an act of its own, matched by meaning as a whole ("convicted" 0.67)
+    # the main act with the adjective it puts on its object ("found guilty", "held
+    # liable"): an act of its own, matched by meaning as a whole ("convicted" 0.67)
     phrase: str | None = None
 
 
@@ -174,7 +174,7 @@ def _main_act(root: Token) -> str | None:
 
 
 def _complement_phrase(root: Token) -> str | None:
-    """ "found guilty", "declared dead": the main verb with the adjective it predicates."""
+    """ "found guilty", "held liable": the main verb with the adjective it predicates."""
     if _main_act(root) is None:
         return None
     adjective = next((c for c in root.children if c.dep_ in {"oprd", "acomp"}), None)

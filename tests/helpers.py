@@ -147,6 +147,14 @@ def hit_of(*values: Value, n: int = 1) -> Hit:
     return Hit(stored("Courier", n, *values), 1.0, 0.6, None)
 
 
+def answered(question: str, hit: Hit) -> list[str]:
+    """The quoted answers to a question in a retrieved passage, best first."""
+    from qa.claims import answers
+    from qa.question import analyze
+
+    return [v.text for v, _, _ in answers(analyze(question), hit)]
+
+
 def places_hit(text: str, norm: str, places: list[str], doer: str, act: str) -> Hit:
     """A retrieved passage of one sentence naming these places, whose subject `doer` did
     `act` ("The ferry" sailed)."""

@@ -6,7 +6,7 @@ import pytest
 
 from qa.question import analyze
 from qa.when import date_score
-from tests.helpers import hit_of, value, value_in
+from tests.helpers import answered, hit_of, value, value_in
 
 
 def test_a_measure_question_takes_a_number_in_its_unit():
@@ -289,7 +289,6 @@ def test_an_indefinite_object_of_the_asked_act_counts_one(word_model):
 
 
 def test_which_role_takes_the_name_the_role_is_of(word_model):
-    from qa.claims import answers
 
     q = analyze("Which lawyer spoke for the mayor after the ruling?")
     assert q.party == "lawyer"
@@ -297,9 +296,8 @@ def test_which_role_takes_the_name_the_role_is_of(word_model):
     sentence = value("sentence", text, "jon reyes defendant attorney ask recess ruling")
     reyes = value_in(sentence, "person", "Jon Reyes", "reyes")
     owner = value_in(sentence, "person", "the defendant", "defendant")
-    found = answers(q, hit_of(sentence, reyes, owner))
     # "attorney" is "lawyer" by meaning; "the defendant's" names whose attorney, not who
-    assert [v.text for v, _, _ in found] == ["Jon Reyes"]
+    assert answered(q.text, hit_of(sentence, reyes, owner)) == ["Jon Reyes"]
 
 
 def test_where_was_a_named_party_is_answered_where_the_party_is_named(word_model):
@@ -434,7 +432,6 @@ def test_a_speaker_the_tagger_named_no_one_answers_who_said_it(word_model):
 
 
 def test_who_an_act_was_done_to_is_its_object_not_what_it_was_done_for(word_model):
-    from qa.claims import answers
 
     q = analyze("Who was convicted?")
     sentence = value(
@@ -442,12 +439,10 @@ def test_who_an_act_was_done_to_is_its_object_not_what_it_was_done_for(word_mode
     )
     banker = value_in(sentence, "object", "the banker", "banker", head="convict")
     fraud = value_in(sentence, "object", "fraud", "fraud", head="convict:of")
-    found = answers(q, hit_of(sentence, banker, fraud))
-    assert [v.text for v, _, _ in found] == ["the banker"]
+    assert answered(q.text, hit_of(sentence, banker, fraud)) == ["the banker"]
 
 
 def test_which_thing_is_answered_only_by_one_of_that_kind(word_model):
-    from qa.claims import answers
 
     q = analyze("Which hospital were the injured taken to?")
     text = "The injured were taken to the county infirmary after the bus hit a wall."
@@ -456,19 +451,15 @@ def test_which_thing_is_answered_only_by_one_of_that_kind(word_model):
         sentence, "object", "the county infirmary", "county infirmary", head="take:to"
     )
     wall = value_in(sentence, "object", "a wall", "wall", head="hit")
-    found = answers(q, hit_of(sentence, infirmary, wall))
-    assert [v.text for v, _, _ in found] == ["the county infirmary"]
+    assert answered(q.text, hit_of(sentence, infirmary, wall)) == ["the county infirmary"]
 
 
 def test_a_question_of_a_kind_of_speech_is_answered_only_by_that_speech(word_model):
-    from qa.claims import answers
 
     text = "Attorney General Ana Ruiz issued a statement on Omar Hale, saying he had lied."
     norm = "attorney general ana ruiz issue statement omar hale say lie"
     sentence = value("sentence", text, norm, attributed_to="Attorney General Ana Ruiz")
     ruiz = value_in(sentence, "person", "Ana Ruiz", "ruiz")
     hit = hit_of(sentence, ruiz)
-    assert [v.text for v, _, _ in answers(analyze("Who said Omar Hale had lied?"), hit)] == [
-        "Ana Ruiz"
-    ]
-    assert answers(analyze("Who testified against Omar Hale?"), hit) == []
+    assert answered("Who said Omar Hale had lied?", hit) == ["Ana Ruiz"]
+    assert answered("Who testified against Omar Hale?", hit) == []

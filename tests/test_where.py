@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from qa.question import analyze
-from tests.helpers import hit_of, value, value_in
+from tests.helpers import answered, hit_of, value, value_in
 
 
 def test_where_takes_a_place_the_act_happened_in(word_model):
@@ -35,16 +35,14 @@ def test_a_place_after_the_source_is_not_a_source():
 
 
 def test_where_it_was_heading_is_the_place_it_went_to(word_model):
-    from qa.claims import answers
     from qa.where import a_destination
     from tests.helpers import places_hit
 
     text = "The coach, on its way from Ruse to the port city of Varna, overturned near Burgas."
     norm = "coach way ruse port city varna overturn burgas"
     hit = places_hit(text, norm, ["Ruse", "Varna", "Burgas"], "The coach", "overturn")
-    assert [v.text for v, _, _ in answers(analyze("Where was the coach heading?"), hit)] == [
-        "Varna"
-    ]  # no act of heading is named: the phrase of direction says it
+    # no act of heading is named: the phrase of direction says it
+    assert answered("Where was the coach heading?", hit) == ["Varna"]
     bound = value("sentence", "It was bound for Varna's old town.", "x")
     assert not a_destination(value_in(bound, "place", "Varna", "varna"), bound)  # whose town
 
