@@ -234,7 +234,8 @@ def _insert_doc(
         rowids.append(rowid)
         conn.executemany(
             "INSERT INTO passage_values (passage_rowid, kind, start_char, end_char, text, "
-            "norm, lo, hi, head, attributed_to, act, full) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            "norm, lo, hi, head, attributed_to, act, full, speaks_for) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (
                     rowid,
@@ -249,6 +250,7 @@ def _insert_doc(
                     v.attributed_to,
                     v.act,
                     v.full,
+                    v.speaks_for,
                 )
                 for v in values
             ],

@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Span
 
+from index.affiliation import speaks_for
 from index.attach import dated_noun, dated_verb, scheduled
 from index.counts import is_count
 from index.lexicon import lexicon
@@ -35,9 +36,12 @@ def entity_values(sent: Span, offset: int, speaker: str | None, doc: Document) -
         elif ent.label_ == "PERSON":
             name = _whole_name(ent)
             found = _named(name, "person", name.text, canonical_person(name.text))
+            found = found.model_copy(update={"speaks_for": speaks_for(name)})
         elif ent.label_ in {"ORG", "NORP"}:
             text = re.sub(r"^(an?|the)\s+", "", ent.text, flags=re.IGNORECASE)
             found = _named(ent, "organization", text, canonical_org(text))
+            if ent.label_ == "ORG":  # the small model tags some people so ("KS Anand")
+                found = found.model_copy(update={"speaks_for": speaks_for(ent)})
         elif ent.label_ in PLACE_LABELS and not _attributive(ent):
             found = _place(ent, ent.label_)
         else:

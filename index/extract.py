@@ -38,8 +38,9 @@ from index.words import content_lemmas
 # 35 bodies" counts 35 bodies, and "the crash claimed nine lives" is no speech; 42: "five or
 # more people" is a count from five up; 43: a name a noun for a kind of place qualifies is a
 # place ("the town of Amberley"); 44: what one speaker reports another said is the other's
-# claim; 45: "a magnitude of 6.8" is a count in that unit
-EXTRACT_VERSION = "45"
+# claim; 45: "a magnitude of 6.8" is a count in that unit; 46: the organisation a named
+# person holds a post in ("Ana Ruiz, the head of the Rescue Agency": index/affiliation.py)
+EXTRACT_VERSION = "46"
 # a sentence ending in a question mark (inside quotes or not) asks; it states no answer
 QUESTION_END = re.compile(r"\?[\s\"'”’)]*$")
 __all__ = ["EXTRACT_VERSION", "DocumentContext", "extract_values"]
@@ -108,7 +109,8 @@ def extract_values(
 def _named_in_full(values: list[Value], ctx: DocumentContext) -> list[Value]:
     """People by the whole name the article gave them before: news names a person in full
     once ("Ana Ruiz, 33, said") and by surname after ("said Ruiz"). The longest name seen
-    so far for each surname is kept in `ctx`."""
+    so far for each surname is kept in `ctx`, as is the organisation the article first named
+    the person's post in ("Ana Ruiz, the head of the Rescue Agency")."""
     out = []
     for v in values:
         if v.kind == "person":
@@ -117,5 +119,9 @@ def _named_in_full(values: list[Value], ctx: DocumentContext) -> list[Value]:
                 ctx.names[v.norm] = known = v.text
             if known != v.text:
                 v = v.model_copy(update={"full": known})
+            if v.speaks_for:
+                ctx.posts.setdefault(v.norm, v.speaks_for)
+            elif v.norm in ctx.posts:
+                v = v.model_copy(update={"speaks_for": ctx.posts[v.norm]})
         out.append(v)
     return out

@@ -126,6 +126,11 @@ class Value(BaseModel):
     full: str | None = Field(
         None, description="A person's whole name as the article gave it before ('Ana Ruiz')."
     )
+    speaks_for: str | None = Field(
+        None,
+        description="The organisation a named person holds a post in, as the sentence names it "
+        "('Interior Ministry' for 'Interior Ministry spokesman Karl Brant').",
+    )
 
     @property
     def acts(self) -> list[str]:

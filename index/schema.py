@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = "5"  # 2: stories (documents.story, story_pinned, signature, entities)
+SCHEMA_VERSION = "6"  # 2: stories (documents.story, story_pinned, signature, entities)
 # 3: passage_values.act (the act a count is of); 4: passage_tombstones; 5: passage_values.full
-# (a person's whole name as the article gave it before)
+# (a person's whole name as the article gave it before); 6: passage_values.speaks_for
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
@@ -52,7 +52,8 @@ CREATE TABLE IF NOT EXISTS passage_values (
     head TEXT,
     attributed_to TEXT,
     act TEXT,
-    full TEXT
+    full TEXT,
+    speaks_for TEXT
 );
 CREATE INDEX IF NOT EXISTS values_passage ON passage_values(passage_rowid);
 CREATE TABLE IF NOT EXISTS passage_tombstones (
@@ -105,7 +106,7 @@ def migrate(conn: sqlite3.Connection) -> None:
             if name not in have:
                 conn.execute(f"ALTER TABLE documents ADD COLUMN {name} {decl}")
         value_columns = {r[1] for r in conn.execute("PRAGMA table_info(passage_values)")}
-        for name in ("act", "full"):  # versions 2 -> 3 and 4 -> 5
+        for name in ("act", "full", "speaks_for"):  # versions 2 -> 3, 4 -> 5 and 5 -> 6
             if name not in value_columns:
                 conn.execute(f"ALTER TABLE passage_values ADD COLUMN {name} TEXT")
         for stmt in filter(str.strip, INDEXES.split(";")):

@@ -16,12 +16,14 @@ CLAUSE_OPENERS = {"that", "which", "who", "whom"}
 
 
 class DocumentContext:
-    """Running state through a document: the last named person, for 'he said', and the
-    whole name of each person named so far, by surname, for a later 'Ruiz'."""
+    """Running state through a document: the last named person, for 'he said'; the whole
+    name of each person named so far, by surname, for a later 'Ruiz'; and the organisation
+    each holds a post in, for a later 'Ruiz said'."""
 
     def __init__(self) -> None:
         self.last_person: tuple[str, str] | None = None
         self.names: dict[str, str] = {}
+        self.posts: dict[str, str] = {}
 
 
 def _speaker_of(tok: Token, sent: Span, ctx: DocumentContext) -> tuple[str, int] | None:

@@ -655,8 +655,8 @@ class Store:
         values: dict[int, list[Value]] = {r: [] for r in rowids}
         for v in conn.execute(
             "SELECT passage_rowid, kind, start_char, end_char, text, norm, lo, hi, head, "
-            f"attributed_to, act, full FROM passage_values WHERE passage_rowid IN ({marks}) "
-            "ORDER BY id",
+            "attributed_to, act, full, speaks_for FROM passage_values "
+            f"WHERE passage_rowid IN ({marks}) ORDER BY id",
             rowids,
         ):
             values[v[0]].append(
@@ -672,6 +672,7 @@ class Store:
                     attributed_to=v[9],
                     act=v[10],
                     full=v[11],
+                    speaks_for=v[12],
                 )
             )
         by_id = {

@@ -149,6 +149,18 @@ def test_a_name_tagged_as_a_person_or_an_organisation_is_one_name():
     assert compare(named("person", "frey"), named("organization", "dhs")) == "unclear"
 
 
+def test_a_person_answers_as_the_organisation_they_hold_a_post_in():
+    spokesman = named("person", "brant").model_copy(update={"speaks_for": "Interior Ministry"})
+    ministry = Value(kind="organization", start=0, end=8, text="Ministry", norm="ministry")
+    assert compare(spokesman, ministry) == "same"
+    assert compare(ministry, spokesman) == "same"
+    by_acronym = named("organization", "im")  # "the IM", as canonical_org writes it
+    assert compare(spokesman, by_acronym) == "same"
+    assert compare(spokesman, named("organization", "red cross")) == "unclear"
+    colleague = named("person", "ruiz").model_copy(update={"speaks_for": "Interior Ministry"})
+    assert compare(spokesman, colleague) == "unclear"  # two people of one ministry: two answers
+
+
 def test_amounts_in_two_currencies_are_not_compared():
     dollars = number("$6 billion", 6e9, 6e9).model_copy(update={"head": "money:usd"})
     rupees = number("₹20 lakh", 2e6, 2e6).model_copy(update={"head": "money:inr"})

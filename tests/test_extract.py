@@ -54,3 +54,15 @@ def test_a_person_named_by_surname_keeps_the_whole_name_the_article_gave(tmp_pat
     people = [(v.text, v.full) for v in extracted(text, tmp_path) if v.kind == "person"]
     assert ("Chidi Okoro", None) in people
     assert ("Ms Okoro", "Chidi Okoro") in people
+
+
+def test_a_person_named_again_keeps_the_organisation_of_their_post(tmp_path):
+    from tests.helpers import extracted
+
+    text = (
+        "Chidi Okoro, a spokesman for the Harbour Authority, said the river rose overnight. "
+        "Officials closed the bridge on Monday. "
+        "Later, Mr Okoro told reporters the water was rising."
+    )
+    posts = [(v.text, v.speaks_for) for v in extracted(text, tmp_path) if v.kind == "person"]
+    assert posts == [("Chidi Okoro", "Harbour Authority"), ("Okoro", "Harbour Authority")]

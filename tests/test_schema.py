@@ -9,7 +9,7 @@ from index.schema import SCHEMA_VERSION, is_current, migrate
 
 def test_an_older_index_gains_the_new_value_column_and_keeps_its_rows(tmp_path):
     conn = sqlite3.connect(tmp_path / "old.sqlite", isolation_level=None)
-    conn.execute(  # passage_values as version 4 wrote it: no `full` column
+    conn.execute(  # passage_values as version 4 wrote it: no `full` nor `speaks_for` column
         "CREATE TABLE passage_values (id INTEGER PRIMARY KEY, passage_rowid INTEGER NOT NULL, "
         "kind TEXT NOT NULL, start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, "
         "text TEXT NOT NULL, norm TEXT NOT NULL, lo REAL, hi REAL, head TEXT, "
@@ -19,5 +19,6 @@ def test_an_older_index_gains_the_new_value_column_and_keeps_its_rows(tmp_path):
                  "NULL, NULL, NULL, NULL, NULL)")  # fmt: skip
     assert not is_current(conn)
     migrate(conn)
-    assert is_current(conn) and SCHEMA_VERSION == "5"
-    assert conn.execute("SELECT text, full FROM passage_values").fetchall() == [("Ruiz", None)]
+    assert is_current(conn) and SCHEMA_VERSION == "6"
+    rows = conn.execute("SELECT text, full, speaks_for FROM passage_values").fetchall()
+    assert rows == [("Ruiz", None, None)]
