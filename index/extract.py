@@ -19,6 +19,7 @@ from index.models import Document, Value
 from index.money import money_values
 from index.negation import negation_values
 from index.normalize import canonical_person, person_words
+from index.routes import route_values
 from index.speakers import DocumentContext, speakers
 from index.tally import befallen_one
 from index.temporal import RESTATED, duration_values, outside, time_values
@@ -39,8 +40,9 @@ from index.words import content_lemmas
 # more people" is a count from five up; 43: a name a noun for a kind of place qualifies is a
 # place ("the town of Amberley"); 44: what one speaker reports another said is the other's
 # claim; 45: "a magnitude of 6.8" is a count in that unit; 46: the organisation a named
-# person holds a post in ("Ana Ruiz, the head of the Rescue Agency": index/affiliation.py)
-EXTRACT_VERSION = "46"
+# person holds a post in ("Ana Ruiz, the head of the Rescue Agency": index/affiliation.py);
+# 47: the two ends of a route a name gives ("the Leeds-York express": index/routes.py)
+EXTRACT_VERSION = "47"
 # a sentence ending in a question mark (inside quotes or not) asks; it states no answer
 QUESTION_END = re.compile(r"\?[\s\"'”’)]*$")
 __all__ = ["EXTRACT_VERSION", "DocumentContext", "extract_values"]
@@ -90,7 +92,8 @@ def extract_values(
             + entity_values(sent, offset, speaker, document)
             + numbers
             + agent_values(sent, offset, speaker, ctx.last_person[0] if ctx.last_person else None)
-            + object_values(sent, offset, speaker),
+            + object_values(sent, offset, speaker)
+            + route_values(sent, offset, speaker),
         )
         for v in _named_in_full(typed, ctx):  # inside an attributed clause: the party's claim
             scopes = [c for c in claims if c.start <= v.start and v.end <= c.end]

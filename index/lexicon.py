@@ -46,6 +46,7 @@ class Lexicon:
     ordinal_words: dict[str, int]
     units: frozenset[str]  # "km", "hour": a count of them measures, it counts no thing
     place_nouns: frozenset[str]  # "city", "province": a name they qualify is a place
+    route_nouns: frozenset[str]  # "train", "flight": "the Leeds-York train" runs a route
 
 
 @lru_cache(maxsize=1)
@@ -66,5 +67,6 @@ def lexicon() -> Lexicon:
         scheduling_verbs=frozenset(raw["scheduling_verbs"]),
         units=frozenset(raw["units"]),
         place_nouns=frozenset(raw["place_nouns"]),
+        route_nouns=frozenset(raw["route_nouns"]),
         ordinal_words={k: int(v) for k, v in raw["ordinal_words"].items()},
     )

@@ -10,6 +10,7 @@ from index.frames import by_pronoun
 from index.lexicon import lexicon
 from index.models import Value
 from index.normalize import acronym, interval_norm
+from index.routes import ROUTE
 from index.words import base_forms, is_verb
 from qa import spans
 from qa.acts import act_in, asks_act_of, object_phrases
@@ -49,6 +50,7 @@ from qa.where import (
     goes_to,
     lies_near_it,
     locates_act,
+    on_route,
     relative_place,
     told_places,
 )
@@ -124,6 +126,8 @@ def _value_score(
         if asks_speaker(q):  # "who said he thought …?": who said it, not who thought it
             return _says_it(q, v, sentence) if v.head in lexicon().speech_verbs else None
         return 1.0 + overlap if asks_act_of(q, v, values or []) else None
+    if v.kind == "place" and (v.head or "").startswith(ROUTE):
+        return 1.0 + overlap if on_route(q, v, sentence) else None  # only where to or from
     if v.kind == "place":
         if q.qtype == QType.where and v.head != TOLD_FROM and relative_place(v, sentence):
             return None  # "72 km southwest of Varna": not Varna, the phrase (`told_places`)

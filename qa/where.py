@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
+from index.lexicon import lexicon
 from index.models import Value
+from index.routes import ROUTE
 from qa.lexicon import grammar
 from qa.match import is_place
 from qa.models import QType
@@ -73,6 +75,25 @@ def goes_to(q: Question, v: Value, sentence: Value, values: list[Value]) -> bool
     mention = [rf"\b{re.escape(n)}(?:e?s)?\b" for n in named]  # "coach" or "coaches"
     ends = [m.end() for p in mention for m in re.finditer(p, before, re.I)]
     return bool(ends) and not re.search(r"\b[A-Z]", before[max(ends) :])
+
+
+def on_route(q: Question, v: Value, sentence: Value) -> bool:
+    """An end of a route a name gives ("the Leeds-York express", index/routes.py) answers only
+    where the thing asked about, named right after the pair, was heading ("the Leeds-YORK
+    Flyer") or came from ("the LEEDS-York Flyer")."""
+    if asks_destination(q):
+        end = "to"
+    elif q.qtype == QType.where and q.prep == "from":
+        end = "from"
+    else:
+        return False
+    if v.head != f"{ROUTE}:{end}":
+        return False
+    words = re.findall(r"[\w'’]+", around(v, sentence)[1].lower())
+    nouns = lexicon().route_nouns  # the name ends at its noun: "Leeds-York Flyer EXPRESS and …"
+    name = words[: next((i + 1 for i, w in enumerate(words) if w in nouns), len(words))]
+    asked = [n.lower().split() for n in q.names] or [[w] for w in q.lemmas if w not in q.verbs]
+    return any(all(w in name for w in ws) for ws in asked)
 
 
 def a_destination(v: Value, sentence: Value) -> bool:

@@ -121,3 +121,15 @@ def test_where_is_answered_by_the_place_told_not_the_one_it_is_told_from(word_mo
     assert [(v.text, v.norm) for v, _, _ in found] == [
         ("some 60 km north-east of Varna", "northeast of varna")
     ]
+
+
+def test_a_route_name_answers_where_its_service_was_heading_or_came_from(word_model, tmp_path):
+    from tests.helpers import extracted
+
+    text = "Three coaches of the Leeds-York Flyer Express came off the rails near Selby."
+    hit = hit_of(*extracted(text, tmp_path))
+    assert answered("Where was the Flyer Express heading?", hit) == ["York"]
+    assert answered("Where did the Flyer Express come from?", hit) == ["Leeds"]
+    other = hit_of(*extracted("The Leeds-York Flyer Express hit the Night Express.", tmp_path))
+    assert "York" not in answered("Where was the Night Express heading?", other)
+    assert "York" not in answered("Where did the crash happen?", hit)  # no act's place
