@@ -16,6 +16,7 @@ from index.caches import Touched
 from index.faults import StoreError
 from index.models import Document, Passage, Value
 from index.stories import StoryRules
+from index.valuerows import insert_values
 
 STORY_MEMBER_CACHE = 1024  # stories whose members' signatures are kept for assignment
 
@@ -232,29 +233,7 @@ def _insert_doc(
         )
         rowid = int(cur.lastrowid or 0)  # always set after an INSERT
         rowids.append(rowid)
-        conn.executemany(
-            "INSERT INTO passage_values (passage_rowid, kind, start_char, end_char, text, "
-            "norm, lo, hi, head, attributed_to, act, full, speaks_for) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    rowid,
-                    v.kind,
-                    v.start,
-                    v.end,
-                    v.text,
-                    v.norm,
-                    v.lo,
-                    v.hi,
-                    v.head,
-                    v.attributed_to,
-                    v.act,
-                    v.full,
-                    v.speaks_for,
-                )
-                for v in values
-            ],
-        )
+        insert_values(conn, rowid, values)
     return rowids
 
 

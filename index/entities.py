@@ -40,7 +40,7 @@ def entity_values(sent: Span, offset: int, speaker: str | None, doc: Document) -
         elif ent.label_ in {"ORG", "NORP"}:
             text = re.sub(r"^(an?|the)\s+", "", ent.text, flags=re.IGNORECASE)
             found = _named(ent, "organization", text, canonical_org(text))
-            if ent.label_ == "ORG":  # the small model tags some people so ("KS Anand")
+            if ent.label_ == "ORG":  # the small model tags some people so ("TR Mehta" at times)
                 found = found.model_copy(update={"speaks_for": speaks_for(ent)})
         elif ent.label_ in PLACE_LABELS and not _attributive(ent):
             found = _place(ent, ent.label_)
@@ -72,7 +72,7 @@ def _named_as_place(ent: Span) -> bool:
         return True
     if root.dep_ == "pobj" and head.lower_ == "of":
         return head.head.lemma_.lower() in kinds
-    if root.dep_ == "poss":  # "FTX's capital" is money, not a city: the noun must name one
+    if root.dep_ == "poss":  # "Acme's capital" is money, not a city: the noun must name one
         return any(c.dep_ in {"appos", "compound"} and c.ent_type_ for c in head.children)
     return False
 

@@ -37,7 +37,7 @@ def _end(tok: Token) -> bool:
 
 
 def _head(tok: Token) -> Token:
-    """The noun a name's words qualify ("Chennai" in "Chennai Coromandel Express": "Express")."""
+    """The noun a name's words qualify ("York" in "York Flyer Express": "Express")."""
     while tok.dep_ in {"compound", "punct"} and tok.head.i > tok.i:
         tok = tok.head
     return tok

@@ -72,15 +72,27 @@ def _has_quote(span: Span) -> bool:
 def _in_clause(tok: Token) -> bool:
     """Whether a verb speaks inside a relative or subordinate clause, a participle's
     ("police fired tear gas, SAYING …") or what another speaker says ("Rao said, 'The
-    ministry SAID the toll was 41'": the toll is the ministry's, as Rao reports it), not
-    for the sentence."""
+    ministry SAID the toll was 41'": the toll is the ministry's, as Rao reports it), or in a
+    clause joined to the outlet's own ("It was the worst storm in years, and one expert
+    CALLED it …"), not for the sentence."""
     return (
         tok.dep_ in {"relcl", "acl"}
+        or _joined_clause(tok)
         or _participle_speaks(tok)
         or any(a.dep_ in {"relcl", "acl"} for a in tok.ancestors)
         or any(c.dep_ == "mark" for c in tok.children)
         or any(_speech_verb(a) for a in tok.ancestors)
     )
+
+
+def _joined_clause(tok: Token) -> bool:
+    """A speech verb heading a clause that "and" or "but" joins to one that says nothing,
+    with what it says after it ("…, and one expert CALLED it the worst in years"); not a
+    frame the parser hung on the clause before ("The guard fired, the chief SAID.")."""
+    if tok.dep_ != "conj" or _speech_verb(tok.head):
+        return False
+    joined = any(c.dep_ == "cc" and c.i < tok.i for c in tok.head.children)
+    return joined and any(not c.is_punct for c in tok.rights)
 
 
 def _speech_verb(tok: Token) -> bool:

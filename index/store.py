@@ -52,13 +52,13 @@ from index.models import (
     Passage,
     StoredPassage,
     StoryInfo,
-    Value,
     outlet_of,
 )
 from index.schema import is_current, migrate
 from index.segments import SearchView, Segments
 from index.snapshot import Snapshots
 from index.stories import LEAD_CHARS, StoryRules
+from index.valuerows import read_values
 
 log = logging.getLogger(__name__)
 
@@ -652,29 +652,7 @@ class Store:
             f"JOIN documents d USING (doc_id) WHERE p.rowid IN ({marks})",
             rowids,
         ).fetchall()
-        values: dict[int, list[Value]] = {r: [] for r in rowids}
-        for v in conn.execute(
-            "SELECT passage_rowid, kind, start_char, end_char, text, norm, lo, hi, head, "
-            "attributed_to, act, full, speaks_for FROM passage_values "
-            f"WHERE passage_rowid IN ({marks}) ORDER BY id",
-            rowids,
-        ):
-            values[v[0]].append(
-                Value(
-                    kind=v[1],
-                    start=v[2],
-                    end=v[3],
-                    text=v[4],
-                    norm=v[5],
-                    lo=v[6],
-                    hi=v[7],
-                    head=v[8],
-                    attributed_to=v[9],
-                    act=v[10],
-                    full=v[11],
-                    speaks_for=v[12],
-                )
-            )
+        values = read_values(conn, rowids)
         by_id = {
             r["rowid"]: StoredPassage(
                 rowid=r["rowid"],

@@ -240,9 +240,17 @@ def _compare_sentences(a: Value, b: Value, q: Question | None) -> Relation:
         # one negates or reverses the other only if they state nearly the same thing; a "not"
         # anywhere in a merely related sentence made 7 of 8 flagged conflicts false
         return "conflict" if jaccard >= SAME_STATEMENT_JACCARD else "unclear"
-    if jaccard >= SENTENCE_SUPPORT_JACCARD or len(ca & cb) >= SENTENCE_SUPPORT_SHARED or on_topic:
+    if jaccard >= SENTENCE_SUPPORT_JACCARD or len(_said_alike(a, b)) >= SENTENCE_SUPPORT_SHARED:
         return "same"
-    return "unclear"
+    return "same" if on_topic else "unclear"
+
+
+def _said_alike(a: Value, b: Value) -> set[str]:
+    """The content words two sentences share beyond their speakers' names: two things a
+    minister said both name the minister ("Railway Minister Asha Rao announced …"), and say
+    the same only in what was said."""
+    known = stems(" ".join([a.attributed_to or "", b.attributed_to or ""]))
+    return {w for w in _content(a) & _content(b) if stem(w) not in known}
 
 
 def _compare_reasons(a: Value, b: Value) -> Relation:

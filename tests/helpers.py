@@ -201,3 +201,17 @@ def name_claim(outlet: str, n: int, name: str, kind: str = "person", **kw) -> Cl
     kw = {"norm": name.split()[-1].lower(), **kw}
     named = value(kind, name, **kw)
     return Claim(outlet, [hit.stored.passage.doc_id], hit, named, sentence, 1.0)
+
+
+def reading(claim: str, sentence: str, tmp_path: Path) -> str | None:
+    """How a text's last sentence (parsed as index time parses it) reads a claim."""
+    from qa.check import read_sentence
+    from qa.statement import parse_claim
+    from tests.conftest import make_settings
+
+    frame = parse_claim(claim, make_settings(tmp_path))
+    values = extracted(sentence, tmp_path)
+    s = [v for v in values if v.kind == "sentence"][-1]  # the last; those before give context
+    inside = [v for v in values if v.kind != "sentence" and s.start <= v.start < s.end]
+    read = read_sentence(frame, s, inside)
+    return read[0] if read else None

@@ -21,7 +21,7 @@ from qa.models import CheckOutlet
 from qa.service import BadRequest, Service
 from qa.statement import ClaimFrame, statement_of
 from tests.conftest import ROOT, make_settings
-from tests.helpers import claim_check_raws, value
+from tests.helpers import claim_check_raws, reading, value
 
 
 @pytest.fixture(scope="module")
@@ -190,20 +190,6 @@ def test_a_count_that_is_its_verbs_subject_can_contradict(word_model):
     unit_frame = ClaimFrame("The epicentre was 64 km away", ["epicentre", "km"], [], False)
     unit_frame.values = [km]
     assert not _count_conflict(unit_frame, [depth])
-
-
-def reading(claim: str, sentence: str, tmp_path) -> str | None:
-    """How a text's last sentence (parsed as index time parses it) reads a claim."""
-    from qa.check import read_sentence
-    from qa.statement import parse_claim
-    from tests.helpers import extracted
-
-    frame = parse_claim(claim, make_settings(tmp_path))
-    values = extracted(sentence, tmp_path)
-    s = [v for v in values if v.kind == "sentence"][-1]  # the last; those before give context
-    inside = [v for v in values if v.kind != "sentence" and s.start <= v.start < s.end]
-    read = read_sentence(frame, s, inside)
-    return read[0] if read else None
 
 
 @pytest.mark.parametrize(

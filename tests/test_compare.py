@@ -119,6 +119,23 @@ def test_on_topic_sentences_are_one_answer_only_when_both_name_what_is_asked():
     assert compare(blasted, demanded, reacted) == "same"  # two reactions, neither denied
 
 
+def test_two_things_one_speaker_said_are_not_one_answer_by_the_speakers_name():
+    q = analyze("What compensation did the railway minister announce for the victims?")
+    by = "Railway Minister Asha Rao"
+    aid = sentence("railway minister asha rao announce payment rupee kin deceased injured")
+    probe = sentence(
+        "board recommend police inquiry crash claim life sunday union railway minister asha "
+        "rao clear driver blame say cause identify"
+    )
+    aid, probe = (
+        aid.model_copy(update={"attributed_to": by}),
+        probe.model_copy(update={"attributed_to": "Union " + by}),
+    )
+    assert compare(aid, probe, q) == "unclear"  # the shared words are the minister's name
+    again = sentence("minister asha rao announce payment rupee kin deceased")
+    assert compare(aid, again.model_copy(update={"attributed_to": by}), q) == "same"
+
+
 def test_objects_and_agents_of_one_act_compare_by_their_head(word_model):
     assert compare(named("object", "a parked vehicle"), named("object", "two parked car")) == "same"
     assert compare(named("object", "a pole"), named("object", "two parked car")) == "conflict"

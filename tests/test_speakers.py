@@ -93,3 +93,16 @@ def test_what_one_speaker_reports_another_said_is_the_others_claim(tmp_path):
     assert sentence.attributed_to == "Mayor Ana Ruiz"  # the outlet quotes the mayor
     dead = next(v for v in values if v.kind == "number" and v.lo == 41)
     assert dead.attributed_to == "The ministry"  # whose figure the mayor reports
+
+
+def test_a_speaker_in_a_clause_joined_by_and_speaks_for_that_clause_only(tmp_path):
+    from tests.helpers import extracted
+
+    text = "It was the worst storm to hit the island, and one expert called it a disaster."
+    values = extracted(text, tmp_path)
+    sentence = next(v for v in values if v.kind == "sentence")
+    assert sentence.attributed_to is None  # the outlet's own "worst storm"
+    claim = next(v for v in values if v.kind == "claim")
+    assert claim.attributed_to == "one expert" and "disaster" in claim.text
+    framed = extracted("The guard fired twice, the chief said.", tmp_path)
+    assert next(v for v in framed if v.kind == "sentence").attributed_to == "the chief"
