@@ -42,8 +42,9 @@ from index.words import content_lemmas
 # claim; 45: "a magnitude of 6.8" is a count in that unit; 46: the organisation a named
 # person holds a post in ("Ana Ruiz, the head of the Rescue Agency": index/affiliation.py);
 # 47: the two ends of a route a name gives ("the Leeds-York express": index/routes.py); 48: a
-# speech verb in a clause joined to the outlet's own speaks for its clause only
-EXTRACT_VERSION = "48"
+# speech verb in a clause joined to the outlet's own speaks for its clause only; 49:
+# "according to the latest figures" names no party
+EXTRACT_VERSION = "49"
 # a sentence ending in a question mark (inside quotes or not) asks; it states no answer
 QUESTION_END = re.compile(r"\?[\s\"'”’)]*$")
 __all__ = ["EXTRACT_VERSION", "DocumentContext", "extract_values"]

@@ -47,6 +47,7 @@ class Lexicon:
     units: frozenset[str]  # "km", "hour": a count of them measures, it counts no thing
     place_nouns: frozenset[str]  # "city", "province": a name they qualify is a place
     route_nouns: frozenset[str]  # "train", "flight": "the Leeds-York train" runs a route
+    data_nouns: frozenset[str]  # "figures": "according to the latest figures" names no one
 
 
 @lru_cache(maxsize=1)
@@ -68,5 +69,6 @@ def lexicon() -> Lexicon:
         units=frozenset(raw["units"]),
         place_nouns=frozenset(raw["place_nouns"]),
         route_nouns=frozenset(raw["route_nouns"]),
+        data_nouns=frozenset(raw["data_nouns"]),
         ordinal_words={k: int(v) for k, v in raw["ordinal_words"].items()},
     )

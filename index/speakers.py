@@ -42,10 +42,25 @@ def _speaker_of(tok: Token, sent: Span, ctx: DocumentContext) -> tuple[str, int]
         return sent.doc[a:b].text, a
     if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
         objs = [c for c in tok.nbor().children if c.dep_ == "pobj"]
-        if objs:
-            a, b = phrase_range(objs[0])
+        source = _source_of(objs[0]) if objs else None
+        if source is not None:
+            a, b = phrase_range(source)
             return sent.doc[a:b].text, tok.i
     return None
+
+
+def _source_of(obj: Token) -> Token | None:
+    """Whom "according to" names: its object, or for a record of figures whose they are
+    ("figures FROM the ministry"; "ministry figures" and "official figures" as they are);
+    "the latest figures" names no one."""
+    if obj.lemma_.lower() not in lexicon().data_nouns:
+        return obj
+    for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"}):
+        owner = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if owner is not None:
+            return owner
+    named = any(c.dep_ == "compound" or c.lower_ == "official" for c in obj.children)
+    return obj if named else None
 
 
 SAID = {"ccomp", "xcomp", "dobj", "obj", "parataxis"}  # what was said, or what was given

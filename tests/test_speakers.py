@@ -106,3 +106,19 @@ def test_a_speaker_in_a_clause_joined_by_and_speaks_for_that_clause_only(tmp_pat
     assert claim.attributed_to == "one expert" and "disaster" in claim.text
     framed = extracted("The guard fired twice, the chief said.", tmp_path)
     assert next(v for v in framed if v.kind == "sentence").attributed_to == "the chief"
+
+
+def test_according_to_figures_names_a_party_only_when_it_says_whose(tmp_path):
+    from tests.helpers import extracted
+
+    def speaker(text: str) -> str | None:
+        return next(v for v in extracted(text, tmp_path) if v.kind == "sentence").attributed_to
+
+    assert speaker("The storm killed 40 people, according to the latest figures.") is None
+    assert speaker("The storm killed 40 people, according to figures from the ministry.") == (
+        "the ministry"
+    )
+    assert speaker("The storm killed 40 people, according to official figures.") == (
+        "official figures"
+    )
+    assert speaker("The storm killed 40 people, according to the mayor.") == "the mayor"
