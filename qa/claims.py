@@ -14,6 +14,7 @@ from index.routes import ROUTE
 from index.words import base_forms, is_verb
 from qa import spans
 from qa.acts import act_in, asks_act_of, object_phrases
+from qa.ages import answers_age
 from qa.contact import reached
 from qa.figures import figure_counts, states_the_figure
 from qa.lexicon import grammar, is_target
@@ -104,6 +105,8 @@ def _value_score(
             return 1.0 + overlap if measures(q.focus, v, sentence) else None
         if "year-old" in (v.head, q.focus) and v.head != q.focus:
             return None  # an age answers "how old?" only, and nothing else counts years of age
+        if v.head == "year-old" and not answers_age(q, v, sentence):
+            return None  # a witness's age is not the victim's
         people = q.focus in {"people", "person"} and is_person(v.head or "")
         of_name = v.head in _name_words(q)  # "2 SWAT" for "how many SWAT units?"
         if not same_thing(v.head, q.focus) and not people and not of_name:
