@@ -18,9 +18,9 @@ from index.lexicon import NEGATIONS
 from index.models import Document, Value
 from index.money import money_values
 from index.negation import negation_values
-from index.normalize import canonical_person, person_words
+from index.normalize import person_words
 from index.routes import route_values
-from index.speakers import DocumentContext, speakers
+from index.speakers import DocumentContext, remember_person, speakers
 from index.tally import befallen_one
 from index.temporal import RESTATED, duration_values, outside, time_values
 from index.words import content_lemmas
@@ -43,8 +43,9 @@ from index.words import content_lemmas
 # person holds a post in ("Ana Ruiz, the head of the Rescue Agency": index/affiliation.py);
 # 47: the two ends of a route a name gives ("the Leeds-York express": index/routes.py); 48: a
 # speech verb in a clause joined to the outlet's own speaks for its clause only; 49:
-# "according to the latest figures" names no party
-EXTRACT_VERSION = "49"
+# "according to the latest figures" names no party; 50: "he said" is the last speaker who is a
+# person before the last person named
+EXTRACT_VERSION = "50"
 # a sentence ending in a question mark (inside quotes or not) asks; it states no answer
 QUESTION_END = re.compile(r"\?[\s\"'”’)]*$")
 __all__ = ["EXTRACT_VERSION", "DocumentContext", "extract_values"]
@@ -105,9 +106,7 @@ def extract_values(
             )
         values += claims
         values += negation_values(sent, offset, speaker)
-        for ent in sent.ents:
-            if ent.label_ == "PERSON":
-                ctx.last_person = (ent.text, canonical_person(ent.text))
+        remember_person(sent, speaker, ctx)
     return values
 
 

@@ -48,6 +48,7 @@ class Lexicon:
     place_nouns: frozenset[str]  # "city", "province": a name they qualify is a place
     route_nouns: frozenset[str]  # "train", "flight": "the Leeds-York train" runs a route
     data_nouns: frozenset[str]  # "figures": "according to the latest figures" names no one
+    roles: frozenset[str]  # "judge", "witness": nouns news names people by
 
 
 @lru_cache(maxsize=1)
@@ -70,5 +71,6 @@ def lexicon() -> Lexicon:
         place_nouns=frozenset(raw["place_nouns"]),
         route_nouns=frozenset(raw["route_nouns"]),
         data_nouns=frozenset(raw["data_nouns"]),
+        roles=frozenset(raw["roles"]),
         ordinal_words={k: int(v) for k, v in raw["ordinal_words"].items()},
     )

@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 from index.frames import phrase_range, subject_of
 from index.lexicon import PRONOUNS, lexicon
 from index.models import Value
+from index.normalize import canonical_person
 from index.words import content_lemmas
 
 QUOTES = set('“”"')
@@ -24,6 +25,28 @@ class DocumentContext:
         self.last_person: tuple[str, str] | None = None
         self.names: dict[str, str] = {}
         self.posts: dict[str, str] = {}
+
+
+def remember_person(sent: Span, speaker: str | None, ctx: DocumentContext) -> None:
+    """Whom a later "he said" means: the sentence's speaker when a person ("The Chief
+    Secretary further said …"), else the last person it names. A name the tagger took for a
+    person in passing ("bodies were sent to Bhubaneshwar") does not displace the speaker."""
+    people = [e for e in sent.ents if e.label_ == "PERSON"]
+    if speaker is not None and _a_person(speaker, people):
+        ctx.last_person = (speaker, canonical_person(speaker))
+    elif people:
+        ctx.last_person = (people[-1].text, canonical_person(people[-1].text))
+
+
+def _a_person(speaker: str, people: list[Span]) -> bool:
+    """A speaker named as a person, or by a title or role held by one ("the chief secretary",
+    "a railway official")."""
+    words, lex = speaker.lower().split(), lexicon()
+    return (
+        any(p.text in speaker for p in people)
+        or bool(words)
+        and words[-1] in lex.titles | lex.roles
+    )
 
 
 def _speaker_of(tok: Token, sent: Span, ctx: DocumentContext) -> tuple[str, int] | None:

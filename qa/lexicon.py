@@ -41,7 +41,7 @@ def grammar() -> Grammar:
         measure_words={k: frozenset(v) for k, v in raw["measure_words"].items()},
         measure_nouns={n: k for k, ns in raw["measure_nouns"].items() for n in ns},
         places=lexicon().place_nouns,  # index time reads them too
-        roles=frozenset(raw["roles"]),
+        roles=lexicon().roles,  # index time reads them too
         at_adverbials=frozenset(raw["at_adverbials"]),
         relational=frozenset(raw["relational"]),
         motion=frozenset(raw["motion"]),

@@ -122,3 +122,17 @@ def test_according_to_figures_names_a_party_only_when_it_says_whose(tmp_path):
         "official figures"
     )
     assert speaker("The storm killed 40 people, according to the mayor.") == "the mayor"
+
+
+def test_he_said_is_the_last_speaker_before_a_person_named_in_passing(tmp_path):
+    from tests.helpers import extracted
+
+    text = (
+        "The harbour official further said that the bodies were handed to the family of "
+        "Tom Hale at the pier. All 40 victims were identified, he said."
+    )
+    sentences = [v for v in extracted(text, tmp_path) if v.kind == "sentence"]
+    assert [s.attributed_to for s in sentences] == ["The harbour official"] * 2
+    named = "Tom Hale said the pier was closed. All 40 victims were identified, he said."
+    sentences = [v for v in extracted(named, tmp_path) if v.kind == "sentence"]
+    assert [s.attributed_to for s in sentences] == ["Tom Hale", "Tom Hale"]
