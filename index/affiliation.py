@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from index.lexicon import lexicon
+
 # prepositions that tie a post to its organisation: "head OF", "spokesman FOR", "professor AT"
 OF_ORG = frozenset({"of", "for", "at"})
 # entities that name no organisation: "the son of John Smith", "a resident of Amberley"
@@ -20,8 +22,8 @@ def speaks_for(name: Span) -> str | None:
 
 def _in_appositive(root: Token) -> str | None:
     """ "Ana Ruiz, the head of the National Rescue Agency": the proper noun an appositive's
-    "of / for / at" governs."""
-    for post in (c for c in root.children if c.dep_ == "appos"):
+    "of / for / at" governs, when the appositive names a post."""
+    for post in (c for c in root.children if c.dep_ == "appos" and _a_post(c)):
         for prep in (c for c in post.children if c.dep_ == "prep" and c.lower_ in OF_ORG):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 named = _proper_phrase(obj)
@@ -49,7 +51,17 @@ def _in_title(name: Span) -> str | None:
     while i > name.sent.start and doc[i - 1].dep_ == "compound" and doc[i - 1].head.i >= i:
         i -= 1
     title = doc[i : name.start]
-    words = [t for t in title[:-1] if t.pos_ == "PROPN"] if len(title) > 1 else []
+    if len(title) < 2 or not _a_post(title[-1]):
+        return None  # "Ponzi schemer Tom Hale", "Judge Lewis A. Kaplan": no post named
+    lex = lexicon()
+    named = [t for t in title[:-1] if t.pos_ == "PROPN" or t.ent_type_ == "ORG"]  # "FTX" a noun
+    words = [t for t in named if t.lower_ not in lex.post_modifiers]
+    words = [t for t in words if t.lower_ not in lex.posts]  # "Chief Minister": all title
     if not words or words[-1].i != title[-2].i or words[0].ent_type_ in NOT_ORG:
         return None
     return doc[words[0].i : words[-1].i + 1].text
+
+
+def _a_post(tok: Token) -> bool:
+    """A noun for a post held in an organisation ("spokesman", "founder", "minister")."""
+    return tok.lemma_.lower() in lexicon().posts or tok.lower_ in lexicon().posts

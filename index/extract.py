@@ -44,8 +44,9 @@ from index.words import content_lemmas
 # 47: the two ends of a route a name gives ("the Leeds-York express": index/routes.py); 48: a
 # speech verb in a clause joined to the outlet's own speaks for its clause only; 49:
 # "according to the latest figures" names no party; 50: "he said" is the last speaker who is a
-# person before the last person named
-EXTRACT_VERSION = "50"
+# person before the last person named; 51: only a post names the organisation a person speaks
+# for ("FTX founder", not "Ponzi schemer" nor "Prime Minister")
+EXTRACT_VERSION = "51"
 # a sentence ending in a question mark (inside quotes or not) asks; it states no answer
 QUESTION_END = re.compile(r"\?[\s\"'”’)]*$")
 __all__ = ["EXTRACT_VERSION", "DocumentContext", "extract_values"]

@@ -49,6 +49,8 @@ class Lexicon:
     route_nouns: frozenset[str]  # "train", "flight": "the Leeds-York train" runs a route
     data_nouns: frozenset[str]  # "figures": "according to the latest figures" names no one
     roles: frozenset[str]  # "judge", "witness": nouns news names people by
+    posts: frozenset[str]  # "spokesman", "founder" (with the titles): posts in an organisation
+    post_modifiers: frozenset[str]  # "prime", "deputy": words of a title, not its organisation
 
 
 @lru_cache(maxsize=1)
@@ -72,5 +74,7 @@ def lexicon() -> Lexicon:
         route_nouns=frozenset(raw["route_nouns"]),
         data_nouns=frozenset(raw["data_nouns"]),
         roles=frozenset(raw["roles"]),
+        posts=frozenset(raw["posts"]) | frozenset(raw["titles"]),
+        post_modifiers=frozenset(raw["post_modifiers"]),
         ordinal_words={k: int(v) for k, v in raw["ordinal_words"].items()},
     )

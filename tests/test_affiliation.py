@@ -24,6 +24,7 @@ def posts(sentence: str) -> dict[str, str | None]:
         # a title before the name: its proper nouns less the post
         ("Interior Ministry spokesman Karl Brant said the toll had risen.",
          "Karl Brant", "Interior Ministry"),
+        ("Acme founder Tom Hale was convicted on Friday.", "Tom Hale", "Acme"),
     ],
 )  # fmt: skip
 def test_a_post_names_the_organisation_it_is_held_in(sentence, name, org):
@@ -37,6 +38,10 @@ def test_a_post_names_the_organisation_it_is_held_in(sentence, name, org):
         ("US Senator Tom Hale said so.", "Tom Hale"),  # a country is no organisation here
         ("Judge Ana Ruiz said so.", "Ana Ruiz"),  # a post alone
         ("Tom Hale, the son of John Smith, said so.", "Tom Hale"),  # kin: a person
+        ("Tom Hale, a resident of Amberley, said so.", "Tom Hale"),  # no post
+        ("Prime Minister Ana Ruiz said so.", "Ana Ruiz"),  # all title
+        ("Ponzi schemer Tom Hale was jailed.", "Tom Hale"),  # no post
+        ("He was jailed after Judge Lewis A. Kaplan revoked his bail.", "Lewis A. Kaplan"),
     ],
 )
 def test_a_title_or_kin_without_an_organisation_names_none(sentence, name):
