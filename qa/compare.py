@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Callable
 from typing import Literal
 
@@ -38,6 +39,8 @@ OPEN_FROM = 10  # "at least two shots" stays open: small counts are bounds, not 
 OPEN_SHARE = 0.5
 # durations apart by less than half the shorter are vagueness ("about a month", "six weeks")
 DURATION_SLACK = 1.5
+FIGURE_SLACK = 15  # minutes between two clock figures of one time ("7 pm", "7.10 pm")
+DAY = 24 * 60
 SENTENCE_SUPPORT_SHARED = 4  # content lemmas two answering sentences share
 
 
@@ -186,15 +189,37 @@ def _compare_values(a: Value, b: Value) -> Relation:
 
 
 def _compare_times(a: Value, b: Value) -> Relation:
-    """Times of day on one clock, by interval; a gap under half an hour between two readings
-    ("11:11 pm", "just before midnight") is vagueness, not a disagreement."""
+    """Times of day on one clock. Two clock figures ("around 4 pm", "4.25 pm") are one time
+    only within a quarter of an hour of each other, whatever hedge each carries: an outlet
+    that gives a figure reports a time, and a desk checks two figures 25 minutes apart (the
+    development stories' dispute notes list such a pair as a disagreement). A time told in
+    words or from one side ("just before midnight", "mid-afternoon", "just after 11 pm") is
+    compared by its span, and a gap under half an hour from it is vagueness."""
     if a.norm.partition(" ")[2] != b.norm.partition(" ")[2]:
         return "unclear"  # "23:11" local and "22:11 gmt": another clock
+    if _clock_figure(a) and _clock_figure(b):
+        minutes = abs(_minute(a) - _minute(b))
+        return "same" if min(minutes, DAY - minutes) <= FIGURE_SLACK else "conflict"
 
     def near(x: Span, y: Span) -> bool:
         return overlap((x[0] - JUST, x[1] + JUST), y)
 
     return _by_interval(_span(a), _span(b), overlap, near)
+
+
+# "just after 11 pm", "shortly before 10": a span from a figure, not the figure itself
+ONE_SIDED = re.compile(r"\b(?:just|shortly|soon|right)\s+(?:after|before)\b", re.IGNORECASE)
+
+
+def _clock_figure(v: Value) -> bool:
+    """A time given as a figure on the clock ("7 pm", "around 7.20pm", "2211 GMT")."""
+    return any(c.isdigit() for c in v.text) and ONE_SIDED.search(v.text) is None
+
+
+def _minute(v: Value) -> int:
+    clock = v.norm.partition(" ")[0]  # "19:20", "22:11 gmt"
+    hours, _, minutes = clock.partition(":")
+    return int(hours) * 60 + int(minutes or 0)
 
 
 def _compare_durations(a: Value, b: Value) -> Relation:

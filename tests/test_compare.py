@@ -35,6 +35,15 @@ def test_times_of_day_compare_by_interval_on_one_clock():
     assert compare(exact, clock("2012 GMT", "20:12 gmt", 1212, 1212)) == "unclear"
 
 
+def test_two_clock_figures_are_one_time_within_a_quarter_of_an_hour():
+    four = clock("around 4 pm", "16:00", 900, 1020)  # the hour, rounded, and "around"
+    assert compare(four, clock("4:10 pm", "16:10", 970, 970)) == "same"
+    assert compare(four, clock("around 4.25pm", "16:25", 955, 1015)) == "conflict"
+    # a span told from one side is no figure: its interval holds, with half an hour's slack
+    after = clock("just after 4 pm", "16:00", 960, 990)
+    assert compare(after, clock("4.25pm", "16:25", 985, 985)) == "same"
+
+
 def lasted(text: str, lo: float, hi: float) -> Value:
     return Value(kind="duration", start=0, end=len(text), text=text, norm=text, lo=lo, hi=hi)
 
