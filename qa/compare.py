@@ -14,7 +14,8 @@ from index.models import Value
 from index.money import MONEY
 from index.normalize import WEEKDAY, canonical_org
 from index.times import JUST, overlap
-from index.words import stems
+from index.words import base_forms, stems
+from qa.lexicon import grammar
 from qa.match import (
     antonym_pairs,
     is_outcome,
@@ -85,6 +86,7 @@ def compare(a: Value, b: Value, q: Question | None = None) -> Relation:
     names = {"person", "organization"}
     if a.kind in names and b.kind in names:  # the small model tags "Frey" as either
         one = _one_name(a.norm, b.norm) or _speaks_for(a, b) or _speaks_for(b, a)
+        one = one or _one_institution(a.text, b.text) or _one_institution(b.text, a.text)
         return "same" if one else "unclear"  # by identity, not likeness
     if a.kind != b.kind:
         return "unclear"
@@ -137,6 +139,20 @@ def _speaks_for(person: Value, org: Value) -> bool:
     stop = lexicon().acronym_stopwords
     a, b = stems(post) - stop, stems(org.text) - stop
     return bool(a) and bool(b) and (a <= b or b <= a)
+
+
+def _one_institution(described: str, named: str) -> bool:
+    """An institution told by what it does and one by its name are one when every word the
+    first gives beside its noun for an institution and its owner is in the second:
+    "Ruritania's seismological centre" and "the National Institute of Seismology", "the
+    interior ministry" and "the Ministry of the Interior"; not "the US Geological Survey"."""
+    words = [w for w in described.split() if not w.endswith(("'s", "’s"))]
+    kinds = grammar().institutions
+    if not any(base_forms(w.lower()) & kinds for w in words):
+        return False
+    stop = lexicon().acronym_stopwords
+    content = {s for w in words if not base_forms(w.lower()) & kinds for s in stems(w)} - stop
+    return bool(content) and content <= stems(named)
 
 
 Span = tuple[float, float]

@@ -187,6 +187,19 @@ def test_a_person_answers_as_the_organisation_they_hold_a_post_in():
     assert compare(spokesman, colleague) == "unclear"  # two people of one ministry: two answers
 
 
+def test_an_institution_told_by_what_it_does_is_the_one_so_named():
+    def org(text: str, norm: str) -> Value:
+        return Value(kind="organization", start=0, end=len(text), text=text, norm=norm)
+
+    centre = org("Ruritania's seismological centre", "rsc")
+    assert compare(centre, org("National Institute of Seismology", "nis")) == "same"
+    assert compare(org("US Geological Survey", "usgs"), centre) == "unclear"
+    interior = org("interior ministry", "im")
+    assert compare(interior, org("Ministry of the Interior", "mi")) == "same"
+    assert compare(interior, org("Ministry of Health", "mh")) == "unclear"
+    assert compare(org("ministry", "ministry"), org("Ministry of Health", "mh")) == "unclear"
+
+
 def test_amounts_in_two_currencies_are_not_compared():
     dollars = number("$6 billion", 6e9, 6e9).model_copy(update={"head": "money:usd"})
     rupees = number("₹20 lakh", 2e6, 2e6).model_copy(update={"head": "money:inr"})
