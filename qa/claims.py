@@ -41,6 +41,7 @@ from qa.slots import (
     asks_employer,
     asks_speaker,
     asks_whereabouts,
+    tells_change,
     typed_kinds,
 )
 from qa.stance import hedge_cue
@@ -435,7 +436,8 @@ def _states_asked_act(q: Question, sentence: Value, values: list[Value]) -> bool
     if not acts:
         return True
     # the verb itself, whoever index time read as its doer ("they saw blood" has no agent)
-    return act_in(q, sentence, values) or share(acts, sentence) > 0
+    stated = act_in(q, sentence, values) or share(acts, sentence) > 0
+    return stated or tells_change(q, sentence.norm.split())
 
 
 def _said_by_asked(q: Question, sentence: Value, values: list[Value]) -> bool:

@@ -29,6 +29,8 @@ class Grammar:
     institutions: frozenset[str]  # "ministry", "police": a description that names one
     org_kinds: frozenset[str]  # "agency": "which agency …?" asks who
     opposites: frozenset[frozenset[str]]  # "strong" / "weak": two ends of one scale
+    general_changes: frozenset[str]  # "revise": a change of a figure, in no direction
+    directed_changes: frozenset[str]  # "lower", "raise": one in a direction
 
 
 @lru_cache(maxsize=1)
@@ -49,6 +51,8 @@ def grammar() -> Grammar:
         institutions=frozenset(raw["institutions"]),
         org_kinds=frozenset(raw["org_kinds"]),
         opposites=frozenset(frozenset(p) for p in raw["opposites"]),
+        general_changes=frozenset(raw["figure_changes"]["general"]),
+        directed_changes=frozenset(raw["figure_changes"]["directed"]),
     )
 
 

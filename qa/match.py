@@ -128,7 +128,9 @@ def _related(a: str, b: str, kind: str) -> bool:
     if any(same_word(x, y) for x in wa for y in wb):
         return True
     cut = FRAMES[kind][1]
-    return any((similarity(x, y, kind) or 0.0) >= cut for x in wa for y in wb)
+    # opposites sit near in meaning ("lower" ~ "raise"): a pair of them is never one act
+    pairs = [(x, y) for x in wa for y in wb if frozenset((x, y)) not in antonym_pairs()]
+    return any((similarity(x, y, kind) or 0.0) >= cut for x, y in pairs)
 
 
 # Two meanings of the law pass the act cut-off ("convict" ~ "arrest" 0.62, "jail" ~ "convict"

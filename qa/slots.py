@@ -4,6 +4,7 @@ doer of its act, an employer, a place …), read from the question alone."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from index.durations import HOURS
 from index.lexicon import lexicon
@@ -75,8 +76,17 @@ def typed_kinds(q: Question) -> tuple[str, ...]:
 
 
 def asks_act(q: Question, word: str | None) -> bool:
-    """The act the question asks about, by its verb or by its idiom as a whole."""
-    return any_act(word, q.verbs) or phrase_act(q.phrase, word)
+    """The act the question asks about, by its verb or by its idiom as a whole; a change of a
+    figure in no direction ("revised") is each directed change asked ("lowered")."""
+    return any_act(word, q.verbs) or phrase_act(q.phrase, word) or tells_change(q, [word])
+
+
+def tells_change(q: Question, words: Iterable[str | None]) -> bool:
+    """Words that tell a change of a figure in no direction ("revised") where the question
+    asks one in a direction ("why was the toll lowered?")."""
+    g = grammar()
+    asked = any(v in g.directed_changes for v in q.verbs)
+    return asked and any(w in g.general_changes for w in words)
 
 
 # "where was Kristi Noem (when …)?": where that party was, answered only where it is named

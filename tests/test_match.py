@@ -113,3 +113,12 @@ def test_other_things_are_not_places(word_model, noun):
 def test_an_outcome_is_a_listed_word_or_its_inflection(word, outcome):
     # "hospital" shares its stem with "hospitalise": a place where bodies lay is no outcome
     assert match.is_outcome(word) is outcome
+
+
+def test_opposite_acts_are_never_one_act_however_near_in_meaning(word_model):
+    from qa.match import same_act, similarity
+
+    assert (similarity("open", "close") or 0.0) >= 0.62  # the model puts them that near
+    assert not same_act("open", "close")
+    assert not same_act("lower", "raise")
+    assert same_act("shoot", "fire")

@@ -41,3 +41,11 @@ def test_the_reason_is_the_text_from_its_cue_on():
     text = "He was held in May after the judge found he had paid a witness."
     assert reason_of(text) == "after the judge found he had paid a witness."
     assert reason_of("The river rose two metres overnight.") is None
+
+
+def test_why_a_figure_was_lowered_is_answered_by_why_it_was_revised(tmp_path):
+    from tests.helpers import answered, extracted, hit_of
+
+    text = "The death toll was revised to 38 after officials found some bodies counted twice."
+    hit = hit_of(*extracted(text, tmp_path))
+    assert answered("Why was the death toll lowered?", hit) == [text]

@@ -68,3 +68,12 @@ def test_a_since_question_names_the_event_it_counts_from():
     )
     assert words is not None and {"valley", "flood"} <= set(words) and "year" not in words
     assert since_clause(analyze("How long did the strike last?")) is None
+
+
+def test_a_change_of_a_figure_in_no_direction_is_each_directed_change_asked(word_model):
+    from qa.slots import asks_act, tells_change
+
+    lowered = analyze("Why was the death toll lowered?")
+    assert asks_act(lowered, "revise") and tells_change(lowered, ["toll", "revise"])
+    assert not asks_act(lowered, "raise")  # a change in the other direction
+    assert not tells_change(analyze("Why was the bridge closed?"), ["revise"])
