@@ -99,7 +99,7 @@ def extract_values(
             + object_values(sent, offset, speaker)
             + route_values(sent, offset, speaker),
         )
-        for v in _named_in_full(typed, ctx):  # inside an attributed clause: the party's claim
+        for v in _as_named_before(typed, ctx):  # inside an attributed clause: the party's claim
             scopes = [c for c in claims if c.start <= v.start and v.end <= c.end]
             scope = min(scopes, key=lambda c: c.end - c.start, default=None)  # the innermost
             values.append(
@@ -111,7 +111,7 @@ def extract_values(
     return values
 
 
-def _named_in_full(values: list[Value], ctx: DocumentContext) -> list[Value]:
+def _as_named_before(values: list[Value], ctx: DocumentContext) -> list[Value]:
     """People by the whole name the article gave them before: news names a person in full
     once ("Ana Ruiz, 33, said") and by surname after ("said Ruiz"). The longest name seen
     so far for each surname is kept in `ctx`, as is the organisation the article first named

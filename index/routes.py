@@ -33,7 +33,7 @@ def route_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
 
 
 def _end(tok: Token) -> bool:
-    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.ent_type_ not in {"PERSON"}
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.ent_type_ != "PERSON"
 
 
 def _head(tok: Token) -> Token:

@@ -214,7 +214,7 @@ def _compare_times(a: Value, b: Value) -> Relation:
     if a.norm.partition(" ")[2] != b.norm.partition(" ")[2]:
         return "unclear"  # "23:11" local and "22:11 gmt": another clock
     if _clock_figure(a) and _clock_figure(b):
-        minutes = abs(_minute(a) - _minute(b))
+        minutes = abs((_minute(a) or 0) - (_minute(b) or 0))
         return "same" if min(minutes, DAY - minutes) <= FIGURE_SLACK else "conflict"
 
     def near(x: Span, y: Span) -> bool:
@@ -223,19 +223,22 @@ def _compare_times(a: Value, b: Value) -> Relation:
     return _by_interval(_span(a), _span(b), overlap, near)
 
 
-# "just after 11 pm", "shortly before 10": a span from a figure, not the figure itself
-ONE_SIDED = re.compile(r"\b(?:just|shortly|soon|right)\s+(?:after|before)\b", re.IGNORECASE)
+CLOCK = re.compile(r"^(\d{1,2}):(\d{2})\b")  # a time's norm: "19:20", "22:11 gmt"
+
+
+def _minute(v: Value) -> int | None:
+    m = CLOCK.match(v.norm)
+    return None if m is None else int(m.group(1)) * 60 + int(m.group(2))
 
 
 def _clock_figure(v: Value) -> bool:
-    """A time given as a figure on the clock ("7 pm", "around 7.20pm", "2211 GMT")."""
-    return any(c.isdigit() for c in v.text) and ONE_SIDED.search(v.text) is None
-
-
-def _minute(v: Value) -> int:
-    clock = v.norm.partition(" ")[0]  # "19:20", "22:11 gmt"
-    hours, _, minutes = clock.partition(":")
-    return int(hours) * 60 + int(minutes or 0)
+    """A time given as a figure on the clock ("7 pm", "around 7.20pm", "2211 GMT"): its
+    interval lies evenly about the minute stated, as index time reads a rounded figure; "just
+    after 11 pm" lies on one side of it, and a part of the day has no figure."""
+    minute = _minute(v)
+    if minute is None or v.lo is None or v.hi is None or not any(c.isdigit() for c in v.text):
+        return False
+    return abs((v.lo + v.hi) / 2 - minute) < 1
 
 
 def _compare_durations(a: Value, b: Value) -> Relation:
