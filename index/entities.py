@@ -36,12 +36,9 @@ def entity_values(sent: Span, offset: int, speaker: str | None, doc: Document) -
         elif ent.label_ == "PERSON":
             name = _whole_name(ent)
             found = _named(name, "person", name.text, canonical_person(name.text))
-            found = found.model_copy(update={"speaks_for": speaks_for(name)})
-        elif ent.label_ in {"ORG", "NORP"}:
+        elif ent.label_ in {"ORG", "NORP"}:  # the small model tags some people ORG ("TR Mehta")
             text = re.sub(r"^(an?|the)\s+", "", ent.text, flags=re.IGNORECASE)
             found = _named(ent, "organization", text, canonical_org(text))
-            if ent.label_ == "ORG":  # the small model tags some people so ("TR Mehta" at times)
-                found = found.model_copy(update={"speaks_for": speaks_for(ent)})
         elif ent.label_ in PLACE_LABELS and not _attributive(ent):
             found = _place(ent, ent.label_)
         else:
@@ -100,15 +97,16 @@ def _whole_name(ent: Span) -> Span:
     return doc[ent.start : end]
 
 
-def _named(ent: Span, kind: ValueKind, text: str, norm: str, head: str | None = None) -> Value:
-    """A name as it ends the entity ("the FBI" is "FBI"), offsets within the sentence's doc."""
+def _named(ent: Span, kind: ValueKind, text: str, norm: str) -> Value:
+    """A name as it ends the entity ("the FBI" is "FBI"), offsets within the sentence's doc,
+    with the organisation the sentence names the person's post in (index/affiliation.py)."""
     return Value(
         kind=kind,
         start=ent.end_char - len(text),
         end=ent.end_char,
         text=text,
         norm=norm,
-        head=head,
+        speaks_for=speaks_for(ent),
     )
 
 

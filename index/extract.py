@@ -21,6 +21,7 @@ from index.negation import negation_values
 from index.normalize import person_words
 from index.routes import route_values
 from index.speakers import DocumentContext, remember_person, speakers
+from index.superlatives import superlative_values
 from index.tally import befallen_one
 from index.temporal import RESTATED, duration_values, outside, time_values
 from index.words import content_lemmas
@@ -45,8 +46,9 @@ from index.words import content_lemmas
 # speech verb in a clause joined to the outlet's own speaks for its clause only; 49:
 # "according to the latest figures" names no party; 50: "he said" is the last speaker who is a
 # person before the last person named; 51: only a post names the organisation a person speaks
-# for ("FTX founder", not "Ponzi schemer" nor "Prime Minister")
-EXTRACT_VERSION = "51"
+# for ("FTX founder", not "Ponzi schemer" nor "Prime Minister"); 52: superlatives
+# ("the most powerful"), read once here rather than by tagging sentences at query time
+EXTRACT_VERSION = "52"
 # a sentence ending in a question mark (inside quotes or not) asks; it states no answer
 QUESTION_END = re.compile(r"\?[\s\"'”’)]*$")
 __all__ = ["EXTRACT_VERSION", "DocumentContext", "extract_values"]
@@ -95,7 +97,7 @@ def extract_values(
             durations
             + entity_values(sent, offset, speaker, document)
             + numbers
-            + agent_values(sent, offset, speaker, ctx.last_person[0] if ctx.last_person else None)
+            + agent_values(sent, offset, speaker, ctx.last_person)
             + object_values(sent, offset, speaker)
             + route_values(sent, offset, speaker),
         )
@@ -107,6 +109,7 @@ def extract_values(
             )
         values += claims
         values += negation_values(sent, offset, speaker)
+        values += superlative_values(sent, offset, speaker)
         remember_person(sent, speaker, ctx)
     return values
 

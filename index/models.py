@@ -24,6 +24,7 @@ ValueKind = Literal[
     "agent",
     "object",
     "negation",
+    "superlative",
 ]
 
 

@@ -8,7 +8,6 @@ from spacy.tokens import Span, Token
 from index.frames import phrase_range, subject_of
 from index.lexicon import PRONOUNS, lexicon
 from index.models import Value
-from index.normalize import canonical_person
 from index.words import content_lemmas
 
 QUOTES = set('“”"')
@@ -22,7 +21,7 @@ class DocumentContext:
     each holds a post in, for a later 'Ruiz said'."""
 
     def __init__(self) -> None:
-        self.last_person: tuple[str, str] | None = None
+        self.last_person: str | None = None
         self.names: dict[str, str] = {}
         self.posts: dict[str, str] = {}
 
@@ -33,9 +32,9 @@ def remember_person(sent: Span, speaker: str | None, ctx: DocumentContext) -> No
     person in passing ("bodies were sent to Bhubaneshwar") does not displace the speaker."""
     people = [e for e in sent.ents if e.label_ == "PERSON"]
     if speaker is not None and _a_person(speaker, people):
-        ctx.last_person = (speaker, canonical_person(speaker))
+        ctx.last_person = speaker
     elif people:
-        ctx.last_person = (people[-1].text, canonical_person(people[-1].text))
+        ctx.last_person = people[-1].text
 
 
 def _a_person(speaker: str, people: list[Span]) -> bool:
@@ -59,7 +58,7 @@ def _speaker_of(tok: Token, sent: Span, ctx: DocumentContext) -> tuple[str, int]
             return None
         if subj.lower_ in PRONOUNS:
             if subj.lower_ in {"he", "she"} and ctx.last_person:
-                return ctx.last_person[0], subj.i
+                return ctx.last_person, subj.i
             return None
         a, b = phrase_range(subj)
         return sent.doc[a:b].text, a

@@ -59,13 +59,11 @@ def read_sentence(
     frame: ClaimFrame, sentence: Value, inside: list[Value]
 ) -> tuple[CheckStance, float] | None:
     """(stance, share of the claim it states) for a sentence that speaks to the claim."""
-    if frame.superlatives and not states_superlative(
-        frame.superlatives, sentence.text, frame.model
-    ):
+    if frame.superlatives and not states_superlative(frame.superlatives, inside):
         return None  # "a powerful quake struck" does not say "the most powerful ever"
     words = [w for w in sentence.norm.split() if w != "NOT"]
     stems = {stem(w) for w in words} | _named_by_pronoun(inside)
-    stems |= {stem(lemma) for _, lemma in frame.superlatives}  # stated in like words, above
+    stems |= {stem(v.norm) for v in frame.superlatives}  # stated in like words, above
     inside = _of_the_event(frame, words, inside)
     verbs = [v.head.split(":")[0] for v in inside if v.head and v.kind in ACT_KINDS]
     # what the claim's doer ran into, whatever the verb of the motion (`qa/contact.py`):

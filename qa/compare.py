@@ -14,8 +14,8 @@ from index.models import Value
 from index.money import MONEY
 from index.normalize import WEEKDAY, canonical_org
 from index.times import JUST, overlap
-from index.words import base_forms, stems
-from qa.lexicon import grammar
+from index.words import stems
+from qa.lexicon import is_institution
 from qa.match import (
     antonym_pairs,
     is_outcome,
@@ -136,8 +136,7 @@ def _speaks_for(person: Value, org: Value) -> bool:
         return False
     if canonical_org(post) == org.norm:
         return True
-    stop = lexicon().acronym_stopwords
-    a, b = stems(post) - stop, stems(org.text) - stop
+    a, b = _name_stems(post), _name_stems(org.text)
     return bool(a) and bool(b) and (a <= b or b <= a)
 
 
@@ -147,12 +146,15 @@ def _one_institution(described: str, named: str) -> bool:
     "Ruritania's seismological centre" and "the National Institute of Seismology", "the
     interior ministry" and "the Ministry of the Interior"; not "the US Geological Survey"."""
     words = [w for w in described.split() if not w.endswith(("'s", "’s"))]
-    kinds = grammar().institutions
-    if not any(base_forms(w.lower()) & kinds for w in words):
+    if not any(is_institution(w) for w in words):
         return False
-    stop = lexicon().acronym_stopwords
-    content = {s for w in words if not base_forms(w.lower()) & kinds for s in stems(w)} - stop
+    content = _name_stems(" ".join(w for w in words if not is_institution(w)))
     return bool(content) and content <= stems(named)
+
+
+def _name_stems(name: str) -> set[str]:
+    """The stems of a name's own words, not its "the", "of" or "and"."""
+    return stems(name) - lexicon().acronym_stopwords
 
 
 Span = tuple[float, float]
@@ -213,8 +215,9 @@ def _compare_times(a: Value, b: Value) -> Relation:
     compared by its span, and a gap under half an hour from it is vagueness."""
     if a.norm.partition(" ")[2] != b.norm.partition(" ")[2]:
         return "unclear"  # "23:11" local and "22:11 gmt": another clock
-    if _clock_figure(a) and _clock_figure(b):
-        minutes = abs((_minute(a) or 0) - (_minute(b) or 0))
+    ma, mb = _figure_minute(a), _figure_minute(b)
+    if ma is not None and mb is not None:
+        minutes = abs(ma - mb)
         return "same" if min(minutes, DAY - minutes) <= FIGURE_SLACK else "conflict"
 
     def near(x: Span, y: Span) -> bool:
@@ -226,19 +229,15 @@ def _compare_times(a: Value, b: Value) -> Relation:
 CLOCK = re.compile(r"^(\d{1,2}):(\d{2})\b")  # a time's norm: "19:20", "22:11 gmt"
 
 
-def _minute(v: Value) -> int | None:
+def _figure_minute(v: Value) -> int | None:
+    """The minute of a time given as a figure on the clock ("7 pm", "around 7.20pm", "2211
+    GMT"), whose interval lies evenly about it, as index time reads a rounded figure; None
+    for "just after 11 pm" (on one side of it) or a part of the day (no figure)."""
     m = CLOCK.match(v.norm)
-    return None if m is None else int(m.group(1)) * 60 + int(m.group(2))
-
-
-def _clock_figure(v: Value) -> bool:
-    """A time given as a figure on the clock ("7 pm", "around 7.20pm", "2211 GMT"): its
-    interval lies evenly about the minute stated, as index time reads a rounded figure; "just
-    after 11 pm" lies on one side of it, and a part of the day has no figure."""
-    minute = _minute(v)
-    if minute is None or v.lo is None or v.hi is None or not any(c.isdigit() for c in v.text):
-        return False
-    return abs((v.lo + v.hi) / 2 - minute) < 1
+    if m is None or v.lo is None or v.hi is None or not any(c.isdigit() for c in v.text):
+        return None
+    minute = int(m.group(1)) * 60 + int(m.group(2))
+    return minute if abs((v.lo + v.hi) / 2 - minute) < 1 else None
 
 
 def _compare_durations(a: Value, b: Value) -> Relation:

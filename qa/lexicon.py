@@ -11,6 +11,7 @@ from importlib import resources
 
 from index.lexicon import lexicon
 from index.models import Value
+from index.words import base_forms
 
 
 @dataclass(frozen=True)
@@ -61,3 +62,8 @@ def is_target(v: Value) -> bool:
     of "fired at close range"."""
     _, _, prep = (v.head or "").partition(":")
     return not (prep == "at" and v.key_head in grammar().at_adverbials)
+
+
+def is_institution(word: str) -> bool:
+    """A noun for an institution, in any of its forms ("ministry", "authorities")."""
+    return bool(base_forms(word.lower()) & grammar().institutions)

@@ -9,8 +9,7 @@ import string
 from index.lexicon import PRONOUNS
 from index.models import Value
 from index.normalize import canonical_org, canonical_person
-from index.words import base_forms
-from qa.lexicon import grammar
+from qa.lexicon import is_institution
 from qa.question import Question
 from qa.slots import asks_for_party
 
@@ -50,7 +49,7 @@ def _an_institution(text: str, words: list[str]) -> bool:
     """A description that names one institution: a noun for one ends it ("the interior
     ministry", "the local authorities", "state media"), not "a ministry source"."""
     indefinite = re.match(r"\s*an?\s", text, re.IGNORECASE) is not None
-    return not indefinite and bool(base_forms(words[-1]) & grammar().institutions)
+    return not indefinite and is_institution(words[-1])
 
 
 def named_speaker(text: str, start: int, end: int, names: list[Value]) -> Value | None:

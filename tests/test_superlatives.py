@@ -1,18 +1,21 @@
-"""qa/superlatives.py: a claimed superlative is stated only by one of like meaning, and its
-scope is no act a sentence must repeat (claims read as `check` reads them)."""
+"""index/superlatives.py and qa/superlatives.py: the superlatives a sentence states; a
+claimed superlative is stated only by one of like meaning, and its scope is no act a
+sentence must repeat (claims read as `check` reads them)."""
 
 from __future__ import annotations
 
 import pytest
 
 from index.nlp import get_nlp
-from qa.superlatives import scope, superlatives
+from index.superlatives import superlative_values
+from qa.superlatives import scope
 from tests.helpers import reading
 
 
 def test_superlatives_as_written_with_their_adjective():
     doc = get_nlp()("It was the most powerful storm and the deadliest, though most homes stood.")
-    assert superlatives(doc) == [("most powerful", "powerful"), ("deadliest", "deadly")]
+    found = [(v.text.lower(), v.norm) for v in superlative_values(doc[:], 0, None)]
+    assert found == [("most powerful", "powerful"), ("deadliest", "deadly")]
 
 
 def test_the_scope_of_a_superlative_is_its_clause():
