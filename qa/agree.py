@@ -116,12 +116,26 @@ def reconcile(
         if c in top.claims or c.value.kind == "sentence":
             continue
         alt = next(
-            (a for a in options[c.outlet][1:] if compare(a.value, lead.value, q) == "same"), None
+            (
+                a
+                for a in options[c.outlet][1:]
+                if compare(a.value, lead.value, q) == "same" and not _next_act(c, a)
+            ),
+            None,
         )
         if alt is not None:
             best[i] = describe(alt, q.lemmas)
             changed = True
     return changed
+
+
+def _next_act(best: Claim, alt: Claim) -> bool:
+    """The object of another act in the best answer's own sentence ("rammed into the
+    derailed coaches and then hit a goods train"): a second thing the outlet tells of, not a
+    second reading of the one it answers with."""
+    one_sentence = best.sentence.start == alt.sentence.start and best.hit is alt.hit
+    objects = best.value.kind == alt.value.kind == "object"
+    return one_sentence and objects and best.value.head != alt.value.head
 
 
 def verdict_of(support: int, conflicting: int) -> str:

@@ -155,3 +155,24 @@ def test_outlets_whose_documents_copy_one_another_are_one_origin(word_model):
     pair = {"gazette_1", "herald_2"}
     agreement = agree(q, hits, docs, copied=lambda a, b: {a, b} == pair)[0]
     assert agreement.verdict == "single_source" and agreement.origins == 1
+
+
+def test_what_an_outlet_tells_of_next_is_not_a_second_reading_of_its_answer(tmp_path, word_model):
+    from tests.helpers import extracted
+
+    q = analyze("What did the ferry run into?")
+    texts = {
+        "Gazette": "The ferry ran into a fishing boat on Friday.",
+        "Courier": "The ferry crashed into a fishing boat on Friday night.",
+        # first the wall, then the boat: another account of what it ran into
+        "Herald": "The ferry rammed into the harbour wall and then hit a fishing boat.",
+    }
+    hits = {
+        o: [Hit(stored(o, n, *extracted(t, tmp_path), text=t), 1.0, 0.6, None)]
+        for n, (o, t) in enumerate(texts.items(), 1)
+    }
+    docs = {o: [h[0].stored.passage.doc_id] for o, h in hits.items()}
+    agreement, answer, _ = agree(q, hits, docs)
+    stances = {s.outlet: s.stance for s in agreement.outlets}
+    assert stances == {"Gazette": "supports", "Courier": "supports", "Herald": "conflicts"}
+    assert answer.display == "a fishing boat" and agreement.verdict == "mixed"
