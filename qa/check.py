@@ -25,6 +25,7 @@ from qa.match import (
     is_person,
     phrase_act,
     prime,
+    reported_by,
     same_act,
     same_thing,
     stem,
@@ -86,6 +87,7 @@ def read_sentence(
         else stem(a) in stems
         or _act_of_party(frame, a, verbs, inside)
         or a in flipped
+        or reported_by(a, verbs)
         or (says and a in lexicon().speech_verbs)
         for a in asked
     )
@@ -102,6 +104,8 @@ def read_sentence(
         return ("contradicts", about) if contact == "conflict" else None
     if _other_party(frame, inside) or _missing_party(frame, stems, things):
         return None
+    if _only_reported(asked, stems, verbs) and _negates(sentence, inside):
+        return None  # "the minaret did not collapse" denies no damage
     if values == "conflict" or contact == "conflict":
         return "contradicts", about
     if hedge_cue(sentence.text):  # "it was not clear whether …": uncertain, not a denial
@@ -113,6 +117,16 @@ def read_sentence(
     if flipped or _negation_differs(frame, sentence, inside, about):
         return "contradicts", about
     return "supports", about
+
+
+def _only_reported(asked: list[str], stems: set[str], verbs: list[str]) -> bool:
+    """The claim's act is stated only by an act that reports it ("collapsed" for "damaged")."""
+    direct = any(stem(a) in stems or any_act(a, verbs) for a in asked)
+    return not direct and any(reported_by(a, verbs) for a in asked)
+
+
+def _negates(sentence: Value, inside: list[Value]) -> bool:
+    return "NOT" in sentence.norm.split() or any(v.kind == "negation" for v in inside)
 
 
 def _of_the_event(frame: ClaimFrame, words: list[str], inside: list[Value]) -> list[Value]:
@@ -155,7 +169,7 @@ def _stated(
         if stem(w) in stems:
             return True
         if w in frame.acts:
-            return any_act(w, verbs) or w in flipped
+            return any_act(w, verbs) or w in flipped or reported_by(w, verbs)
         return any(same_thing(w, t) for t in things)
 
     found = [w for w in frame.lemmas if said(w)]

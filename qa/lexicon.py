@@ -32,6 +32,7 @@ class Grammar:
     opposites: frozenset[frozenset[str]]  # "strong" / "weak": two ends of one scale
     general_changes: frozenset[str]  # "revise": a change of a figure, in no direction
     directed_changes: frozenset[str]  # "lower", "raise": one in a direction
+    reports: dict[str, frozenset[str]]  # "damage" -> "collapse", "destroy": acts that report it
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +55,7 @@ def grammar() -> Grammar:
         opposites=frozenset(frozenset(p) for p in raw["opposites"]),
         general_changes=frozenset(raw["figure_changes"]["general"]),
         directed_changes=frozenset(raw["figure_changes"]["directed"]),
+        reports={k: frozenset(v) for k, v in raw["reports"].items()},
     )
 
 

@@ -201,6 +201,12 @@ def any_act(word: str | None, others: Iterable[str | None]) -> bool:
     return bool(word) and any(same_act(word, o) for o in others if o)
 
 
+def reported_by(act: str | None, verbs: Iterable[str | None]) -> bool:
+    """One of the verbs reports the act one way only ("collapse" reports "damage"; a closed
+    class in `grammar.toml`): never the reverse, nor under a "not"."""
+    return bool(act) and bool(grammar().reports.get(str(act), frozenset()) & set(verbs))
+
+
 def phrase_act(phrase: str | None, word: str | None) -> bool:
     """An idiom and a verb of one meaning, by the phrase's own vector ("pull the trigger" ~
     "shoot" 0.70, "lose their lives" ~ "die" 0.78; ~ "injure" 0.40), with the act cut-off."""

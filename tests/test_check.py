@@ -370,3 +370,23 @@ def test_what_the_claims_doer_ran_into_is_read_by_meaning(
 )  # fmt: skip
 def test_a_contact_named_by_a_noun_is_read_as_contact(claim, text, stance, tmp_path, word_model):
     assert reading(claim, text, tmp_path) == stance
+
+
+@pytest.mark.parametrize(
+    "claim, text, stance",
+    [
+        # an act that reports the claim's act states it …
+        ("The harbour district was damaged.",
+         "Several warehouses in the harbour district collapsed in the storm.", "supports"),
+        ("The town hall was damaged in the blast.",
+         "The blast destroyed the town hall on Friday.", "supports"),
+        # … one way only: a damage reports no collapse
+        ("Several warehouses in the harbour district collapsed.",
+         "The harbour district was damaged in the storm.", None),
+        # and a "not" of the reporting act denies nothing of the act it reports
+        ("The harbour district was damaged.",
+         "The warehouses in the harbour district did not collapse in the storm.", None),
+    ],
+)  # fmt: skip
+def test_an_act_that_reports_the_claims_act_states_it(claim, text, stance, tmp_path, word_model):
+    assert reading(claim, text, tmp_path) == stance

@@ -122,3 +122,11 @@ def test_opposite_acts_are_never_one_act_however_near_in_meaning(word_model):
     assert not same_act("open", "close")
     assert not same_act("lower", "raise")
     assert same_act("shoot", "fire")
+
+
+def test_an_act_reports_another_one_way_only():
+    from qa.match import reported_by
+
+    assert reported_by("damage", ["collapse", "say"])
+    assert not reported_by("collapse", ["damage"])
+    assert not reported_by("damage", ["repair", None])
