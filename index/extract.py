@@ -47,8 +47,9 @@ from index.words import content_lemmas
 # "according to the latest figures" names no party; 50: "he said" is the last speaker who is a
 # person before the last person named; 51: only a post names the organisation a person speaks
 # for ("FTX founder", not "Ponzi schemer" nor "Prime Minister"); 52: superlatives
-# ("the most powerful"), read once here rather than by tagging sentences at query time
-EXTRACT_VERSION = "52"
+# ("the most powerful"), read once here rather than by tagging sentences at query time; 53:
+# each thing of a list and each example ("such as", "including") is an object of the act
+EXTRACT_VERSION = "53"
 # a sentence ending in a question mark (inside quotes or not) asks; it states no answer
 QUESTION_END = re.compile(r"\?[\s\"'”’)]*$")
 __all__ = ["EXTRACT_VERSION", "DocumentContext", "extract_values"]

@@ -115,6 +115,29 @@ def _named_phrase(tok: Token | None) -> Span | None:
     return tok.doc[a:b]
 
 
+EXAMPLE_PREPS = {"including", "like", "as"}  # "ventures such AS real estate", "INCLUDING …"
+
+
+def _examples(tok: Token) -> list[Token]:
+    """The things a noun phrase gives as examples of itself ("personal ventures such as real
+    estate and political donations", "expenditures including political contributions")."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in EXAMPLE_PREPS:
+            continue
+        if c.lower_ == "as" and not _after_such(c):
+            continue  # "his time as mayor" gives no example
+        for g in c.children:
+            if g.dep_ == "pobj":
+                out += [g, *g.conjuncts]
+    return out
+
+
+def _after_such(prep: Token) -> bool:
+    such = [prep.doc[prep.i - 1]] if prep.i > 0 else []
+    return any(t.lower_ == "such" for t in [*prep.children, *such])
+
+
 def phrase_value(
     kind: ValueKind, phrase: Span, offset: int, norm: str, head: str, speaker: str | None
 ) -> Value:
@@ -175,9 +198,11 @@ def object_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
                 targets += [
                     (g, f"{verb.lemma_.lower()}:{c.lower_}") for g in c.children if g.dep_ == "pobj"
                 ]
-        for obj, head in targets:
-            phrase = _named_phrase(obj)
-            if phrase is None:
-                continue
-            out.append(phrase_value("object", phrase, offset, obj.lemma_.lower(), head, speaker))
+        for first, head in targets:
+            for obj in [first, *first.conjuncts, *_examples(first)]:
+                phrase = _named_phrase(obj)
+                if phrase is None:
+                    continue
+                norm = obj.lemma_.lower()
+                out.append(phrase_value("object", phrase, offset, norm, head, speaker))
     return out

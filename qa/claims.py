@@ -188,7 +188,11 @@ def _value_score(
         if v.norm in q.lemmas:
             return None  # "what did the SUV crash into" is not answered by "the SUV"
         if q.prep and prep != q.prep:
-            if prep not in CONTACT_PREPS.get(q.prep, ()) and not by_prep:
+            # the preposition is the question's own verb's: another verb of its meaning takes
+            # the same thing as its object ("funded political donations" for "what did he
+            # spend the money on?")
+            other_verb = not prep and not any(same_word(verb, w) for w in q.verbs)
+            if prep not in CONTACT_PREPS.get(q.prep, ()) and not by_prep and not other_verb:
                 return None
             overlap -= 0.25  # "collided with" answers "crash into", a little less directly
         return 1.0 + overlap

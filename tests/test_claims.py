@@ -463,3 +463,17 @@ def test_a_question_of_a_kind_of_speech_is_answered_only_by_that_speech(word_mod
     hit = hit_of(sentence, ruiz)
     assert answered("Who said Omar Hale had lied?", hit) == ["Ana Ruiz"]
     assert answered("Who testified against Omar Hale?", hit) == []
+
+
+def test_another_verb_of_the_meaning_takes_the_thing_as_its_object(word_model):
+    from qa.claims import answers
+
+    q = analyze("What did the council spend the grant on?")
+    funded = value("sentence", "The grant funded two new classrooms.", "grant fund classroom")
+    rooms = value_in(funded, "object", "two new classrooms", "classroom", head="fund")
+    assert [v.text for v, _, _ in answers(q, hit_of(funded, rooms))] == ["two new classrooms"]
+    # the question's own verb takes it with its own preposition: "spent the grant" is not
+    # what it was spent on
+    spent = value("sentence", "The council spent the grant quickly.", "council spend grant")
+    grant = value_in(spent, "object", "the grant", "award", head="spend")
+    assert answers(q, hit_of(spent, grant, n=2)) == []

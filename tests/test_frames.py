@@ -51,3 +51,20 @@ def test_the_speaker_after_a_labels_colon(tmp_path):
     text = "Flood Update: Regional Water Minister Hale said that the breach had been found."
     sentence = next(v for v in extracted(text, tmp_path) if v.kind == "sentence")
     assert sentence.attributed_to == "Regional Water Minister Hale"  # not "Flood Update"
+
+
+def objects(text: str, tmp_path) -> list[tuple[str, str]]:
+    return [(v.head or "", v.text) for v in extracted(text, tmp_path) if v.kind == "object"]
+
+
+def test_each_thing_of_a_list_and_each_example_is_an_object(tmp_path):
+    listed = objects("The council spent the grant on roads, schools and a clinic.", tmp_path)
+    assert {t for h, t in listed if h == "spend:on"} == {"roads", "schools", "a clinic"}
+    examples = objects(
+        "The fund paid for public works such as bridges and ferries.", tmp_path
+    ) + objects("The storm damaged buildings including a school and two churches.", tmp_path)
+    named = {t for _, t in examples}
+    assert {"bridges", "ferries", "a school", "two churches"} <= named
+    # "as" alone gives no example: what they questioned is not "mayor"
+    asked = objects("Critics questioned his time as mayor of the city.", tmp_path)
+    assert [t for h, t in asked if h == "question"] == ["his time as mayor of the city"]
