@@ -64,3 +64,17 @@ def test_the_leads_of_an_outlets_articles_outside_its_evidence():
     )
     out = leads([chosen, lead, later, hit("B", 5, 0.1, None)], {"A": [chosen]})
     assert ids(out["A"]) == ["a_2"] and "B" not in out  # only the story's outlets
+
+
+def test_a_passage_that_gives_the_figure_asked_about_counts(tmp_path: Path):
+    from tests.helpers import value
+
+    s = make_settings(tmp_path)
+    reading = value("number", "6.1", "6.1..6.1", lo=6.1, hi=6.1)
+    other = value("number", "5.4", "5.4..5.4", lo=5.4, hi=5.4)
+    far = [Hit(stored("B", 2, reading), 0.5, 0.02, 0.5), Hit(stored("C", 3, other), 0.5, 0.02, 0.5)]
+    hits = [hit("A", 1, 0.41, 3.0), *far]
+    ev = outlet_evidence(hits, {"A": ["a"], "B": ["b"], "C": ["c"]}, s, figures=[(6.1, 6.1)])
+    # far by meaning and by words, but it states the 6.1 the question names
+    assert ids(ev["B"]) == ["b_2"] and ev["C"] == []
+    assert outlet_evidence(hits, {"B": ["b"]}, s)["B"] == []  # a question with no figure
