@@ -163,6 +163,10 @@ def test_story_gate(tmp_path):
     assert summary.contaminated <= floor["contaminated_max"]
     assert summary.verdict_accuracy >= floor["verdict_accuracy"], summary.verdict_accuracy
     assert summary.conflict_precision >= floor["conflict_precision"], summary.conflict_precision
+    assert (summary.conflict_recall or 0.0) >= floor["conflict_recall"], summary.conflict_recall
+    stories = [q for q in report.methods[0].questions if q.group != "seeds"]
+    right = sum(q.verdict == q.verdict_gold for q in stories) / len(stories)
+    assert right >= floor["story_verdict_accuracy"], right
     off_corpus = {g.id for g in golds if g.verdict == "no_evidence" and not g.docs}
     answered = [
         q.id
