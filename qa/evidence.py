@@ -4,6 +4,8 @@ enough to speak to it, a few per outlet."""
 from __future__ import annotations
 
 from index.config import Settings
+from qa.figures import figure_counts
+from qa.question import Question
 from qa.retrieve import Hit
 
 
@@ -12,11 +14,11 @@ def outlet_evidence(
     outlet_docs: dict[str, list[str]],
     s: Settings,
     named: bool = True,
-    figures: list[tuple[float, float]] | None = None,
+    q: Question | None = None,
 ) -> dict[str, list[Hit]]:
     """Per outlet, its best passages (up to `evidence_per_outlet`, in the hits' order) that
     are on the question's topic by meaning, that state a figure the question names
-    (`figures`: "which agency gave the 6.8 reading?"), or, when the question names something
+    (`q`: "which agency gave the 6.8 reading?"), or, when the question names something
     (`named`: "when did it happen?" names nothing, and its best words are noise), that use
     its words as the best passages do."""
     top = max((h.dense for h in hits if h.dense is not None), default=None)
@@ -31,7 +33,7 @@ def outlet_evidence(
         if (
             on_topic(h, top, s)
             or (named and uses_its_words(h, lex_top, s))
-            or states_a_figure(h, figures or [])
+            or (q is not None and states_a_figure(h, q))
         ):
             mine.append(h)
     return out
@@ -58,13 +60,13 @@ def on_topic(h: Hit, top: float, s: Settings) -> bool:
     return h.dense >= s.relevance_min and h.dense >= top - s.relevance_margin
 
 
-def states_a_figure(h: Hit, figures: list[tuple[float, float]]) -> bool:
+def states_a_figure(h: Hit, q: Question) -> bool:
     """The passage gives a count the question names. A passage on several topics can be far
     from the question by meaning and share only the figure with it, whose BM25 weight falls
     as more of the index is about the one story ("…had a magnitude of 6.8 with an epicentre
     …": 0.67 of the best with one story indexed, 1.34 with four)."""
-    counts = [v for v in h.stored.values if v.kind == "number" and v.lo is not None]
-    return any(lo <= (v.lo or 0.0) <= hi for v in counts for lo, hi in figures)
+    values = h.stored.values
+    return any(figure_counts(q, v, values) for v in values if v.kind == "sentence")
 
 
 def uses_its_words(h: Hit, lex_top: float | None, s: Settings) -> bool:

@@ -203,7 +203,8 @@ def any_act(word: str | None, others: Iterable[str | None]) -> bool:
 
 def reported_by(act: str | None, verbs: Iterable[str | None]) -> bool:
     """One of the verbs reports the act one way only ("collapse" reports "damage"; a closed
-    class in `grammar.toml`): never the reverse, nor under a "not"."""
+    class in `grammar.toml`), never the reverse; a "not" of the verb is the caller's to read
+    (`qa/check.py`)."""
     return bool(act) and bool(grammar().reports.get(str(act), frozenset()) & set(verbs))
 
 

@@ -489,9 +489,7 @@ class Service:
         """Per outlet, its passages that speak to the question, and its articles' leads
         besides (`qa/evidence.py`), with the relative dates of undated articles read
         against the story's days."""
-        chosen = outlet_evidence(
-            found.hits, found.outlet_docs, self.settings, bool(q.lemmas), q.figures
-        )
+        chosen = outlet_evidence(found.hits, found.outlet_docs, self.settings, bool(q.lemmas), q)
         day = story_day(self.store.stories().get(found.story.id))
         firsts = leads(found.hits, chosen)
         return (

@@ -67,14 +67,20 @@ def test_the_leads_of_an_outlets_articles_outside_its_evidence():
 
 
 def test_a_passage_that_gives_the_figure_asked_about_counts(tmp_path: Path):
-    from tests.helpers import value
+    from qa.question import analyze
+    from tests.helpers import value, value_in
 
     s = make_settings(tmp_path)
-    reading = value("number", "6.1", "6.1..6.1", lo=6.1, hi=6.1)
-    other = value("number", "5.4", "5.4..5.4", lo=5.4, hi=5.4)
-    far = [Hit(stored("B", 2, reading), 0.5, 0.02, 0.5), Hit(stored("C", 3, other), 0.5, 0.02, 0.5)]
-    hits = [hit("A", 1, 0.41, 3.0), *far]
-    ev = outlet_evidence(hits, {"A": ["a"], "B": ["b"], "C": ["c"]}, s, figures=[(6.1, 6.1)])
+
+    def far(outlet: str, n: int, figure: str) -> Hit:
+        sentence = value("sentence", f"The quake measured {figure}.", "quake measure")
+        count = value_in(sentence, "number", figure, figure, lo=float(figure), hi=float(figure))
+        return Hit(stored(outlet, n, sentence, count), 0.5, 0.02, 0.5)
+
+    hits = [hit("A", 1, 0.41, 3.0), far("B", 2, "6.1"), far("C", 3, "5.4")]
+    q = analyze("Which agency gave the 6.1 reading?")
+    ev = outlet_evidence(hits, {"A": ["a"], "B": ["b"], "C": ["c"]}, s, q=q)
     # far by meaning and by words, but it states the 6.1 the question names
     assert ids(ev["B"]) == ["b_2"] and ev["C"] == []
-    assert outlet_evidence(hits, {"B": ["b"]}, s)["B"] == []  # a question with no figure
+    no_figure = analyze("Which agency gave the reading?")
+    assert outlet_evidence(hits, {"B": ["b"]}, s, q=no_figure)["B"] == []
