@@ -8,10 +8,11 @@ from collections.abc import Iterable
 
 from index.durations import HOURS
 from index.lexicon import lexicon
+from index.words import is_verb
 from qa.lexicon import grammar
 from qa.match import any_act, phrase_act
 from qa.models import QType
-from qa.question import EVENT_VERBS, Question
+from qa.question import EVENT_VERBS, LIGHT_VERBS, Question
 
 TYPED_KIND: dict[QType, tuple[str, ...]] = {
     QType.when: ("date",),
@@ -126,3 +127,8 @@ def of_asked_act(q: Question, verb: str) -> bool:
     if not q.event:
         return asks_act(q, verb)
     return any_act(verb, q.subject) or verb in EVENT_VERBS
+
+
+def content_acts(q: Question) -> list[str]:
+    """The question's verbs that name an act ("jail", "seat"), not "be", "have" or "take"."""
+    return [w for w in q.verbs if is_verb(w) and w not in LIGHT_VERBS]

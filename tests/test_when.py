@@ -161,3 +161,11 @@ def test_the_time_since_an_event_is_a_span_reaching_back_in_a_sentence_about_it(
     assert not duration_answers(q, rebuilt, bridge)  # not about the event
     assert near_unit(120, "year") and near_unit(3, "day")
     assert not near_unit(40 * 365, "day") and not near_unit(0.01, "year")
+
+
+def test_a_date_of_a_light_verb_answers_only_in_a_sentence_of_the_act(word_model):
+    began = analyze("When did the hearing begin?")
+    text = "The court has until May 2 to set a date for the hearing."
+    sentence = value("sentence", text, "court may set date hearing")
+    may = value_in(sentence, "date", "May 2", "2024-05-02", head="have")
+    assert date_score(began, may, 0.5, [sentence, may]) is None
