@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
@@ -92,106 +93,143 @@ def is_count(tok: Token) -> bool:
     return tok.dep_ == "nummod" and tok.head.pos_ == "NOUN" and tok.text.isdigit() and not year_prep
 
 
+@dataclass
+class _Number:
+    """A number's tokens in its sentence: a range ("three or four"), a multiplier ("two
+    thousand") and a modifier before or after ("at least", "or more") taken in."""
+
+    first: int
+    last: int
+    value: float
+    upper: float | None = None
+    modifier: str | None = None
+
+
 def number_values(sent: Span, offset: int, speaker: str | None) -> list[Value]:
-    lex = lexicon()
+    """Every count of the sentence, with the noun it counts and the act it is a count of."""
     out: list[Value] = []
-    doc = sent.doc
-    skip: set[int] = set()
+    skip: set[int] = set()  # tokens taken into an earlier number ("three or four")
     for tok in sent:
-        if tok.i in skip:
+        if tok.i in skip or not _counts(tok):
             continue
-        age = _appositive_age(tok)
-        misread = _is_age(tok) or age or (tok.ent_type_ == "DATE" and is_count(tok))
-        if tok.ent_type_ in {"DATE", "TIME", "ORDINAL", "MONEY", "PERCENT"} and not misread:
-            continue
-        if tok.lower_ in {"a", "an", "once", "twice"} or not (tok.like_num or tok.pos_ == "NUM"):
-            continue
-        value = parse_number(tok.text)
-        if value is None:
-            continue
-        first, last = tok.i, tok.i
-        upper = None
-        # "three or four", "two to three", "5-7"
-        if last + 2 < sent.end and doc[last + 1].lower_ in {"or", "to", "-", "–"}:
-            nxt = parse_number(doc[last + 2].text)
-            if nxt is not None and nxt > value:
-                upper, last = nxt, last + 2
-                skip.add(last)
-        # "hundred", "thousand" multipliers: "two thousand"
-        if last + 1 < sent.end and doc[last + 1].lower_ in {"hundred", "thousand", "million"}:
-            mult = lex.number_words[doc[last + 1].lower_]
-            value *= mult
-            upper = upper * mult if upper is not None else None
-            last += 1
-            skip.add(last)
-        modifier = modifier_before([t.lower_ for t in doc[max(sent.start, first - 3) : first]])
-        if modifier is not None:
-            first -= len(modifier.split())
-        after = modifier_after([t.lower_ for t in doc[last + 1 : min(last + 3, sent.end)]])
-        if after is not None and upper is None:  # "five or more people": from five up
-            modifier = modifier or after
-            last += 2
-            skip.update({last - 1, last})
-        # head noun: "three gunshots", "37-year-old", "three or four times" (after 'shot')
-        head_tok: Token | None = None
-        j = last + 1
-        while j < sent.end and j <= last + 4:
-            t = doc[j]
-            if t.pos_ in {"NOUN", "PROPN"}:
-                head_tok = t
-                break
-            if t.text == "," and j + 1 < sent.end and doc[j + 1].like_num:
-                break  # "out of the 275, 88 bodies …": the next number has the noun
-            if (
-                t.pos_ not in {"ADJ", "PUNCT", "NUM", "ADV"}
-                and t.dep_ != "amod"  # "nine cooling centres", "two injured officers"
-                and t.lower_ not in {"-", "of"}
-            ):
-                break
-            j += 1
-        while (
-            head_tok is not None
-            and head_tok.dep_ == "compound"
-            and head_tok.i < head_tok.head.i <= head_tok.i + 3
-            and head_tok.lemma_.lower() not in lex.units  # "64 km southwest" measures km
-        ):
-            head_tok = head_tok.head  # "2,000 immigration agents" counts agents
-        head = head_tok.lemma_.lower() if head_tok is not None else _unit_before(tok)
-        end_i = last + 1
-        if head_tok is not None:
-            end_i = head_tok.i + 1
-            if head == "year":  # "37-year-old", "37 years old"
-                rest = [t.lower_ for t in doc[end_i : min(end_i + 2, sent.end)]]
-                if rest[:1] == ["old"] or rest == ["-", "old"]:
-                    head, end_i = "year-old", end_i + rest.index("old") + 1
-            if head == "time":  # "three times": count of the verb's act
-                verb = next((a for a in head_tok.ancestors if a.pos_ == "VERB"), None)
-                if verb is not None:
-                    head = f"time:{verb.lemma_.lower()}"
-        if age and head_tok is None:
-            head = "year-old"
-        lo, hi = number_interval(value, modifier, upper)
-        act = count_act(tok, head_tok)
-        tally = tally_of(tok) if head_tok is None else lives_counted(head, act)
-        if tally is not None:  # "the death toll rose to 38": 38 people, of deaths
-            head, act = tally
-        start = offset + doc[first].idx
-        end = offset + doc[end_i - 1].idx + len(doc[end_i - 1].text)
-        out.append(
-            Value(
-                kind="number",
-                start=start,
-                end=end,
-                text=doc[first:end_i].text,
-                norm=interval_norm(lo, hi),
-                lo=lo,
-                hi=None if math.isinf(hi) else hi,
-                head=head,
-                act=act,
-                attributed_to=speaker,
-            )
-        )
+        number = _number_at(tok, sent, skip)
+        if number is not None:
+            out.append(_count_value(tok, number, sent, offset, speaker))
     return out
+
+
+def _counts(tok: Token) -> bool:
+    """The token is a number that may count something: not a date, time, ordinal, sum of
+    money or percentage (unless NER took an age or a count for a date), nor "a"/"once"."""
+    misread = _is_age(tok) or _appositive_age(tok) or (tok.ent_type_ == "DATE" and is_count(tok))
+    if tok.ent_type_ in {"DATE", "TIME", "ORDINAL", "MONEY", "PERCENT"} and not misread:
+        return False
+    if tok.lower_ in {"a", "an", "once", "twice"}:
+        return False
+    return bool(tok.like_num or tok.pos_ == "NUM")
+
+
+def _number_at(tok: Token, sent: Span, skip: set[int]) -> _Number | None:
+    """The number starting at `tok`, with the tokens it takes in added to `skip`."""
+    value = parse_number(tok.text)
+    if value is None:
+        return None
+    doc = sent.doc
+    n = _Number(tok.i, tok.i, value)
+    # "three or four", "two to three", "5-7"
+    if n.last + 2 < sent.end and doc[n.last + 1].lower_ in {"or", "to", "-", "–"}:
+        nxt = parse_number(doc[n.last + 2].text)
+        if nxt is not None and nxt > value:
+            n.upper, n.last = nxt, n.last + 2
+            skip.add(n.last)
+    # "hundred", "thousand" multipliers: "two thousand"
+    if n.last + 1 < sent.end and doc[n.last + 1].lower_ in {"hundred", "thousand", "million"}:
+        mult = lexicon().number_words[doc[n.last + 1].lower_]
+        n.value *= mult
+        n.upper = n.upper * mult if n.upper is not None else None
+        n.last += 1
+        skip.add(n.last)
+    n.modifier = modifier_before([t.lower_ for t in doc[max(sent.start, n.first - 3) : n.first]])
+    if n.modifier is not None:
+        n.first -= len(n.modifier.split())
+    after = modifier_after([t.lower_ for t in doc[n.last + 1 : min(n.last + 3, sent.end)]])
+    if after is not None and n.upper is None:  # "five or more people": from five up
+        n.modifier = n.modifier or after
+        n.last += 2
+        skip.update({n.last - 1, n.last})
+    return n
+
+
+def _head_noun(sent: Span, last: int) -> Token | None:
+    """The noun a number counts, within four tokens after it ("three gunshots", "nine
+    cooling centres"), climbing compounds ("2,000 immigration agents" counts agents)."""
+    doc = sent.doc
+    head_tok: Token | None = None
+    for j in range(last + 1, min(sent.end, last + 5)):
+        t = doc[j]
+        if t.pos_ in {"NOUN", "PROPN"}:
+            head_tok = t
+            break
+        if t.text == "," and j + 1 < sent.end and doc[j + 1].like_num:
+            break  # "out of the 275, 88 bodies …": the next number has the noun
+        if (
+            t.pos_ not in {"ADJ", "PUNCT", "NUM", "ADV"}
+            and t.dep_ != "amod"  # "nine cooling centres", "two injured officers"
+            and t.lower_ not in {"-", "of"}
+        ):
+            break
+    while (
+        head_tok is not None
+        and head_tok.dep_ == "compound"
+        and head_tok.i < head_tok.head.i <= head_tok.i + 3
+        and head_tok.lemma_.lower() not in lexicon().units  # "64 km southwest" measures km
+    ):
+        head_tok = head_tok.head
+    return head_tok
+
+
+def _head_and_end(
+    tok: Token, head_tok: Token | None, last: int, sent: Span
+) -> tuple[str | None, int]:
+    """What the number counts ("year-old" for an age, "time:<verb>" for "three times") and
+    the token after the count's phrase."""
+    if head_tok is None:
+        return ("year-old" if _appositive_age(tok) else _unit_before(tok)), last + 1
+    head, end_i = head_tok.lemma_.lower(), head_tok.i + 1
+    if head == "year":  # "37-year-old", "37 years old"
+        rest = [t.lower_ for t in sent.doc[end_i : min(end_i + 2, sent.end)]]
+        if rest[:1] == ["old"] or rest == ["-", "old"]:
+            head, end_i = "year-old", end_i + rest.index("old") + 1
+    if head == "time":  # "three times": count of the verb's act
+        verb = next((a for a in head_tok.ancestors if a.pos_ == "VERB"), None)
+        if verb is not None:
+            head = f"time:{verb.lemma_.lower()}"
+    return head, end_i
+
+
+def _count_value(tok: Token, n: _Number, sent: Span, offset: int, speaker: str | None) -> Value:
+    """The count as a value: its interval, what it counts, and the act it is a count of."""
+    doc = sent.doc
+    head_tok = _head_noun(sent, n.last)
+    head, end_i = _head_and_end(tok, head_tok, n.last, sent)
+    lo, hi = number_interval(n.value, n.modifier, n.upper)
+    act = count_act(tok, head_tok)
+    tally = tally_of(tok) if head_tok is None else lives_counted(head, act)
+    if tally is not None:  # "the death toll rose to 38": 38 people, of deaths
+        head, act = tally
+    last = doc[end_i - 1]
+    return Value(
+        kind="number",
+        start=offset + doc[n.first].idx,
+        end=offset + last.idx + len(last.text),
+        text=doc[n.first : end_i].text,
+        norm=interval_norm(lo, hi),
+        lo=lo,
+        hi=None if math.isinf(hi) else hi,
+        head=head,
+        act=act,
+        attributed_to=speaker,
+    )
 
 
 def _unit_before(tok: Token) -> str | None:
