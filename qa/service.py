@@ -17,7 +17,8 @@ from index.models import StoryInfo, Value
 from index.store import Store
 from index.words import stems
 from qa.agree import agree, not_mentioned
-from qa.check import check_outlets, verdict
+from qa.check import check_outlets
+from qa.claim_verdict import verdict
 from qa.claims import Claim, best_value
 from qa.evidence import leads, outlet_evidence
 from qa.match import use_encoder

@@ -205,7 +205,7 @@ def name_claim(outlet: str, n: int, name: str, kind: str = "person", **kw) -> Cl
 
 def reading(claim: str, sentence: str, tmp_path: Path) -> str | None:
     """How a text's last sentence (parsed as index time parses it) reads a claim."""
-    from qa.check import read_sentence
+    from qa.reading import read_sentence
     from qa.statement import parse_claim
     from tests.conftest import make_settings
 
