@@ -150,10 +150,9 @@ def _may_be_where(q: Question, v: Value, sentence: Value) -> bool:
 def _party(q: Question, v: Value, sentence: Value, values: list[Value]) -> float | None:
     """A person or organisation: the employer, the holder of the role asked about, the giver
     of a figure, or the speaker of what the question says was said."""
-    if v.kind == "organization" and asks_employer(q):
-        ok = _employs(q, v, values)
-        return 1.0 + question_share(q, sentence) if ok else None
     overlap = question_share(q, sentence)
+    if v.kind == "organization" and asks_employer(q):
+        return 1.0 + overlap if _employs(q, v, values) else None
     asked = bool(set(v.norm.split()) & set(q.lemmas)) or _names_it(q, v.text)
     if overlap <= 0 or asked:
         return None  # off the question, or the party the question already names
